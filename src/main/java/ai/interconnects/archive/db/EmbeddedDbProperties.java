@@ -1,0 +1,18 @@
+package ai.interconnects.archive.db;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The PostgreSQL server the application starts itself when no
+ * {@code spring.datasource.url} is configured.
+ *
+ * @param dataDir where the cluster lives; kept across restarts
+ * @param startTimeout how long to wait for the server to accept connections
+ */
+@ConfigurationProperties("archive.embedded-db")
+record EmbeddedDbProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("60s") Duration startTimeout) {
+}

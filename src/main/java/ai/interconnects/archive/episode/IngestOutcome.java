@@ -1,0 +1,8 @@
+package ai.interconnects.archive.episode;
+
+/** What storing one feed item did. */
+public enum IngestOutcome {
+
+	NEW, UPDATED, UNCHANGED
+
+}

@@ -1,0 +1,338 @@
+package ai.interconnects.archive.feed;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches the feed over HTTP(S) or from a {@code file:} URL.
+ * <p>
+ * Redirects are followed by hand (at most {@code archive.max-redirects}) so that a move
+ * made only of 301/308 hops can be told from a temporary one, and a loop is reported as
+ * such. The body is streamed and aborted as soon as it passes
+ * {@code archive.max-body-size} (before and after gzip decoding), when no byte has
+ * arrived for {@code archive.read-timeout}, or when the whole fetch passes
+ * {@code archive.deadline}.
+ */
+@Component
+class FeedFetcher {
+
+	private final FeedProperties properties;
+
+	private final HttpClient client;
+
+	FeedFetcher(FeedProperties properties) {
+		this.properties = properties;
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/**
+	 * Fetches {@code url}, sending the validators when they are given.
+	 */
+	FetchResult fetch(URI url, String etag, String lastModified) throws FeedFetchException {
+		var scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		return switch (scheme) {
+			case "file" -> fetchFile(url);
+			case "http", "https" -> fetchHttp(url, etag, lastModified);
+			default -> throw new FeedFetchException(
+					"Unsupported feed URL scheme '" + scheme + "' in " + url + ": use https:, http: or file:");
+		};
+	}
+
+	private FetchResult fetchFile(URI url) throws FeedFetchException {
+		Path path;
+		try {
+			path = Path.of(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FeedFetchException("Not a usable file URL: " + url);
+		}
+		try (var in = Files.newInputStream(path)) {
+			var body = readLimited(in);
+			return new FetchResult(200, body, null, null, null, url, false);
+		}
+		catch (NoSuchFileException ex) {
+			throw new FeedFetchException("Feed file not found: " + path);
+		}
+		catch (IOException ex) {
+			throw new FeedFetchException("Could not read feed file " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private FetchResult fetchHttp(URI start, String etag, String lastModified) throws FeedFetchException {
+		var deadline = new Deadline(this.properties.deadline());
+		var visited = new HashSet<URI>();
+		var url = start;
+		var permanent = true;
+		for (int hop = 0; hop <= this.properties.maxRedirects(); hop++) {
+			if (!visited.add(url)) {
+				throw new FeedFetchException("Redirect loop: " + url + " was reached twice, starting from " + start);
+			}
+			var response = send(url, etag, lastModified, deadline);
+			int status = response.statusCode();
+			if (isRedirect(status)) {
+				var location = response.headers().firstValue("Location").orElse(null);
+				if (location == null) {
+					throw new FeedFetchException("HTTP " + status + " redirect without a Location header from " + url,
+							status, null);
+				}
+				permanent &= (status == 301 || status == 308);
+				url = resolve(url, location, status);
+				continue;
+			}
+			boolean moved = permanent && !url.equals(start);
+			if (status == 304) {
+				return new FetchResult(304, null, null, etag, lastModified, url, moved);
+			}
+			if (status < 200 || status > 299) {
+				throw new FeedFetchException(describeError(status, url), status, retryAfter(response));
+			}
+			var headers = response.headers();
+			return new FetchResult(status, decode(response), headers.firstValue("Content-Type").orElse(null),
+					headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), url,
+					moved);
+		}
+		throw new FeedFetchException(
+				"Too many redirects (more than " + this.properties.maxRedirects() + ") starting from " + start);
+	}
+
+	/**
+	 * Sends one request and waits for the whole body, watching the read timeout (silence
+	 * between bytes) and the deadline (the whole fetch) itself: the JDK client's own
+	 * timeout stops at the response headers.
+	 */
+	private HttpResponse<byte[]> send(URI url, String etag, String lastModified, Deadline deadline)
+			throws FeedFetchException {
+		HttpRequest request;
+		try {
+			var builder = HttpRequest.newBuilder(url)
+				.timeout(min(this.properties.readTimeout(), deadline.remaining()))
+				.header("User-Agent", this.properties.userAgent())
+				.header("Accept", "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+				.header("Accept-Encoding", "gzip");
+			if (etag != null) {
+				builder.header("If-None-Match", etag);
+			}
+			if (lastModified != null) {
+				builder.header("If-Modified-Since", lastModified);
+			}
+			request = builder.GET().build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FeedFetchException("Invalid feed URL " + url + ": " + ex.getMessage(), ex);
+		}
+		var subscriber = new AtomicReference<LimitedBodySubscriber>();
+		long limit = this.properties.maxBodySize().toBytes();
+		var future = this.client.sendAsync(request, (info) -> {
+			var body = new LimitedBodySubscriber(limit);
+			subscriber.set(body);
+			return body;
+		});
+		long readTimeoutNanos = this.properties.readTimeout().toNanos();
+		while (true) {
+			try {
+				return future.get(50, TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				var body = subscriber.get();
+				String reason = null;
+				if (deadline.expired()) {
+					reason = "the fetch of " + url + " passed its deadline of " + deadline.total().toSeconds()
+							+ " s (archive.deadline)";
+				}
+				else if (body != null && System.nanoTime() - body.lastProgressNanos() > readTimeoutNanos) {
+					reason = "no data arrived from " + url + " for " + this.properties.readTimeout().toSeconds()
+							+ " s (archive.read-timeout)";
+				}
+				if (reason != null) {
+					if (body != null) {
+						body.abort(new IOException(reason));
+					}
+					future.cancel(true);
+					throw new FeedFetchException("Timed out: " + reason);
+				}
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new FeedFetchException("Fetch of " + url + " was interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				throw translate(url, ex.getCause());
+			}
+		}
+	}
+
+	private FeedFetchException translate(URI url, Throwable cause) {
+		if (cause instanceof LimitedBodySubscriber.BodyTooLargeException) {
+			return new FeedFetchException("The feed at " + url + " is larger than the limit of "
+					+ this.properties.maxBodySize() + " (archive.max-body-size); the download was aborted");
+		}
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new FeedFetchException("Connecting to " + url.getHost() + " timed out after "
+					+ this.properties.connectTimeout().toSeconds() + " s (archive.connect-timeout)", cause);
+		}
+		if (cause instanceof HttpTimeoutException) {
+			return new FeedFetchException("No response from " + url + " within "
+					+ this.properties.readTimeout().toSeconds() + " s (archive.read-timeout)", cause);
+		}
+		if (cause instanceof ConnectException) {
+			return new FeedFetchException("Could not connect to " + url.getHost() + ": connection refused", cause);
+		}
+		if (cause instanceof UnknownHostException) {
+			return new FeedFetchException("Unknown host " + url.getHost(), cause);
+		}
+		var message = (cause != null && cause.getMessage() != null) ? cause.getMessage() : String.valueOf(cause);
+		return new FeedFetchException("Network error fetching " + url + ": " + message, cause);
+	}
+
+	/** Undoes gzip, keeping the size limit on the decoded bytes too (a gzip bomb). */
+	private byte[] decode(HttpResponse<byte[]> response) throws FeedFetchException {
+		var encoding = response.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
+		if (!(encoding.equals("gzip") || encoding.equals("x-gzip"))) {
+			return response.body();
+		}
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+			return readLimited(in);
+		}
+		catch (IOException ex) {
+			throw new FeedFetchException(
+					"The gzip-encoded feed from " + response.uri() + " could not be decoded: " + ex.getMessage(), ex);
+		}
+	}
+
+	private byte[] readLimited(InputStream in) throws IOException {
+		long limit = this.properties.maxBodySize().toBytes();
+		var out = new ByteArrayOutputStream();
+		var buffer = new byte[16 * 1024];
+		long total = 0;
+		int n;
+		while ((n = in.read(buffer)) != -1) {
+			total += n;
+			if (total > limit) {
+				throw new IOException(
+						"larger than the limit of " + this.properties.maxBodySize() + " (archive.max-body-size)");
+			}
+			out.write(buffer, 0, n);
+		}
+		return out.toByteArray();
+	}
+
+	private static boolean isRedirect(int status) {
+		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+	}
+
+	private static URI resolve(URI base, String location, int status) throws FeedFetchException {
+		try {
+			var target = base.resolve(location.trim());
+			var scheme = target.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+				throw new FeedFetchException("HTTP " + status + " redirect to an unsupported URL: " + location, status,
+						null);
+			}
+			return target;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FeedFetchException("HTTP " + status + " redirect to an invalid URL: " + location, status, null);
+		}
+	}
+
+	private static String describeError(int status, URI url) {
+		var meaning = switch (status) {
+			case 403 -> "forbidden";
+			case 404 -> "not found";
+			case 410 -> "gone: the feed was removed";
+			case 429 -> "too many requests: the server is rate-limiting us";
+			case 500 -> "internal server error";
+			case 502 -> "bad gateway";
+			case 503 -> "service unavailable";
+			case 504 -> "gateway timeout";
+			default -> (status >= 500) ? "server error" : "client error";
+		};
+		return "HTTP " + status + " (" + meaning + ") from " + url;
+	}
+
+	/**
+	 * {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent or
+	 * unreadable.
+	 */
+	static Duration retryAfter(HttpResponse<?> response) {
+		var value = response.headers().firstValue("Retry-After").map(String::trim).orElse(null);
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			long seconds = Long.parseLong(value);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			try {
+				var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+				var wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException ignored) {
+				return null;
+			}
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		var shorter = (a.compareTo(b) <= 0) ? a : b;
+		return shorter.isNegative() || shorter.isZero() ? Duration.ofMillis(1) : shorter;
+	}
+
+	private static final class Deadline {
+
+		private final Duration total;
+
+		private final long endNanos;
+
+		Deadline(Duration total) {
+			this.total = total;
+			this.endNanos = System.nanoTime() + total.toNanos();
+		}
+
+		Duration total() {
+			return this.total;
+		}
+
+		Duration remaining() {
+			return Duration.ofNanos(this.endNanos - System.nanoTime());
+		}
+
+		boolean expired() {
+			return System.nanoTime() > this.endNanos;
+		}
+
+	}
+
+}

@@ -1,0 +1,17 @@
+package ai.interconnects.archive.feed;
+
+import java.util.List;
+
+import ai.interconnects.archive.episode.FeedItem;
+
+/**
+ * A parsed feed: the channel's own fields and its items, plus the items that could not
+ * even be read (recorded as failures, the others are still stored).
+ */
+record ParsedFeed(String title, String link, String imageUrl, String author, String description, List<FeedItem> items,
+		List<ItemError> itemErrors) {
+
+	record ItemError(String key, String title, String message) {
+	}
+
+}

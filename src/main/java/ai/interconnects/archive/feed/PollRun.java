@@ -1,0 +1,139 @@
+package ai.interconnects.archive.feed;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One attempt to poll the feed, successful or not. */
+@Entity
+@Table(name = "poll_run")
+public class PollRun {
+
+	public enum Outcome {
+
+		RUNNING, SUCCESS, NOT_MODIFIED, FAILED
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long podcastId;
+
+	@Column(nullable = false)
+	private String feedUrl;
+
+	@Column(nullable = false)
+	private Instant startedAt;
+
+	private Instant finishedAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Outcome outcome = Outcome.RUNNING;
+
+	private Integer httpStatus;
+
+	private Long bytesRead;
+
+	private int itemsSeen;
+
+	private int itemsNew;
+
+	private int itemsUpdated;
+
+	private int itemsUnchanged;
+
+	private int itemsFailed;
+
+	private String errorMessage;
+
+	protected PollRun() {
+	}
+
+	PollRun(Long podcastId, String feedUrl, Instant startedAt) {
+		this.podcastId = podcastId;
+		this.feedUrl = feedUrl;
+		this.startedAt = startedAt;
+	}
+
+	void finish(Outcome outcome, Integer httpStatus, Long bytesRead, PollCounts counts, String errorMessage,
+			Instant now) {
+		this.outcome = outcome;
+		this.httpStatus = httpStatus;
+		this.bytesRead = bytesRead;
+		this.itemsSeen = counts.seen();
+		this.itemsNew = counts.created();
+		this.itemsUpdated = counts.updated();
+		this.itemsUnchanged = counts.unchanged();
+		this.itemsFailed = counts.failed();
+		this.errorMessage = (errorMessage != null && errorMessage.length() > 4000)
+				? errorMessage.substring(0, 4000) + "…" : errorMessage;
+		this.finishedAt = now;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Long getPodcastId() {
+		return this.podcastId;
+	}
+
+	public String getFeedUrl() {
+		return this.feedUrl;
+	}
+
+	public Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	public Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+	public Outcome getOutcome() {
+		return this.outcome;
+	}
+
+	public Integer getHttpStatus() {
+		return this.httpStatus;
+	}
+
+	public Long getBytesRead() {
+		return this.bytesRead;
+	}
+
+	public int getItemsSeen() {
+		return this.itemsSeen;
+	}
+
+	public int getItemsNew() {
+		return this.itemsNew;
+	}
+
+	public int getItemsUpdated() {
+		return this.itemsUpdated;
+	}
+
+	public int getItemsUnchanged() {
+		return this.itemsUnchanged;
+	}
+
+	public int getItemsFailed() {
+		return this.itemsFailed;
+	}
+
+	public String getErrorMessage() {
+		return this.errorMessage;
+	}
+
+}

@@ -1,0 +1,28 @@
+package ai.interconnects.archive.transcript;
+
+import java.util.List;
+
+/**
+ * An episode description split into its parts.
+ *
+ * @param showNotesHtml sanitized HTML of everything that is not chapters or transcript
+ * @param summary a short plain-text opening of the show notes
+ * @param chapters the chapter list, in feed order
+ * @param segments the transcript paragraphs, in order
+ * @param skipped lines inside the chapter or transcript sections that were not recognised
+ * (kept in the show notes, reported for the operator)
+ */
+public record ParsedDescription(String showNotesHtml, String summary, List<Chapter> chapters, List<Segment> segments,
+		List<String> skipped) {
+
+	public record Chapter(int startSeconds, String title) {
+	}
+
+	/**
+	 * A transcript paragraph. A continuation paragraph has no timestamp of its own and
+	 * carries the speaker of the turn it continues.
+	 */
+	public record Segment(Integer startSeconds, String speaker, String text) {
+	}
+
+}

@@ -1,0 +1,70 @@
+package ai.interconnects.archive.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one PostgreSQL server the whole test run shares: a Testcontainers
+ * {@code postgres:17} where a Docker engine answers, otherwise the same embedded
+ * PostgreSQL the application uses by default (started once per JVM in a temporary
+ * directory). Set {@code ARCHIVE_TEST_DB=embedded} to skip the Docker probe.
+ */
+public final class TestDatabase {
+
+	private static Connection connection;
+
+	private TestDatabase() {
+	}
+
+	/** JDBC URL, user and password of the shared test server. */
+	public record Connection(String url, String username, String password, String kind) {
+	}
+
+	public static synchronized Connection get() {
+		if (connection == null) {
+			connection = start();
+		}
+		return connection;
+	}
+
+	private static Connection start() {
+		if (!"embedded".equalsIgnoreCase(System.getenv("ARCHIVE_TEST_DB")) && dockerAvailable()) {
+			var container = new PostgreSQLContainer("postgres:17");
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+					"testcontainers");
+		}
+		try {
+			var dir = Files.createTempDirectory("archive-test-pg");
+			var postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is exiting
+				}
+			}));
+			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded test PostgreSQL", ex);
+		}
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+}

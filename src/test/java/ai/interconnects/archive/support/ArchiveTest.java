@@ -12,8 +12,8 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full application context on the shared test PostgreSQL, with the scheduled poller
- * off (tests poll explicitly). Tests that need other settings add them with
+ * A full application context on the shared test PostgreSQL, with the scheduled poller off
+ * (tests poll explicitly). Tests that need other settings add them with
  * {@link #properties()}; contexts with the same settings are cached and shared.
  */
 @Target(ElementType.TYPE)

@@ -60,7 +60,9 @@ public final class FeedServer implements AutoCloseable {
 		this.handlers.put(path, handler);
 	}
 
-	/** Answers {@code path} with a status, a body and headers given as name, value pairs. */
+	/**
+	 * Answers {@code path} with a status, a body and headers given as name, value pairs.
+	 */
 	public void respond(String path, int status, byte[] body, String... headers) {
 		handle(path, (exchange) -> send(exchange, status, body, headers));
 	}

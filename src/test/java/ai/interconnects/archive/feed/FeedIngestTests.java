@@ -1,6 +1,7 @@
 package ai.interconnects.archive.feed;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -16,12 +17,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Storing the feed: identity, updates, and what a poll never does (delete, duplicate).
+ */
 @ArchiveTest
 class FeedIngestTests {
 
 	static final FeedServer server = FeedServer.start();
 
-	static final byte[] FIXTURE = FeedServer.resource("/feeds/interconnects-feed.xml");
+	static final String FIXTURE = new String(FeedServer.resource("/feeds/interconnects-feed.xml"),
+			StandardCharsets.UTF_8);
+
+	static final String DEAN_BALL = "dean-ball-on-open-models-and-government-control";
 
 	@DynamicPropertySource
 	static void feed(DynamicPropertyRegistry registry) {
@@ -47,30 +54,237 @@ class FeedIngestTests {
 
 	@Test
 	void theFixtureFeedStoresElevenEpisodesWithTheDeanBallTranscript() {
-		server.respond("/feed.xml", 200, FIXTURE, "Content-Type", "application/rss+xml; charset=utf-8");
+		serve(FIXTURE);
 
-		var run = this.polls.poll().orElseThrow();
+		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
+		assertThat(run.getItemsSeen()).isEqualTo(11);
 		assertThat(run.getItemsNew()).isEqualTo(11);
+		assertThat(run.getHttpStatus()).isEqualTo(200);
 		assertThat(count("episode")).isEqualTo(11);
-		long deanBall = this.jdbc
-			.sql("select id from episode where slug = 'dean-ball-on-open-models-and-government-control'")
+		long dean = episodeId(DEAN_BALL);
+		assertThat(this.jdbc.sql("select title from chapter where episode_id = ? order by position")
+			.param(dean)
+			.query(String.class)
+			.list()).hasSize(5)
+			.first()
+			.isEqualTo("Intro: is the Anthropic supply chain risk good or bad for open models?");
+		assertThat(this.jdbc.sql("select count(*) from transcript_segment where episode_id = ?")
+			.param(dean)
 			.query(Long.class)
-			.single();
-		assertThat(this.jdbc.sql("select count(*) from chapter where episode_id = ?")
-			.param(deanBall)
+			.single()).isEqualTo(55);
+		assertThat(this.jdbc.sql("select distinct speaker from transcript_segment where episode_id = ?")
+			.param(dean)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("Nathan Lambert", "Dean Ball");
+		// the audio essays have neither chapters nor transcript
+		assertThat(this.jdbc.sql("select count(*) from chapter where episode_id <> ?")
+			.param(dean)
 			.query(Long.class)
-			.single()).isEqualTo(5);
-		assertThat(this.jdbc.sql("select count(distinct speaker) from transcript_segment where episode_id = ?")
-			.param(deanBall)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from transcript_segment where episode_id <> ?")
+			.param(dean)
 			.query(Long.class)
-			.single()).isEqualTo(2);
-		assertThat(new String(FIXTURE, StandardCharsets.UTF_8)).contains("substack:post:190015838");
+			.single()).isZero();
+		var stored = this.jdbc.sql(
+				"select guid, duration_seconds, audio_url, episode_type, show_notes_html, summary from episode where slug = ?")
+			.param(DEAN_BALL)
+			.query()
+			.singleRow();
+		assertThat(stored).containsEntry("guid", "substack:post:190015838")
+			.containsEntry("duration_seconds", 2111)
+			.containsEntry("episode_type", "full");
+		assertThat((String) stored.get("show_notes_html")).contains("Hyperdimensional").doesNotContain("00:01:12");
+		assertThat(count("podcast")).isOne();
+		assertThat(this.jdbc.sql("select title from podcast").query(String.class).single()).isEqualTo("Interconnects");
+	}
+
+	@Test
+	void aSecondPollOfTheSameFeedChangesNothing() {
+		serve(FIXTURE);
+		poll();
+		var before = snapshot();
+
+		var run = poll();
+
+		assertThat(run.getItemsUnchanged()).isEqualTo(11);
+		assertThat(run.getItemsNew()).isZero();
+		assertThat(run.getItemsUpdated()).isZero();
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(count("episode_revision")).isZero();
+	}
+
+	@Test
+	void aChangedItemIsUpdatedAndItsPreviousVersionKept() {
+		serve(FIXTURE);
+		poll();
+		long dean = episodeId(DEAN_BALL);
+
+		serve(FIXTURE.replace("Talk to y’all later. Bye.", "Talk to you all later. Goodbye.")
+			.replace("Dean Ball on open models and government control", "Dean Ball on open models and the state"));
+		var run = poll();
+
+		assertThat(run.getItemsUpdated()).isOne();
+		assertThat(run.getItemsUnchanged()).isEqualTo(10);
+		assertThat(count("episode")).isEqualTo(11);
+		assertThat(this.jdbc.sql("select title from episode where id = ?").param(dean).query(String.class).single())
+			.isEqualTo("Dean Ball on open models and the state");
+		// the slug is stable once assigned
+		assertThat(episodeId(DEAN_BALL)).isEqualTo(dean);
+		assertThat(
+				this.jdbc.sql("select text from transcript_segment where episode_id = ? order by position desc limit 1")
+					.param(dean)
+					.query(String.class)
+					.single())
+			.isEqualTo("Talk to you all later. Goodbye.");
+		var revision = this.jdbc.sql("select changed_fields, old_title, old_raw_description from episode_revision")
+			.query()
+			.singleRow();
+		assertThat(revision.get("changed_fields")).isEqualTo("title,description");
+		assertThat(revision.get("old_title")).isEqualTo("Dean Ball on open models and government control");
+		assertThat((String) revision.get("old_raw_description")).contains("Talk to y’all later. Bye.");
+	}
+
+	@Test
+	void oneBrokenItemIsRecordedAndTheOthersAreStored() {
+		serve(FIXTURE.replace("<title><![CDATA[The distillation panic]]></title>", ""));
+
+		var run = poll();
+
+		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
+		assertThat(run.getItemsNew()).isEqualTo(10);
+		assertThat(run.getItemsFailed()).isOne();
+		assertThat(count("episode")).isEqualTo(10);
+		assertThat(this.jdbc.sql("select message from poll_item_failure where poll_run_id = ?")
+			.param(run.getId())
+			.query(String.class)
+			.single()).contains("no title");
+	}
+
+	@Test
+	void anEpisodeThatLeavesTheFeedStaysInTheArchive() {
+		serve(FIXTURE);
+		poll();
+
+		serve(withoutItem(FIXTURE, "substack:post:190087109"));
+		var run = poll();
+
+		assertThat(run.getItemsSeen()).isEqualTo(10);
+		assertThat(count("episode")).isEqualTo(11);
+		assertThat(this.jdbc
+			.sql("select count(*) from episode where slug = 'claude-mythos-and-misguided-open-weight-fearmongering'")
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void itemsWithoutGuidFallBackToEnclosureThenLinkThenTitleAndDate() {
+		var feed = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>T</title><link>https://example.com/</link><description>d</description>
+				<item><title>By enclosure</title><enclosure url="https://cdn.example.com/a.mp3?token=1" type="audio/mpeg" length="1"/></item>
+				<item><title>By link</title><link>https://example.com/p/b</link></item>
+				<item><title>By title</title><pubDate>Mon, 16 Mar 2026 14:03:21 GMT</pubDate></item>
+				</channel></rss>
+				""";
+		serve(feed);
+		poll();
+		serve(feed.replace("token=1", "token=2"));
+		var second = poll();
+
+		assertThat(this.jdbc.sql("select guid from episode order by title").query(String.class).list()).containsExactly(
+				"enclosure:https://cdn.example.com/a.mp3", "link:https://example.com/p/b",
+				"title:By title|2026-03-16T14:03:21Z");
+		assertThat(second.getItemsNew()).isZero();
+		assertThat(count("episode")).isEqualTo(3);
+	}
+
+	@Test
+	void titlesThatGiveTheSameSlugGetDistinctSlugs() {
+		serve("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>T</title><link>https://example.com/</link><description>d</description>
+				<item><title>Open models!</title><guid>a</guid></item>
+				<item><title>Open models?</title><guid>b</guid></item>
+				<item><title>Ōpen — models</title><guid>c</guid></item>
+				<item><title>???</title><guid>d</guid></item>
+				</channel></rss>
+				""");
+
+		poll();
+
+		assertThat(this.jdbc.sql("select slug from episode order by guid").query(String.class).list())
+			.containsExactly("open-models", "open-models-2", "open-models-3", "episode");
+	}
+
+	@Test
+	void anUnreachableFeedLeavesTheArchiveUntouchedAndRecordsTheFailure() {
+		serve(FIXTURE);
+		poll();
+		var before = snapshot();
+		server.handle("/feed.xml", (exchange) -> exchange.close());
+
+		var run = poll();
+
+		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
+		assertThat(run.getErrorMessage()).isNotBlank();
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(this.jdbc.sql("select count(*) from poll_run where outcome = 'FAILED'").query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
+	void aMalformedFeedLeavesTheArchiveUntouchedAndRecordsTheFailure() {
+		serve(FIXTURE);
+		poll();
+		var before = snapshot();
+		serve("<rss><channel><item><title>oops</item></rss>");
+
+		var run = poll();
+
+		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
+		assertThat(run.getErrorMessage()).startsWith("The feed is not valid RSS/XML");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	private PollRun poll() {
+		return this.polls.poll().orElseThrow();
+	}
+
+	private static void serve(String feed) {
+		server.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type",
+				"application/rss+xml; charset=utf-8");
+	}
+
+	static String withoutItem(String feed, String guid) {
+		int at = feed.indexOf(guid);
+		int start = feed.lastIndexOf("<item>", at);
+		int end = feed.indexOf("</item>", at) + "</item>".length();
+		return feed.substring(0, start) + feed.substring(end);
+	}
+
+	private long episodeId(String slug) {
+		return this.jdbc.sql("select id from episode where slug = ?").param(slug).query(Long.class).single();
 	}
 
 	private long count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	/** Everything a poll could change in the archive, as comparable rows. */
+	private List<Object> snapshot() {
+		return List.of(
+				this.jdbc.sql("select id, guid, slug, title, content_hash, updated_at from episode order by id")
+					.query()
+					.listOfRows(),
+				this.jdbc.sql("select id, episode_id, position, start_seconds, title from chapter order by id")
+					.query()
+					.listOfRows(),
+				this.jdbc.sql(
+						"select id, episode_id, position, start_seconds, speaker, text from transcript_segment order by id")
+					.query()
+					.listOfRows());
 	}
 
 }

@@ -1,0 +1,99 @@
+package ai.interconnects.archive.db;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import ai.interconnects.archive.PodcastArchiveApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default database: with no datasource configured the application runs its own
+ * PostgreSQL in {@code archive.embedded-db.data-dir}, keeps the data across restarts, and
+ * survives being killed with {@code kill -9}.
+ */
+class EmbeddedDatabaseTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void aRestartAfterKillMinusNineFindsTheDataAndStartsCleanly() throws Exception {
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				PodcastArchiveApplication.class.getName(), "--archive.embedded-db.data-dir=" + this.dataDir,
+				"--archive.poll-enabled=false", "--spring.main.web-application-type=none",
+				"--archive.feed-url=file:/nonexistent/feed.xml")
+			.redirectErrorStream(true)
+			.start();
+		try {
+			assertThat(waitForLine(child, "Started PodcastArchiveApplication")).isTrue();
+			// the child created the cluster and ran Flyway; now it dies without shutting
+			// down
+			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		finally {
+			child.destroyForcibly();
+		}
+		var pidFile = this.dataDir.resolve("postmaster.pid");
+		assertThat(pidFile).exists();
+		long stalePid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+		assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive)).hasValue(true);
+
+		try (var context = start()) {
+			var jdbc = context.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+				.isPositive();
+			jdbc.sql("insert into podcast (configured_url, feed_url) values ('kept', 'kept')").update();
+		}
+		assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+		try (var context = start()) {
+			var jdbc = context.getBean(JdbcClient.class);
+			assertThat(
+					jdbc.sql("select count(*) from podcast where configured_url = 'kept'").query(Long.class).single())
+				.isOne();
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(PodcastArchiveApplication.class)
+			.web(org.springframework.boot.WebApplicationType.NONE)
+			.run("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll-enabled=false",
+					"--archive.feed-url=file:/nonexistent/feed.xml");
+	}
+
+	private static boolean waitForLine(Process process, String text) throws Exception {
+		var found = CompletableFuture.supplyAsync(() -> {
+			try (var reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					if (line.contains(text)) {
+						return true;
+					}
+				}
+				return false;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+		return found.get(120, TimeUnit.SECONDS);
+	}
+
+}

@@ -3,6 +3,7 @@ package ai.interconnects.archive.feed;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
@@ -269,22 +270,11 @@ class FeedIngestTests {
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
-	/** Everything a poll could change in the archive, as comparable rows. */
 	private List<Object> snapshot() {
-		return List.of(
-				this.jdbc.sql("select id, guid, slug, title, content_hash, updated_at from episode order by id")
-					.query()
-					.listOfRows(),
-				this.jdbc.sql("select id, episode_id, position, start_seconds, title from chapter order by id")
-					.query()
-					.listOfRows(),
-				this.jdbc.sql(
-						"select id, episode_id, position, start_seconds, speaker, text from transcript_segment order by id")
-					.query()
-					.listOfRows());
+		return ArchiveContents.snapshot(this.jdbc);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
@@ -466,22 +467,11 @@ class PollFaultTests {
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
 	private List<Object> snapshot() {
-		return List.of(
-				this.jdbc.sql("select id, guid, slug, title, content_hash, updated_at from episode order by id")
-					.query()
-					.listOfRows(),
-				this.jdbc.sql("select id, episode_id, position, start_seconds, title from chapter order by id")
-					.query()
-					.listOfRows(),
-				this.jdbc.sql(
-						"select id, episode_id, position, start_seconds, speaker, text from transcript_segment order by id")
-					.query()
-					.listOfRows(),
-				count("episode_revision"));
+		return ArchiveContents.snapshot(this.jdbc);
 	}
 
 	private static void sleep(Duration duration) {

@@ -1,8 +1,10 @@
 package ai.interconnects.archive.feed;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
+import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -43,6 +45,9 @@ class FeedIngestTests {
 
 	@Autowired
 	PollService polls;
+
+	@Autowired
+	EpisodeIngestService ingest;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -145,6 +150,26 @@ class FeedIngestTests {
 		assertThat(revision.get("changed_fields")).isEqualTo("title,description");
 		assertThat(revision.get("old_title")).isEqualTo("Dean Ball on open models and government control");
 		assertThat((String) revision.get("old_raw_description")).contains("Talk to y’all later. Bye.");
+	}
+
+	@Test
+	void aPollCutShortIsCompletedByTheNextOne() throws Exception {
+		// As if a shutdown stopped the first poll after four items: those four are stored
+		// whole, in their own transactions, and nothing else is.
+		var podcast = this.polls.podcast();
+		var items = new FeedParser().parse(FIXTURE.getBytes(StandardCharsets.UTF_8), null).items();
+		var now = Instant.now();
+		for (var item : items.subList(0, 4)) {
+			this.ingest.ingest(podcast.getId(), item, now);
+		}
+		serve(FIXTURE);
+
+		var run = poll();
+
+		assertThat(run.getItemsUnchanged()).isEqualTo(4);
+		assertThat(run.getItemsNew()).isEqualTo(7);
+		assertThat(count("episode")).isEqualTo(11);
+		assertThat(count("transcript_segment")).isEqualTo(55);
 	}
 
 	@Test

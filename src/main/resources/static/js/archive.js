@@ -144,6 +144,8 @@ function createFollower(player) {
 	const resumeButton = document.querySelector('[data-follow-resume]');
 	let following = true;
 	let currentStart = null;
+	// Scrolls this script makes must not count as the reader scrolling away: they are
+	// ignored until the browser reports the scroll ended (or, failing that, 3 s passed).
 	let programmaticUntil = 0;
 
 	function mark(elements, on) {
@@ -182,7 +184,7 @@ function createFollower(player) {
 	}
 
 	function scrollTo(el) {
-		programmaticUntil = Date.now() + 1200;
+		programmaticUntil = Date.now() + 3000;
 		el.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'auto' : 'smooth' });
 	}
 
@@ -241,6 +243,9 @@ function createFollower(player) {
 		if (['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown'].includes(event.key) && !isTyping(event.target)) {
 			stopFollowing();
 		}
+	});
+	window.addEventListener('scrollend', () => {
+		programmaticUntil = 0;
 	});
 	window.addEventListener('scroll', () => {
 		if (Date.now() > programmaticUntil) {

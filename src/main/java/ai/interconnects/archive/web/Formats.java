@@ -1,0 +1,67 @@
+package ai.interconnects.archive.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import ai.interconnects.archive.transcript.Timestamps;
+
+/** How dates, durations and feed URLs are shown on the pages. */
+final class Formats {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private Formats() {
+	}
+
+	static String date(Instant instant) {
+		return (instant != null) ? DATE.format(instant) : null;
+	}
+
+	static String isoDate(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString() : null;
+	}
+
+	/** {@code 2111} as "35 min", {@code 3725} as "1 h 2 min". */
+	static String duration(Integer seconds) {
+		if (seconds == null || seconds <= 0) {
+			return null;
+		}
+		int minutes = Math.round(seconds / 60f);
+		if (minutes < 1) {
+			return seconds + " s";
+		}
+		return (minutes >= 60) ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
+	}
+
+	/** ISO 8601 duration for {@code <time datetime>}. */
+	static String isoDuration(Integer seconds) {
+		return (seconds != null) ? java.time.Duration.ofSeconds(seconds).toString() : null;
+	}
+
+	static String clock(Integer seconds) {
+		return (seconds != null) ? Timestamps.format(seconds) : null;
+	}
+
+	/**
+	 * The URL if it is an absolute http(s) URL, else null: feed data decides where the
+	 * player, images and "original post" links point, so nothing else gets through.
+	 */
+	static String webUrl(String url) {
+		if (url == null || url.isBlank()) {
+			return null;
+		}
+		try {
+			var uri = new URI(url.strip());
+			var scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			return ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) ? uri.toString() : null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return null;
+		}
+	}
+
+}

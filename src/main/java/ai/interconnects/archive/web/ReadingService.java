@@ -1,0 +1,204 @@
+package ai.interconnects.archive.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+
+import ai.interconnects.archive.episode.Chapter;
+import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.episode.TranscriptSegment;
+import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.feed.PollRunRepository;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads everything a reading page shows in one read-only transaction (open-in-view is
+ * off), as records the templates cannot lazy-load from.
+ */
+@Service
+@Transactional(readOnly = true)
+class ReadingService {
+
+	private static final PageRequest FIRST = PageRequest.of(0, 1);
+
+	private final ReadingRepository reading;
+
+	private final PollRunRepository runs;
+
+	private final int pageSize;
+
+	ReadingService(ReadingRepository reading, PollRunRepository runs,
+			@Value("${archive.pages.page-size:20}") int pageSize) {
+		this.reading = reading;
+		this.runs = runs;
+		this.pageSize = Math.max(1, pageSize);
+	}
+
+	/**
+	 * Page {@code requested} (1-based) of the archive; out-of-range pages are clamped.
+	 */
+	Pages.Archive archive(int requested) {
+		long total = this.reading.countEpisodes();
+		int totalPages = (int) Math.max(1, (total + this.pageSize - 1) / this.pageSize);
+		int page = Math.min(Math.max(requested, 1), totalPages);
+		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
+				: List.<EpisodeCard>of();
+		var lastPoll = (total == 0) ? this.runs.findFirstByOrderByStartedAtDesc()
+			.map(ReadingService::status)
+			.orElse(new PollStatus("NEVER", null, "The feed has not been read yet.")) : null;
+		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
+	}
+
+	Pages.EpisodePage episode(String slug) {
+		var episode = find(slug);
+		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		Neighbour newer = null;
+		Neighbour older = null;
+		if (episode.getPublishedAt() != null) {
+			newer = first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST));
+			older = first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST));
+		}
+		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.reading.countSegments(episode.getId()),
+				newer, older);
+	}
+
+	/**
+	 * The transcript with chapter headings placed before the first paragraph at or after
+	 * their start. Paragraphs containing {@code query} (ignoring case) are marked.
+	 */
+	Pages.TranscriptPage transcript(String slug, String query) {
+		var episode = find(slug);
+		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		var segments = segments(this.reading.findSegments(episode.getId()), query);
+		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
+		int next = 0;
+		for (var segment : segments) {
+			while (next < chapters.size() && chapters.get(next).startSeconds() <= segment.effectiveStart()) {
+				entries.add(TranscriptEntry.heading(chapters.get(next++)));
+			}
+			entries.add(TranscriptEntry.paragraph(segment));
+		}
+		if (!segments.isEmpty()) {
+			// Chapters that start after the last paragraph still get their heading.
+			while (next < chapters.size()) {
+				entries.add(TranscriptEntry.heading(chapters.get(next++)));
+			}
+		}
+		int matches = (int) segments.stream().filter(SegmentView::match).count();
+		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches);
+	}
+
+	/**
+	 * Chapter {@code number} (1-based) with its paragraphs: those whose effective start
+	 * falls in its time range. Paragraphs before the first chapter's start belong to the
+	 * first chapter, so none is lost.
+	 */
+	Pages.ChapterPage chapter(String slug, int number) {
+		var episode = find(slug);
+		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		if (number < 1 || number > chapters.size()) {
+			throw new EpisodeNotFoundException("Episode " + slug + " has no chapter " + number);
+		}
+		var chapter = chapters.get(number - 1);
+		var inside = new ArrayList<SegmentView>();
+		for (var segment : segments(this.reading.findSegments(episode.getId()), null)) {
+			int at = segment.effectiveStart();
+			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
+				inside.add(segment);
+			}
+		}
+		return new Pages.ChapterPage(EpisodeView.of(episode), chapters, chapter, inside,
+				(number > 1) ? chapters.get(number - 2) : null,
+				(number < chapters.size()) ? chapters.get(number) : null);
+	}
+
+	/** Every chapter of every episode, newest episode first. */
+	List<Pages.EpisodeChapters> allChapters() {
+		var byEpisode = new LinkedHashMap<Long, List<ChapterRow>>();
+		for (var row : this.reading.findAllChapters()) {
+			byEpisode.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
+		}
+		var result = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
+		for (var rows : byEpisode.values()) {
+			var head = rows.get(0);
+			var chapters = new ArrayList<ChapterView>(rows.size());
+			for (int i = 0; i < rows.size(); i++) {
+				var row = rows.get(i);
+				Integer end = (i + 1 < rows.size()) ? Integer.valueOf(rows.get(i + 1).startSeconds())
+						: head.durationSeconds();
+				chapters.add(new ChapterView(i + 1, row.startSeconds(), end, row.title()));
+			}
+			result.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), Formats.date(head.publishedAt()),
+					Formats.isoDate(head.publishedAt()), List.copyOf(chapters)));
+		}
+		return result;
+	}
+
+	private Episode find(String slug) {
+		return this.reading.findBySlug(slug)
+			.orElseThrow(() -> new EpisodeNotFoundException("No episode with slug " + slug));
+	}
+
+	/**
+	 * Chapters numbered by their order (the stored positions may start at 0 or have
+	 * gaps); each ends where the next starts, the last at the episode's end.
+	 */
+	private static List<ChapterView> chapters(Episode episode, List<Chapter> chapters) {
+		var result = new ArrayList<ChapterView>(chapters.size());
+		for (int i = 0; i < chapters.size(); i++) {
+			Integer end = (i + 1 < chapters.size()) ? Integer.valueOf(chapters.get(i + 1).getStartSeconds())
+					: episode.getDurationSeconds();
+			if (end != null && end < chapters.get(i).getStartSeconds()) {
+				end = null;
+			}
+			result.add(new ChapterView(i + 1, chapters.get(i).getStartSeconds(), end, chapters.get(i).getTitle()));
+		}
+		return List.copyOf(result);
+	}
+
+	private static List<SegmentView> segments(List<TranscriptSegment> segments, String query) {
+		var needle = (query != null && !query.isBlank()) ? query.strip().toLowerCase(Locale.ROOT) : null;
+		var result = new ArrayList<SegmentView>(segments.size());
+		var anchors = new HashSet<String>();
+		int current = 0;
+		for (var segment : segments) {
+			if (segment.getStartSeconds() != null) {
+				current = segment.getStartSeconds();
+			}
+			// Two paragraphs may share a second: the later one falls back to its
+			// position.
+			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
+					: "p-" + segment.getPosition();
+			if (!anchors.add(anchor)) {
+				anchor = "p-" + segment.getPosition();
+				anchors.add(anchor);
+			}
+			boolean match = needle != null && segment.getText().toLowerCase(Locale.ROOT).contains(needle);
+			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), current,
+					segment.getSpeaker(), segment.getText(), anchor, match));
+		}
+		return result;
+	}
+
+	private static Neighbour first(List<Neighbour> neighbours) {
+		return neighbours.isEmpty() ? null : neighbours.get(0);
+	}
+
+	private static PollStatus status(PollRun run) {
+		var message = switch (run.getOutcome()) {
+			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
+			case FAILED -> "The feed could not be reached: "
+					+ ((run.getErrorMessage() != null) ? run.getErrorMessage() : "no reason given") + ".";
+			case NOT_MODIFIED -> "The feed has not changed since it was last read.";
+			case SUCCESS -> "The feed was read but lists no episodes.";
+		};
+		return new PollStatus(run.getOutcome().name(), run.getStartedAt(), message);
+	}
+
+}

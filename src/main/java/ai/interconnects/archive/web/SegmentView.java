@@ -1,0 +1,20 @@
+package ai.interconnects.archive.web;
+
+/**
+ * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
+ * {@code effectiveStart} is then the start of the timed paragraph before it, which is
+ * where the player goes and which chapter the paragraph belongs to. {@code anchor} is the
+ * element id: {@code t-754} for a timed paragraph, {@code p-12} (its position) otherwise.
+ */
+public record SegmentView(long id, int position, Integer startSeconds, int effectiveStart, String speaker, String text,
+		String anchor, boolean match) {
+
+	public boolean timed() {
+		return this.startSeconds != null;
+	}
+
+	public String start() {
+		return Formats.clock(this.startSeconds);
+	}
+
+}

@@ -1,0 +1,255 @@
+package ai.interconnects.archive.browser;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.interconnects.archive.support.PagesTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in a real headless Chromium, playing a silent WAV served from 127.0.0.1 in
+ * place of every episode's enclosure: timestamps seek the player, {@code ?t=} lands
+ * there, the paragraph being played is highlighted and followed, and nothing logs an
+ * error.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlayerBrowserTests extends PagesTestSupport {
+
+	static final String EPISODE = "/episodes/" + DEAN_BALL;
+
+	/** A little longer than the Dean Ball episode (35:11). */
+	static final SilentAudio AUDIO = new SilentAudio(2200);
+
+	ChromeDriver driver;
+
+	@BeforeAll
+	void startBrowser() {
+		Browser.assumeInstalled();
+		this.driver = Browser.start(1280, 900);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	/**
+	 * The fixture feed with every enclosure on the loopback server. Each episode keeps
+	 * its own audio path: the archive recognises an item by its enclosure URL, so one
+	 * shared URL would merge them all into one episode.
+	 */
+	@BeforeEach
+	void feedWithLocalAudio() {
+		var enclosure = Pattern.compile("url=\"https://api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+\\.mp3\"")
+			.matcher(new String(FIXTURE, StandardCharsets.UTF_8));
+		var feed = new StringBuilder();
+		while (enclosure.find()) {
+			var path = "/audio/" + enclosure.group(1) + ".wav";
+			feeds.handle(path, AUDIO::serve);
+			enclosure.appendReplacement(feed, Matcher.quoteReplacement("url=\"" + feeds.url(path) + "\""));
+		}
+		enclosure.appendTail(feed);
+		ingest(feed.toString().replace("type=\"audio/mpeg\"", "type=\"audio/wav\"").getBytes(StandardCharsets.UTF_8));
+		assertThat(this.jdbc.sql("select count(*) from episode where audio_url like 'http://127.0.0.1:%'")
+			.query(Long.class)
+			.single()).isEqualTo(11);
+	}
+
+	@AfterEach
+	void noErrorsInTheBrowser() {
+		if (this.driver == null) {
+			return;
+		}
+		assertThat(js("return window.archiveErrors || ['the script module never ran']")).asList().isEmpty();
+		assertThat(Browser.severeConsoleMessages(this.driver)).isEmpty();
+	}
+
+	@Test
+	void clickingAChapterTimeSeeksThePlayerWithoutLeavingThePage() {
+		open(EPISODE);
+		js("window.notReloaded = true");
+
+		chapterTime(3).click();
+
+		waitUntil("playing from 12:33", () -> !paused() && currentTime() >= 753 && currentTime() < 770);
+		assertThat(js("return window.notReloaded")).isEqualTo(true);
+		assertThat(this.driver.getCurrentUrl()).endsWith(EPISODE + "?t=753");
+		waitUntil("chapter 3 marked as playing", () -> "time".equals(chapterItem(3).getAttribute("aria-current"))
+				&& chapterItem(3).getAttribute("class").contains("is-current"));
+		assertThat(chapterItem(2).getAttribute("aria-current")).isNull();
+
+		chapterTime(5).click();
+		waitUntil("playing from 28:20", () -> currentTime() >= 1700 && currentTime() < 1720);
+		waitUntil("chapter 5 marked", () -> "time".equals(chapterItem(5).getAttribute("aria-current")));
+		assertThat(chapterItem(3).getAttribute("aria-current")).isNull();
+	}
+
+	@Test
+	void openingATimeLinkPutsThePlayerThere() {
+		open(EPISODE + "?t=12:34");
+
+		assertThat((String) js("return document.querySelector('audio').getAttribute('src')")).endsWith("#t=754");
+		js("document.querySelector('audio').play()");
+
+		waitUntil("playing from 12:34", () -> !paused() && currentTime() >= 754 && currentTime() < 770);
+	}
+
+	@Test
+	void aChapterPageIsReadyAtTheChapterStart() {
+		open(EPISODE + "/chapters/4");
+
+		js("document.querySelector('audio').play()");
+
+		waitUntil("playing from 20:55", () -> !paused() && currentTime() >= 1255 && currentTime() < 1270);
+		waitUntil("first paragraph of the chapter highlighted",
+				() -> !this.driver.findElements(By.cssSelector("[data-segment].is-current")).isEmpty());
+		var current = this.driver.findElement(By.cssSelector("[data-segment][aria-current=time]"));
+		assertThat(Integer.parseInt(current.getAttribute("data-start"))).isBetween(1255, 1270);
+	}
+
+	@Test
+	void theParagraphBeingPlayedIsHighlightedFollowedAndMovesOn() {
+		open(EPISODE + "/transcript");
+		var timestamps = this.driver.findElements(By.cssSelector("[data-segment] a.ts"));
+		var target = timestamps.get(40);
+		int start = Integer.parseInt(target.getAttribute("data-seek"));
+		var segment = this.driver.findElement(By.cssSelector("[data-segment]:has(a.ts[data-seek='" + start + "'])"));
+		js("arguments[0].scrollIntoView({block: 'center'})", target);
+
+		target.click();
+
+		waitUntil("the clicked paragraph highlighted", () -> segment.getAttribute("class").contains("is-current"));
+		assertThat(segment.getAttribute("aria-current")).isEqualTo("time");
+		assertThat(this.driver.findElements(By.cssSelector("[data-segment].is-current"))).hasSize(1);
+		assertThat(currentTime()).isGreaterThanOrEqualTo(start);
+
+		// The next paragraph takes over when the audio reaches it, and is scrolled into
+		// view.
+		var next = (WebElement) js(
+				"return arguments[0].nextElementSibling.matches('[data-segment]')"
+						+ " ? arguments[0].nextElementSibling : arguments[0].nextElementSibling.nextElementSibling",
+				segment);
+		int nextStart = Integer.parseInt(next.getAttribute("data-start"));
+		js("window.scrollTo(0, 0)");
+		js("document.querySelector('[data-follow-resume]').click()");
+		js("document.querySelector('audio').currentTime = arguments[0]", nextStart - 0.5);
+		waitUntil("the next paragraph highlighted", () -> next.getAttribute("class").contains("is-current"));
+		assertThat(segment.getAttribute("class")).doesNotContain("is-current");
+		waitUntil("the highlighted paragraph followed into view", () -> inViewport(next));
+	}
+
+	@Test
+	void scrollingAwayStopsFollowingUntilTheReaderResumes() {
+		open(EPISODE + "/transcript?t=754");
+		js("document.querySelector('audio').play()");
+		waitUntil("playing", () -> !paused() && currentTime() >= 754);
+		var resume = this.driver.findElement(By.cssSelector("[data-follow-resume]"));
+		assertThat(resume.isDisplayed()).isFalse();
+
+		new Actions(this.driver).scrollByAmount(0, -2500).perform();
+
+		waitUntil("a resume control offered", resume::isDisplayed);
+		js("window.scrollTo(0, 0)");
+		resume.click();
+		waitUntil("the current paragraph back in view", () -> {
+			var current = this.driver.findElements(By.cssSelector("[data-segment].is-current"));
+			return !current.isEmpty() && inViewport(current.get(0));
+		});
+		assertThat(resume.isDisplayed()).isFalse();
+	}
+
+	@Test
+	void theKeyboardPlaysPausesAndSkips() {
+		open(EPISODE + "?t=600");
+		var body = this.driver.findElement(By.tagName("body"));
+		js("document.activeElement.blur()");
+
+		body.sendKeys(" ");
+		waitUntil("playing after space", () -> !paused() && currentTime() >= 600);
+		body.sendKeys(" ");
+		waitUntil("paused after space", this::paused);
+		double before = currentTime();
+
+		body.sendKeys(Keys.ARROW_RIGHT);
+		waitUntil("15 s later", () -> Math.abs(currentTime() - (before + 15)) < 1);
+		body.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+		waitUntil("15 s earlier", () -> Math.abs(currentTime() - (before - 15)) < 1);
+
+		// typing in the search box is left alone
+		var search = this.driver.findElement(By.id("site-search-q"));
+		search.sendKeys("a b");
+		assertThat(search.getAttribute("value")).isEqualTo("a b");
+		assertThat(paused()).isTrue();
+	}
+
+	@Test
+	void everyParagraphOffersACopyLinkToItsMoment() {
+		open(EPISODE + "/transcript");
+
+		List<WebElement> buttons = this.driver.findElements(By.cssSelector("[data-segment] button.copy-moment"));
+		assertThat(buttons).hasSize(55);
+		var button = buttons.get(1);
+		js("arguments[0].scrollIntoView({block: 'center'})", button);
+		new Actions(this.driver).moveToElement(button).click().perform();
+
+		waitUntil("the link copied", () -> button.getAttribute("data-copied") != null);
+		assertThat(button.getAttribute("data-copied")).isEqualTo(url(EPISODE + "/transcript?t=72#t-72"));
+		assertThat(this.driver.findElement(By.cssSelector("[data-player-status]")).getText()).contains("copied");
+	}
+
+	private void open(String path) {
+		this.driver.get(url(path));
+		waitUntil("the script module ran",
+				() -> "true".equals(js("return document.documentElement.dataset.enhanced || null")));
+	}
+
+	private WebElement chapterItem(int n) {
+		return this.driver.findElements(By.cssSelector(".episode-chapters li[data-chapter]")).get(n - 1);
+	}
+
+	private WebElement chapterTime(int n) {
+		return chapterItem(n).findElement(By.cssSelector("a.ts"));
+	}
+
+	private double currentTime() {
+		return ((Number) js("return document.querySelector('audio').currentTime")).doubleValue();
+	}
+
+	private boolean paused() {
+		return Boolean.TRUE.equals(js("return document.querySelector('audio').paused"));
+	}
+
+	private boolean inViewport(WebElement element) {
+		return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
+				+ " return r.top >= 0 && r.bottom <= window.innerHeight;", element));
+	}
+
+	private Object js(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).withMessage(what)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+}

@@ -1,0 +1,99 @@
+package ai.interconnects.archive.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.feed.PollService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the reading-page and browser tests: one application context for all of them, on
+ * a real port (error pages only render through the servlet container's error dispatch,
+ * which MockMvc skips) with MockMvc beside it, Hibernate statistics on (to count queries)
+ * and four episodes a page (so the eleven-episode fixture has three). The feed comes from
+ * one loopback {@link FeedServer} that also serves test audio.
+ */
+@ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archive.poll-enabled=false", "archive.pages.page-size=4",
+				"spring.jpa.properties.hibernate.generate_statistics=true" })
+@AutoConfigureMockMvc
+public abstract class PagesTestSupport {
+
+	protected static final FeedServer feeds = FeedServer.start();
+
+	protected static final byte[] FIXTURE = FeedServer.resource("/feeds/interconnects-feed.xml");
+
+	protected static final String DEAN_BALL = "dean-ball-on-open-models-and-government-control";
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void feed(DynamicPropertyRegistry registry) {
+		registry.add("archive.feed-url", () -> feeds.url("/feed.xml").toString());
+	}
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected PollService polls;
+
+	@LocalServerPort
+	protected int port;
+
+	/** Empties the archive and stores {@code feed} with one successful poll. */
+	protected void ingest(byte[] feed) {
+		DatabaseCleaner.clean(this.jdbc);
+		feeds.respond("/feed.xml", 200, feed, "Content-Type", "application/rss+xml; charset=utf-8");
+		var run = this.polls.poll().orElseThrow();
+		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
+		assertThat(run.getItemsFailed()).isZero();
+	}
+
+	protected void ingestFixture() {
+		ingest(FIXTURE);
+	}
+
+	protected String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/**
+	 * A GET through the real server, error dispatch and filters included, accepting HTML
+	 * as a browser does.
+	 */
+	protected HttpResponse<String> fetch(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package ai.interconnects.archive.web;
+
+import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.PagesTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TranscriptPageTests extends PagesTestSupport {
+
+	static final String PATH = "/episodes/" + DEAN_BALL + "/transcript";
+
+	static final byte[] EDGE_CASES = FeedServer.resource("/feeds/hostile-feed.xml");
+
+	@Test
+	void showsEverySpeakerLabelledParagraphWithItsTimeAnchorAndIds() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH);
+
+		assertThat(page.title())
+			.isEqualTo("Transcript: Dean Ball on open models and government control · Interconnects archive");
+		var segments = page.select("[data-segment]");
+		assertThat(segments).hasSize(55);
+		var second = segments.get(1);
+		assertThat(second.id()).isEqualTo("t-72");
+		assertThat(second.attr("data-start")).isEqualTo("72");
+		assertThat(second.attr("data-segment-id")).matches("\\d+");
+		assertThat(second.attr("data-position")).matches("\\d+");
+		assertThat(second.selectFirst(".segment-speaker").text()).isEqualTo("Dean Ball");
+		assertThat(second.selectFirst(".segment-text").text()).startsWith("My guess is that in the long run");
+		var time = second.selectFirst("a.ts");
+		assertThat(time.text()).isEqualTo("1:12");
+		assertThat(time.attr("href")).isEqualTo("/episodes/" + DEAN_BALL + "?t=72");
+		assertThat(time.attr("data-seek")).isEqualTo("72");
+		assertThat(second.selectFirst("button.copy-moment").attr("data-copy")).isEqualTo(PATH + "?t=72#t-72");
+		assertThat(segments.eachAttr("id")).doesNotHaveDuplicates();
+		assertThat(page.select(".segment-speaker").eachText()).containsOnly("Nathan Lambert", "Dean Ball");
+	}
+
+	@Test
+	void chapterHeadingsSitBeforeTheFirstParagraphAtOrAfterTheirStart() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH);
+
+		var transcript = page.selectFirst("[data-transcript]");
+		var headings = transcript.select("h2.chapter-heading");
+		assertThat(headings.eachAttr("id")).containsExactly("chapter-1", "chapter-2", "chapter-3", "chapter-4",
+				"chapter-5");
+		for (var heading : headings) {
+			int start = Integer.parseInt(heading.attr("data-start"));
+			var previous = heading.previousElementSibling();
+			var next = heading.nextElementSibling();
+			assertThat(next.hasAttr("data-segment")).isTrue();
+			assertThat(Integer.parseInt(next.attr("data-start"))).isGreaterThanOrEqualTo(start);
+			if (previous != null && previous.hasAttr("data-segment")) {
+				assertThat(Integer.parseInt(previous.attr("data-start"))).isLessThan(start);
+			}
+		}
+		assertThat(headings.get(2).selectFirst("a.ts").attr("href")).isEqualTo("/episodes/" + DEAN_BALL + "?t=753");
+		assertThat(headings.get(2).selectFirst("a.chapter-heading-title").attr("href"))
+			.isEqualTo("/episodes/" + DEAN_BALL + "/chapters/3");
+		assertThat(page.select(".toc li[data-chapter]")).hasSize(5);
+	}
+
+	@Test
+	void thePlayerIsInTheStickyBarAndHonoursATime() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH + "?t=12:34");
+
+		var audio = page.selectFirst(".sticky-player audio[data-player]");
+		assertThat(audio.attr("src")).endsWith("#t=754");
+		assertThat(audio.attr("preload")).isEqualTo("none");
+		assertThat(page.select(".sticky-player [data-follow-resume]")).hasSize(1);
+	}
+
+	@Test
+	void aQueryIsAcceptedAndMarksTheParagraphsThatContainIt() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH + "?q=Anthropic");
+
+		var matches = page.select("[data-segment].is-match");
+		assertThat(matches).isNotEmpty();
+		assertThat(matches.eachText()).allMatch((text) -> text.toLowerCase().contains("anthropic"));
+		assertThat(page.selectFirst(".search-note").text())
+			.isEqualTo(matches.size() + " paragraphs mention “Anthropic”.");
+		assertThat(Html.page(this.mvc, PATH + "?q=").select(".search-note")).isEmpty();
+		assertThat(Html.page(this.mvc, PATH + "?q=" + "x".repeat(500)).select("[data-segment]")).hasSize(55);
+	}
+
+	@Test
+	void continuationParagraphsAreAnchoredByPositionAndTakeThePreviousTime() throws Exception {
+		ingest(EDGE_CASES);
+
+		var page = Html.page(this.mvc, "/episodes/continuations-and-chapters/transcript");
+
+		var segments = page.select("[data-segment]");
+		assertThat(segments).hasSize(7);
+		var continuation = segments.get(1);
+		assertThat(continuation.id()).isEqualTo("p-" + continuation.attr("data-position"));
+		assertThat(continuation.attr("data-start")).isEqualTo("0");
+		assertThat(continuation.select("a.ts")).isEmpty();
+		assertThat(continuation.select(".segment-speaker")).isEmpty();
+		assertThat(continuation.selectFirst("button.copy-moment").attr("data-copy"))
+			.isEqualTo("/episodes/continuations-and-chapters/transcript?t=0#" + continuation.id());
+		assertThat(segments.get(3).attr("data-start")).isEqualTo("90");
+		// two paragraphs at 1:40: the second cannot reuse t-100
+		assertThat(segments.get(4).id()).isEqualTo("t-100");
+		assertThat(segments.get(5).id()).isEqualTo("p-" + segments.get(5).attr("data-position"));
+		// the continuation across the 1:40 boundary stays under the first chapter's
+		// heading
+		var transcript = page.selectFirst("[data-transcript]");
+		assertThat(transcript.child(0).id()).isEqualTo("chapter-1");
+		assertThat(segments.get(4).previousElementSibling().id()).isEqualTo("chapter-2");
+		assertThat(segments.get(6).previousElementSibling().id()).isEqualTo("chapter-3");
+	}
+
+	@Test
+	void anEpisodeWithoutTranscriptSaysSo() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, "/episodes/what-comes-next-with-open-models/transcript");
+
+		assertThat(page.select("[data-segment]")).isEmpty();
+		assertThat(page.selectFirst(".empty-archive").text()).contains("no transcript");
+	}
+
+}

@@ -10,7 +10,7 @@ public final class DatabaseCleaner {
 
 	public static void clean(JdbcClient jdbc) {
 		jdbc.sql(
-				"truncate table poll_item_failure, poll_run, episode_revision, transcript_segment, chapter, episode, podcast restart identity cascade")
+				"truncate table shedlock, poll_item_failure, poll_run, episode_revision, transcript_segment, chapter, episode, podcast restart identity cascade")
 			.update();
 	}
 

@@ -10,8 +10,11 @@ public final class DatabaseCleaner {
 
 	public static void clean(JdbcClient jdbc) {
 		jdbc.sql(
-				"truncate table shedlock, poll_item_failure, poll_run, episode_revision, transcript_segment, chapter, episode, podcast restart identity cascade")
+				"truncate table poll_item_failure, poll_run, episode_revision, transcript_segment, chapter, episode, podcast restart identity cascade")
 			.update();
+		// Release the poll lock rather than delete its row: ShedLock remembers which lock
+		// rows it created and from then on only updates them.
+		jdbc.sql("update shedlock set lock_until = locked_at").update();
 	}
 
 }

@@ -38,12 +38,21 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var username = request.getParameter("username");
 		if (this.limiter.isBlocked(request.getRemoteAddr(), username)) {
-			log.warn("Refused an admin sign-in attempt for '{}' from {}: too many recent failures", username,
+			log.warn("Refused an admin sign-in attempt for '{}' from {}: too many recent failures", printable(username),
 					request.getRemoteAddr());
 			response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?blocked");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The username as typed, unable to forge log lines and bounded in length. */
+	private static String printable(String username) {
+		if (username == null) {
+			return "";
+		}
+		var clean = username.replaceAll("\\p{Cntrl}", "?");
+		return (clean.length() > 100) ? clean.substring(0, 100) + "…" : clean;
 	}
 
 }

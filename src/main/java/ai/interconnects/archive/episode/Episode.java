@@ -55,6 +55,8 @@ public class Episode {
 
 	private String summary;
 
+	private String parseWarnings;
+
 	@Column(nullable = false)
 	private String contentHash;
 
@@ -100,6 +102,11 @@ public class Episode {
 	void applyNotes(String showNotesHtml, String summary) {
 		this.showNotesHtml = showNotesHtml;
 		this.summary = summary;
+	}
+
+	/** What the operator should know about how the description parsed; null if clean. */
+	void recordParseWarnings(String parseWarnings) {
+		this.parseWarnings = parseWarnings;
 	}
 
 	void changeGuid(String guid) {
@@ -172,6 +179,10 @@ public class Episode {
 
 	public String getSummary() {
 		return this.summary;
+	}
+
+	public String getParseWarnings() {
+		return this.parseWarnings;
 	}
 
 	public String getContentHash() {

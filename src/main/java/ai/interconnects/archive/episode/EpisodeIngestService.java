@@ -111,6 +111,7 @@ public class EpisodeIngestService {
 			episode.apply(item, audioKey, hash, now);
 			var parsed = this.parser.parse(item.description());
 			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
+			episode.recordParseWarnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()));
 			this.episodes.saveAndFlush(episode);
 			replaceChapters(episode.getId(), parsed.chapters());
 			replaceSegments(episode.getId(), parsed.segments());
@@ -137,6 +138,8 @@ public class EpisodeIngestService {
 		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 		this.episodes.saveAndFlush(episode);
 		keepRicher(episode, parsed);
+		episode.recordParseWarnings(
+				ParseWarnings.of(item.description(), parsed, this.segments.countByEpisodeId(episode.getId())));
 		return IngestOutcome.UPDATED;
 	}
 
@@ -165,6 +168,7 @@ public class EpisodeIngestService {
 		}
 		replaceChapters(episodeId, bestChapters);
 		replaceSegments(episodeId, bestSegments);
+		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		return bestSegments.size();
 	}
 

@@ -13,8 +13,14 @@ import org.springframework.stereotype.Component;
  * (fixed delay, so two ticks never overlap) and polls when the stored next-poll time has
  * come: {@code archive.poll-interval} after a success, a growing backoff after failures.
  * Keeping that time in the database rather than in the scheduler lets a restart, or
- * another instance, carry on the same schedule. The first tick after start-up polls at
- * once.
+ * another instance, carry on the same schedule.
+ * <p>
+ * Every tick goes through {@link PollService#pollIf}, which takes the cluster-wide poll
+ * lock before looking at the schedule, so several instances poll once per interval
+ * between them. The first tick after start-up also polls when nobody has tried for a
+ * whole interval (a restart after a long backoff catches up at once), but not when
+ * another instance polled recently: starting a second replica must not poll the feed
+ * again.
  */
 @Component
 class FeedPoller {
@@ -38,15 +44,17 @@ class FeedPoller {
 			return;
 		}
 		try {
-			boolean firstTick = this.started.compareAndSet(false, true);
-			if (firstTick || this.polls.isDue()) {
-				if (firstTick && this.polls.podcast().getStatus() == Podcast.Status.GONE) {
-					log.warn("The feed {} is marked gone (HTTP 410); not polling it. An operator can re-enable it.",
-							this.polls.podcast().getFeedUrl());
+			if (this.started.compareAndSet(false, true)) {
+				var podcast = this.polls.podcast();
+				if (podcast.getStatus() == Podcast.Status.GONE) {
+					log.warn("The feed {} is marked gone (HTTP 410); not polling it. Resume polling from /admin.",
+							podcast.getFeedUrl());
 					return;
 				}
-				this.polls.poll();
+				this.polls.pollIf(this.polls::isDueAtStartup);
+				return;
 			}
+			this.polls.pollIf(this.polls::isDue);
 		}
 		catch (RuntimeException ex) {
 			// The scheduler must survive anything, a database outage included.

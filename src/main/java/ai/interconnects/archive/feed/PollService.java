@@ -7,16 +7,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
 
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.StoredHash;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Whatever goes wrong (network, HTTP status, unparseable XML, one bad item) is recorded
  * in {@code poll_run} and logged; nothing already stored is changed by a failed poll.
  * Items are stored one transaction each (see {@link EpisodeIngestService}).
+ * <p>
+ * A poll runs under two locks: one for this instance, and a ShedLock row in the database
+ * for all instances sharing it, so that only one of them polls at a time. The due check
+ * is made after taking the database lock, on the podcast row as the previous holder left
+ * it: an instance that gets the lock right after another one polled finds nothing due.
  */
 @Service
 public class PollService {
@@ -54,9 +67,21 @@ public class PollService {
 
 	private final ReentrantLock running = new ReentrantLock();
 
+	/** The ShedLock name shared by every instance. */
+	static final String LOCK_NAME = "archive-feed-poll";
+
+	private final LockProvider lockProvider;
+
+	private final Duration lockAtMostFor;
+
+	private final MeterRegistry meters;
+
+	private final DistributionSummary fetchedBytes;
+
 	PollService(FeedProperties properties, FeedFetcher fetcher, FeedParser parser, PodcastRepository podcasts,
 			PollRunRepository runs, PollItemFailureRepository failures, EpisodeRepository episodes,
-			EpisodeIngestService ingest, TransactionTemplate tx, Optional<Clock> clock) {
+			EpisodeIngestService ingest, TransactionTemplate tx, Optional<Clock> clock, LockProvider lockProvider,
+			PollOperationsProperties operations, MeterRegistry meters) {
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -67,18 +92,65 @@ public class PollService {
 		this.ingest = ingest;
 		this.tx = tx;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.lockProvider = lockProvider;
+		this.lockAtMostFor = operations.pollLockAtMostFor();
+		if (this.lockAtMostFor.compareTo(properties.deadline()) <= 0) {
+			// The lock would expire while a slow poll is still running, and a second
+			// instance could start polling alongside it.
+			throw new IllegalStateException("archive.poll-lock-at-most-for (" + this.lockAtMostFor
+					+ ") must be longer than archive.deadline (" + properties.deadline() + ")");
+		}
+		this.meters = meters;
+		this.fetchedBytes = DistributionSummary.builder("archive.poll.fetch.bytes")
+			.description("Size of the feed bodies fetched (304 responses count as 0)")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	/** The configured feed's row, created on first use. */
 	public Podcast podcast() {
 		var configured = this.properties.feedUrl().toString();
-		return this.tx.execute((status) -> this.podcasts.findByConfiguredUrl(configured)
-			.orElseGet(() -> this.podcasts.save(new Podcast(configured, this.clock.instant()))));
+		try {
+			return this.tx.execute((status) -> this.podcasts.findByConfiguredUrl(configured)
+				.orElseGet(() -> this.podcasts.save(new Podcast(configured, this.clock.instant()))));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another instance created the row at the same moment: use theirs.
+			return this.tx.execute((status) -> this.podcasts.findByConfiguredUrl(configured).orElseThrow(() -> ex));
+		}
+	}
+
+	/** The configured feed's row if it exists yet; never creates it. */
+	public Optional<Podcast> findPodcast() {
+		var configured = this.properties.feedUrl().toString();
+		return this.tx.execute((status) -> this.podcasts.findByConfiguredUrl(configured));
+	}
+
+	/**
+	 * Marks a feed that answered 410 Gone as active again and due at once, for an
+	 * operator who knows it is back.
+	 * @return whether the feed was gone
+	 */
+	public boolean resumePolling() {
+		var podcastId = podcast().getId();
+		var now = this.clock.instant();
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			var podcast = this.podcasts.findById(podcastId).orElseThrow();
+			if (podcast.getStatus() != Podcast.Status.GONE) {
+				return false;
+			}
+			podcast.reactivate(now);
+			log.warn("Polling of {} resumed by the operator after the feed was marked gone", podcast.getFeedUrl());
+			return true;
+		}));
 	}
 
 	/** Whether the feed is due: never polled, or its next poll time has come. */
 	public boolean isDue() {
-		var podcast = podcast();
+		return isDue(podcast());
+	}
+
+	boolean isDue(Podcast podcast) {
 		if (podcast.getStatus() == Podcast.Status.GONE) {
 			return false;
 		}
@@ -86,16 +158,55 @@ public class PollService {
 	}
 
 	/**
-	 * Polls now, unless a poll is already running in this instance.
+	 * Whether an instance that has just started should poll: when the feed is due, or
+	 * when nobody has tried for a whole poll interval (a restart after a long backoff
+	 * catches up at once). A feed another instance polled a minute ago is left alone.
+	 */
+	boolean isDueAtStartup(Podcast podcast) {
+		if (podcast.getStatus() == Podcast.Status.GONE) {
+			return false;
+		}
+		if (isDue(podcast)) {
+			return true;
+		}
+		return podcast.getLastAttemptAt() == null
+				|| !podcast.getLastAttemptAt().plus(this.properties.pollInterval()).isAfter(this.clock.instant());
+	}
+
+	/**
+	 * Polls now, unless a poll is already running in this instance or in another one
+	 * sharing the database.
 	 * @return the recorded run, or empty when another poll was running
 	 */
 	public Optional<PollRun> poll() {
+		return pollIf((podcast) -> true);
+	}
+
+	/**
+	 * Polls if {@code due} says so of the podcast row as read after taking the locks.
+	 * @return the recorded run, or empty when another poll was running or it was not due
+	 */
+	Optional<PollRun> pollIf(Predicate<Podcast> due) {
 		if (!this.running.tryLock()) {
-			log.info("A poll is already running; skipping this one");
+			log.info("A poll is already running in this instance; skipping this one");
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(pollLocked());
+			var lock = this.lockProvider
+				.lock(new LockConfiguration(this.clock.instant(), LOCK_NAME, this.lockAtMostFor, Duration.ZERO));
+			if (lock.isEmpty()) {
+				log.debug("Another instance holds the poll lock; skipping this poll");
+				return Optional.empty();
+			}
+			try {
+				if (!due.test(podcast())) {
+					return Optional.empty();
+				}
+				return Optional.of(pollLocked());
+			}
+			finally {
+				lock.get().unlock();
+			}
 		}
 		finally {
 			this.running.unlock();
@@ -116,16 +227,19 @@ public class PollService {
 		Integer httpStatus = null;
 		Long bytes = null;
 		var counts = PollCounts.NONE;
+		var sample = Timer.start(this.meters);
 		try {
 			var fetched = this.fetcher.fetch(URI.create(feedUrl), unconditional ? null : podcast.getEtag(),
 					unconditional ? null : podcast.getLastModified());
 			httpStatus = fetched.status();
 			if (fetched.notModified()) {
 				finishSuccess(podcast.getId(), run, PollRun.Outcome.NOT_MODIFIED, fetched, 0L, counts, false);
+				this.fetchedBytes.record(0);
 				log.info("Poll of {}: not modified (HTTP 304) in {} ms", feedUrl, millisSince(started));
 				return run;
 			}
 			bytes = (long) fetched.body().length;
+			this.fetchedBytes.record(bytes);
 			var parsed = this.parser.parse(fetched.body(), fetched.contentType());
 			counts = store(podcast.getId(), run.getId(), parsed);
 			podcastMeta(podcast.getId(), parsed);
@@ -136,15 +250,48 @@ public class PollService {
 		}
 		catch (FeedFetchException ex) {
 			var status = (ex.httpStatus() != null) ? ex.httpStatus() : httpStatus;
-			finishFailure(podcast.getId(), run, status, bytes, counts, ex.getMessage(), ex.retryAfter(), ex.gone());
-			log.warn("Poll of {} failed: {}", feedUrl, ex.getMessage());
+			var after = finishFailure(podcast.getId(), run, status, bytes, counts, ex.getMessage(), ex.retryAfter(),
+					ex.gone());
+			log.warn("Poll of {} failed: HTTP {}, {} items stored before failing, next attempt {}, {} in {} ms: {}",
+					feedUrl, (status != null) ? status : "none", counts.created() + counts.updated(),
+					nextAttempt(after), failuresInARow(after), millisSince(started), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			finishFailure(podcast.getId(), run, httpStatus, bytes, counts,
+			var after = finishFailure(podcast.getId(), run, httpStatus, bytes, counts,
 					"Unexpected error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null, false);
-			log.error("Poll of {} failed unexpectedly", feedUrl, ex);
+			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms", feedUrl,
+					(httpStatus != null) ? httpStatus : "none", nextAttempt(after), failuresInARow(after),
+					millisSince(started), ex);
+		}
+		finally {
+			record(sample, run.getOutcome(), counts);
 		}
 		return run;
+	}
+
+	private void record(Timer.Sample sample, PollRun.Outcome outcome, PollCounts counts) {
+		var tag = outcome.name().toLowerCase(Locale.ROOT);
+		sample.stop(Timer.builder("archive.poll.duration")
+			.description("Time one poll of the feed took, fetch and storing included")
+			.tag("outcome", tag)
+			.register(this.meters));
+		count("new", counts.created());
+		count("updated", counts.updated());
+		count("unchanged", counts.unchanged());
+		count("failed", counts.failed());
+	}
+
+	private void count(String result, int amount) {
+		this.meters.counter("archive.poll.items", "result", result).increment(amount);
+	}
+
+	private static String nextAttempt(Podcast after) {
+		return (after.getNextPollAt() != null) ? "at " + after.getNextPollAt()
+				: "never (feed marked gone; resume from /admin)";
+	}
+
+	private static String failuresInARow(Podcast after) {
+		return after.getConsecutiveFailures() + " consecutive failure(s)";
 	}
 
 	private PollCounts store(long podcastId, long runId, ParsedFeed parsed) {
@@ -227,10 +374,10 @@ public class PollService {
 		});
 	}
 
-	private void finishFailure(long podcastId, PollRun run, Integer httpStatus, Long bytes, PollCounts counts,
+	private Podcast finishFailure(long podcastId, PollRun run, Integer httpStatus, Long bytes, PollCounts counts,
 			String message, Duration retryAfter, boolean gone) {
 		var now = this.clock.instant();
-		this.tx.executeWithoutResult((status) -> {
+		return this.tx.execute((status) -> {
 			var podcast = this.podcasts.findById(podcastId).orElseThrow();
 			if (gone) {
 				podcast.markGone(now);
@@ -242,6 +389,7 @@ public class PollService {
 			}
 			run.finish(PollRun.Outcome.FAILED, httpStatus, bytes, counts, message, now);
 			this.runs.save(run);
+			return podcast;
 		});
 	}
 

@@ -12,6 +12,9 @@ public final class DatabaseCleaner {
 		jdbc.sql(
 				"truncate table poll_item_failure, poll_run, episode_revision, transcript_segment, chapter, episode, podcast restart identity cascade")
 			.update();
+		// Release the poll lock rather than delete its row: ShedLock remembers which lock
+		// rows it created and from then on only updates them.
+		jdbc.sql("update shedlock set lock_until = locked_at").update();
 	}
 
 }

@@ -1,0 +1,58 @@
+package ai.interconnects.archive.admin;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The operator's page: feed state, poll history, archive counts, parse problems, and the
+ * three actions. Every action redirects back with a flash message, so reloading the page
+ * never repeats it.
+ */
+@Controller
+@Conditional(AdminEnabled.On.class)
+class AdminController {
+
+	private final AdminQueries queries;
+
+	private final AdminActions actions;
+
+	AdminController(AdminQueries queries, AdminActions actions) {
+		this.queries = queries;
+		this.actions = actions;
+	}
+
+	@GetMapping("/admin/login")
+	String login() {
+		return "admin/login";
+	}
+
+	@GetMapping("/admin")
+	String overview(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("overview", this.queries.overview(page));
+		return "admin/index";
+	}
+
+	@PostMapping("/admin/poll")
+	String pollNow(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", this.actions.pollNow());
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/reparse")
+	String reparseAll(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", this.actions.reparseAll().message());
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/resume")
+	String resumePolling(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", this.actions.resumePolling());
+		return "redirect:/admin";
+	}
+
+}

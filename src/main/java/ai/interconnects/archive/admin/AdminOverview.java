@@ -1,0 +1,55 @@
+package ai.interconnects.archive.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the admin page shows, read in one transaction.
+ *
+ * @param feed the feed's polling state; null before the first poll created it
+ * @param configuredUrl the feed URL from the configuration
+ * @param runs one page of the poll history, newest first
+ * @param page the page number, from 0
+ * @param hasOlder whether there are older runs than this page
+ * @param counts what the archive holds
+ * @param parseProblems episodes whose description did not parse cleanly
+ * @param parseProblemCount all such episodes (the list may be cut)
+ * @param pollRunning whether this instance is polling right now
+ */
+public record AdminOverview(FeedState feed, String configuredUrl, List<PollRunRow> runs, int page, boolean hasOlder,
+		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning) {
+
+	public record FeedState(String configuredUrl, String feedUrl, String title, String status, String etag,
+			String lastModified, Instant lastAttemptAt, Instant lastSuccessAt, Instant nextPollAt,
+			int consecutiveFailures, String redirectCandidateUrl, int redirectSeenCount) {
+
+		public boolean gone() {
+			return "GONE".equals(this.status);
+		}
+
+	}
+
+	public record PollRunRow(long id, String feedUrl, Instant startedAt, Instant finishedAt, String outcome,
+			Integer httpStatus, Long bytesRead, int itemsSeen, int itemsNew, int itemsUpdated, int itemsUnchanged,
+			int itemsFailed, String message, List<ItemFailure> itemFailures) {
+
+		public boolean failed() {
+			return "FAILED".equals(this.outcome);
+		}
+
+		public Long millis() {
+			return (this.finishedAt != null) ? this.finishedAt.toEpochMilli() - this.startedAt.toEpochMilli() : null;
+		}
+
+	}
+
+	public record ItemFailure(String itemKey, String itemTitle, String message) {
+	}
+
+	public record Counts(long episodes, long chapters, long segments, long episodesWithTranscript) {
+	}
+
+	public record ParseProblem(long id, String slug, String title, Instant publishedAt, String warnings) {
+	}
+
+}

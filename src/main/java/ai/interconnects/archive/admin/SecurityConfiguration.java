@@ -1,0 +1,129 @@
+package ai.interconnects.archive.admin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may see what. The public pages are open to everyone; the admin area and every
+ * actuator endpoint except {@code health} and {@code info} need the one admin account
+ * from {@link AdminProperties}. Without an admin password there is no account at all: the
+ * admin area answers "disabled" and the protected endpoints refuse everyone.
+ * <p>
+ * Spring Security's default {@code Cache-Control: no-store} is limited to the admin area
+ * and the actuator: the public pages and static assets keep the cache headers the web
+ * layer sets, and no header another filter sets (Content-Security-Policy included) is
+ * touched.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	static final String ADMIN_ROLE = "ADMIN";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt by default, and understands {bcrypt}/{argon2}… prefixed hashes.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService adminAccount(AdminProperties admin, PasswordEncoder encoder) {
+		if (!admin.enabled()) {
+			log.warn("The admin area (/admin) is disabled: no admin password is configured. Set ARCHIVE_ADMIN_PASSWORD"
+					+ " (and optionally ARCHIVE_ADMIN_USERNAME, default 'admin'), or archive.admin.password, to enable it.");
+			// An account store without accounts also keeps Boot from creating its
+			// default user with a generated password.
+			return new InMemoryUserDetailsManager();
+		}
+		var password = admin.password();
+		// Only a hash is kept in memory; an already hashed password is used as given.
+		var hash = password.startsWith("{bcrypt}") ? password : encoder.encode(password);
+		log.info("The admin area (/admin) is enabled for user '{}'", admin.username());
+		return new InMemoryUserDetailsManager(
+				User.withUsername(admin.username()).password(hash).roles(ADMIN_ROLE).build());
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, LoginAttemptLimiter limiter)
+			throws Exception {
+		var adminArea = new OrRequestMatcher(path("/admin"), path("/admin/**"));
+		var actuator = EndpointRequest.toAnyEndpoint();
+		http.authorizeHttpRequests((auth) -> {
+			auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
+			if (admin.enabled()) {
+				auth.requestMatchers(actuator).hasRole(ADMIN_ROLE);
+				auth.requestMatchers(path(LoginRateLimitFilter.LOGIN_PATH)).permitAll();
+				auth.requestMatchers(adminArea).hasRole(ADMIN_ROLE);
+			}
+			else {
+				auth.requestMatchers(actuator).denyAll();
+				// Only the "admin area disabled" page answers there.
+				auth.requestMatchers(adminArea).permitAll();
+			}
+			auth.requestMatchers(HttpMethod.GET, "/", "/episodes/**", "/chapters", "/search", "/css/**", "/js/**",
+					"/favicon.ico")
+				.permitAll();
+			auth.requestMatchers("/error").permitAll();
+			// The archive has no other private data: pages the other features add (feeds,
+			// sitemaps) stay public without being listed here. Anything private lives
+			// under /admin or /actuator, which are matched above.
+			auth.anyRequest().permitAll();
+		});
+		if (admin.enabled()) {
+			var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+			onSuccess.setDefaultTargetUrl("/admin");
+			http.formLogin((form) -> form.loginPage(LoginRateLimitFilter.LOGIN_PATH)
+				.loginProcessingUrl(LoginRateLimitFilter.LOGIN_PATH)
+				.successHandler((request, response, authentication) -> {
+					limiter.recordSuccess(request.getRemoteAddr(), authentication.getName());
+					onSuccess.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, exception) -> {
+					limiter.recordFailure(request.getRemoteAddr(), request.getParameter("username"));
+					response.sendRedirect(request.getContextPath() + LoginRateLimitFilter.LOGIN_PATH + "?error");
+				})
+				.permitAll());
+			http.logout((logout) -> logout.logoutUrl("/admin/logout")
+				.logoutSuccessUrl(LoginRateLimitFilter.LOGIN_PATH + "?logout"));
+			http.addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class);
+		}
+		// Scripts and monitoring get a plain 401 from the actuator, not a login page.
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), actuator));
+		http.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(adminArea, actuator),
+					new CacheControlHeadersWriter())));
+		return http.build();
+	}
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+}

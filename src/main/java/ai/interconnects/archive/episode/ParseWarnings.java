@@ -1,0 +1,64 @@
+package ai.interconnects.archive.episode;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import ai.interconnects.archive.transcript.ParsedDescription;
+import org.jsoup.Jsoup;
+
+/**
+ * Describes, for the operator, how an episode's description failed to become a
+ * transcript. The parser never fails, so without this a changed description format would
+ * silently give episodes without transcripts.
+ */
+final class ParseWarnings {
+
+	/**
+	 * A block whose whole text is a "Transcript" heading, as the parser recognises it.
+	 */
+	private static final Pattern TRANSCRIPT_HEADING = Pattern.compile("transcript\\s*[:：]?");
+
+	private static final int MAX_LENGTH = 2000;
+
+	private ParseWarnings() {
+	}
+
+	/**
+	 * The warnings for a description, given how many transcript segments the episode has
+	 * after storing (which may be more than this parse found, when a richer transcript
+	 * was kept).
+	 * @return a human-readable text, or {@code null} when there is nothing to report
+	 */
+	static String of(String rawDescription, ParsedDescription parsed, long storedSegments) {
+		var warnings = new ArrayList<String>();
+		if (storedSegments == 0 && hasTranscriptHeading(rawDescription)) {
+			warnings.add("The description has a Transcript heading but no transcript segment was recognised");
+		}
+		if (!parsed.skipped().isEmpty()) {
+			warnings.add(parsed.skipped().size() + " line(s) in the chapter or transcript section were not recognised"
+					+ " (kept in the show notes), first: " + parsed.skipped().get(0));
+		}
+		if (warnings.isEmpty()) {
+			return null;
+		}
+		var text = String.join("\n", warnings);
+		return (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "…" : text;
+	}
+
+	static boolean hasTranscriptHeading(String rawDescription) {
+		if (rawDescription == null || rawDescription.isBlank()) {
+			return false;
+		}
+		for (var element : Jsoup.parseBodyFragment(rawDescription)
+			.body()
+			.select("h1, h2, h3, h4, h5, h6, p, strong, b")) {
+			var text = element.text().replace('\u00a0', ' ').strip().toLowerCase(Locale.ROOT);
+			if (TRANSCRIPT_HEADING.matcher(text).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,80 @@
+package ai.interconnects.archive.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code poller} component of {@code /actuator/health}: DOWN when the last successful
+ * poll is older than {@code archive.poll-health-threshold} or the feed answered 410 Gone.
+ * <p>
+ * It judges the feed's state in the database, not this instance's scheduler: with several
+ * replicas only one of them polls, and all of them report the same. Before any success it
+ * stays UP (with a detail saying so) until the threshold has passed since this instance
+ * started, so a fresh start is not reported as an outage.
+ */
+@Component("pollerHealthIndicator")
+class PollerHealthIndicator implements HealthIndicator {
+
+	private final PollService polls;
+
+	private final FeedProperties feed;
+
+	private final Duration threshold;
+
+	private final Clock clock;
+
+	private final Instant started;
+
+	PollerHealthIndicator(PollService polls, FeedProperties feed, PollOperationsProperties operations,
+			Optional<Clock> clock) {
+		this.polls = polls;
+		this.feed = feed;
+		this.threshold = operations.pollHealthThreshold();
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.started = this.clock.instant();
+	}
+
+	@Override
+	public Health health() {
+		var now = this.clock.instant();
+		var builder = Health.up()
+			.withDetail("pollingEnabled", this.feed.pollEnabled())
+			.withDetail("threshold", this.threshold.toString());
+		var found = this.polls.findPodcast();
+		if (found.isEmpty()) {
+			return stale(builder, this.started, now).withDetail("lastSuccess", "none yet").build();
+		}
+		var podcast = found.get();
+		builder.withDetail("feedUrl", podcast.getFeedUrl())
+			.withDetail("feedStatus", podcast.getStatus().name())
+			.withDetail("consecutiveFailures", podcast.getConsecutiveFailures());
+		if (podcast.getNextPollAt() != null) {
+			builder.withDetail("nextPoll", podcast.getNextPollAt().toString());
+		}
+		if (podcast.getStatus() == Podcast.Status.GONE) {
+			return builder.down()
+				.withDetail("reason", "The feed answered 410 Gone; polling stopped. Resume it from /admin.")
+				.build();
+		}
+		if (podcast.getLastSuccessAt() == null) {
+			return stale(builder, this.started, now).withDetail("lastSuccess", "none yet").build();
+		}
+		builder.withDetail("lastSuccess", podcast.getLastSuccessAt().toString());
+		return stale(builder, podcast.getLastSuccessAt(), now).build();
+	}
+
+	private Health.Builder stale(Health.Builder builder, Instant since, Instant now) {
+		if (since.plus(this.threshold).isBefore(now)) {
+			return builder.down()
+				.withDetail("reason", "No successful poll for more than " + this.threshold + " (see /admin)");
+		}
+		return builder;
+	}
+
+}

@@ -1,0 +1,105 @@
+package ai.interconnects.archive.admin;
+
+import java.io.IOException;
+
+import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.DatabaseCleaner;
+import ai.interconnects.archive.support.FeedServer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One context for the admin tests (admin enabled, feed on a loopback server), shared by
+ * every subclass: the settings live here so that the context cache key is the same.
+ */
+@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.username=operator",
+		"archive.admin.password=" + AdminTestBase.PASSWORD })
+@AutoConfigureMockMvc
+@Import(AdminTestBase.ForeignHeaders.class)
+abstract class AdminTestBase {
+
+	static final String USERNAME = "operator";
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+	static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+
+	static final FeedServer server = FeedServer.start();
+
+	static final byte[] FIXTURE = FeedServer.resource("/feeds/interconnects-feed.xml");
+
+	@DynamicPropertySource
+	static void feed(DynamicPropertyRegistry registry) {
+		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	LoginAttemptLimiter limiter;
+
+	@BeforeEach
+	void cleanState() {
+		DatabaseCleaner.clean(this.jdbc);
+		server.reset();
+		this.limiter.clear();
+	}
+
+	void serveFixture() {
+		server.respond("/feed.xml", 200, FIXTURE, "Content-Type", "application/rss+xml; charset=utf-8", "ETag",
+				"\"fixture-1\"");
+	}
+
+	long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	/**
+	 * Stands in for the web layer's filter (built elsewhere): it sets a
+	 * Content-Security-Policy on every response and long cache headers on /css/**, before
+	 * Spring Security runs. Security must leave both alone.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ForeignHeaders {
+
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> foreignHeadersFilter() {
+			var filter = new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					response.setHeader("Content-Security-Policy", CSP);
+					if (request.getRequestURI().startsWith("/css/")) {
+						response.setHeader("Cache-Control", ASSET_CACHE);
+					}
+					chain.doFilter(request, response);
+				}
+
+			};
+			var registration = new FilterRegistrationBean<OncePerRequestFilter>(filter);
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+	}
+
+}

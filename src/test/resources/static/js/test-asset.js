@@ -1,0 +1,1 @@
+// A static asset that no filter sets cache headers on (see AdminSecurityTests).

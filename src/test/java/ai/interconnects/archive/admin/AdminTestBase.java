@@ -30,16 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.username=operator",
 		"archive.admin.password=" + AdminTestBase.PASSWORD })
 @AutoConfigureMockMvc
-@Import(AdminTestBase.ForeignHeaders.class)
 abstract class AdminTestBase {
 
 	static final String USERNAME = "operator";
 
 	static final String PASSWORD = "correct horse battery staple";
-
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
-
-	static final String ASSET_CACHE = "public, max-age=31536000, immutable";
 
 	static final FeedServer server = FeedServer.start();
 
@@ -70,36 +65,6 @@ abstract class AdminTestBase {
 
 	long count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
-	}
-
-	/**
-	 * Stands in for the web layer's filter (built elsewhere): it sets a
-	 * Content-Security-Policy on every response and long cache headers on /css/**, before
-	 * Spring Security runs. Security must leave both alone.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ForeignHeaders {
-
-		@Bean
-		FilterRegistrationBean<OncePerRequestFilter> foreignHeadersFilter() {
-			var filter = new OncePerRequestFilter() {
-
-				@Override
-				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-						FilterChain chain) throws ServletException, IOException {
-					response.setHeader("Content-Security-Policy", CSP);
-					if (request.getRequestURI().startsWith("/css/")) {
-						response.setHeader("Cache-Control", ASSET_CACHE);
-					}
-					chain.doFilter(request, response);
-				}
-
-			};
-			var registration = new FilterRegistrationBean<OncePerRequestFilter>(filter);
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
-		}
-
 	}
 
 }

@@ -1,1 +1,0 @@
-// A static asset that no filter sets cache headers on (see AdminSecurityTests).

@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("archive.search")
 record SearchProperties(@DefaultValue("200") int maxQueryLength, @DefaultValue("10") int pageSize,
-		@DefaultValue("3") int momentsPerEpisode, @DefaultValue("1000") int candidateLimit,
+		@DefaultValue("3") int momentsPerEpisode, @DefaultValue("500") int candidateLimit,
 		@DefaultValue("1m") Duration vocabularyCheck) {
 }

@@ -45,6 +45,18 @@ class SearchRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Makes PostgreSQL plan every following statement of the current transaction for its
+	 * actual query text. PgJDBC turns a statement run five times into a server-prepared
+	 * one, and PostgreSQL may then reuse a generic plan that cannot know how common the
+	 * searched words are: it would read a common word's whole posting list through the
+	 * GIN index where a sequential scan stops after {@code :cap} rows (measured: 300 ms
+	 * instead of 30 ms at 2 M segments). Planning costs about 2 ms.
+	 */
+	void planForEachQuery() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+	}
+
 	/** What websearch_to_tsquery made of the text: 0 nodes = only stop-words. */
 	record Parsed(int nodes, boolean indexable) {
 	}

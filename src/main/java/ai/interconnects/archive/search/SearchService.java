@@ -9,6 +9,7 @@ import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -35,11 +36,13 @@ public class SearchService {
 	 * the search page), in transcript order, with the whole text escaped and every
 	 * matching word marked. For the search box of the transcript page.
 	 */
+	@Transactional(readOnly = true)
 	public List<SegmentMatch> matchesInEpisode(long episodeId, String query) {
 		var request = SearchRequest.of(query, null, null, null, null, null, this.properties.maxQueryLength());
 		if (request.blank()) {
 			return List.of();
 		}
+		this.repository.planForEachQuery();
 		var parsed = this.repository.parse(request.query());
 		if (parsed.nodes() == 0 || !parsed.indexable()) {
 			return List.of();
@@ -61,10 +64,13 @@ public class SearchService {
 		return this.repository.speakers();
 	}
 
+	/** One page of results; one read-only transaction, so both steps see one snapshot. */
+	@Transactional(readOnly = true)
 	SearchResults search(SearchRequest request) {
 		if (request.blank()) {
 			return empty(request, SearchResults.Outcome.EMPTY);
 		}
+		this.repository.planForEachQuery();
 		var parsed = this.repository.parse(request.query());
 		if (parsed.nodes() == 0) {
 			return empty(request, SearchResults.Outcome.STOP_WORDS_ONLY);

@@ -31,16 +31,20 @@ final class BenchReport {
 			out.append("PostgreSQL: ").append(rs.getString(1)).append("\n\n");
 		}
 		out.append(
-				"| query | q | segments | matching segments | /search p50 | p95 | p99 | ILIKE p50 | ILIKE p95 | ILIKE runs | p50 speed-up |\n");
-		out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				"| query | q | segments | matching segments | /search p50 | p95 | p99 | ILIKE p50 | ILIKE p95 | ILIKE runs | p50 speed-up | load avg |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (var result : results) {
 			for (var line : result.lines()) {
 				out.append(String.format(
-						"| %s | `%s` | %,d | %,d | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %.0f ms | %d | %.0f× |%n",
+						"| %s | `%s` | %,d | %,d | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %.0f ms | %d | %.0f× | %s |%n",
 						line.query().label(), line.query().q(), result.size().segments(), line.matchingSegments(),
 						line.search().p50(), line.search().p95(), line.search().p99(), line.ilike().p50(),
-						line.ilike().p95(), line.ilike().runs(), line.ilike().p50() / line.search().p50()));
+						line.ilike().p95(), line.ilike().runs(), line.ilike().p50() / line.search().p50(),
+						line.load()));
 			}
+		}
+		for (var result : results) {
+			out.append('\n').append(result.sizes()).append('\n');
 		}
 		for (var result : results) {
 			for (var explain : result.explains()) {

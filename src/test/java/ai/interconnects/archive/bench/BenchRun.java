@@ -51,10 +51,10 @@ final class BenchRun {
 
 	}
 
-	record Line(Query query, long matchingSegments, Timing search, Timing ilike) {
+	record Line(Query query, long matchingSegments, Timing search, Timing ilike, String load) {
 	}
 
-	record Result(SearchBenchmark.Size size, List<Line> lines, List<String> explains) {
+	record Result(SearchBenchmark.Size size, List<Line> lines, List<String> explains, String sizes) {
 	}
 
 	private BenchRun() {
@@ -81,7 +81,16 @@ final class BenchRun {
 	static Result measure(String url, SearchBenchmark.Size size) throws Exception {
 		var lines = new ArrayList<Line>();
 		var explains = new ArrayList<String>();
+		String sizes;
 		try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+			try (var rs = connection.createStatement()
+				.executeQuery("select pg_size_pretty(pg_table_size('transcript_segment')), "
+						+ "pg_size_pretty(pg_relation_size('transcript_segment_search_vector_idx')), "
+						+ "(select count(*) from search_vocabulary)")) {
+				rs.next();
+				sizes = String.format("%s: transcript_segment %s, its GIN index %s, vocabulary %s words",
+						size.database(), rs.getString(1), rs.getString(2), rs.getString(3));
+			}
 			var queries = queries(connection);
 			var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
 				.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
@@ -98,7 +107,7 @@ final class BenchRun {
 					var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.q()));
 					boolean large = size.segments() > 1_000_000;
 					var ilike = time(large ? 1 : 2, large ? 5 : 20, () -> ilike(connection, query.ilike()));
-					var line = new Line(query, matching, search, ilike);
+					var line = new Line(query, matching, search, ilike, loadAverage());
 					System.out.printf(
 							"%s %-18s matches=%d search p50=%.1f p95=%.1f p99=%.1f ms | ilike p50=%.0f p95=%.0f ms%n",
 							size.database(), query.label(), matching, search.p50(), search.p95(), search.p99(),
@@ -115,7 +124,7 @@ final class BenchRun {
 				}
 			}
 		}
-		return new Result(size, lines, explains);
+		return new Result(size, lines, explains, sizes);
 	}
 
 	interface Action {
@@ -157,6 +166,16 @@ final class BenchRun {
 			while (rs.next()) {
 				rs.getLong(1);
 			}
+		}
+	}
+
+	/** The 1-minute load average: the machine is shared, so the noise is recorded. */
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException ex) {
+			return "?";
 		}
 	}
 

@@ -35,6 +35,12 @@ public class SearchService {
 	 * Every segment of one episode that matches {@code query} (websearch syntax, as on
 	 * the search page), in transcript order, with the whole text escaped and every
 	 * matching word marked. For the search box of the transcript page.
+	 * <p>
+	 * The words to mark are the ones PostgreSQL's {@code ts_headline} marked (so stemming
+	 * applies: "model" marks "models"); they are then marked wherever they occur in the
+	 * segment, so for a phrase query each of its words is marked even where it stands
+	 * outside the phrase. The whole text is kept: ts_headline alone would drop anything
+	 * its parser reads as an HTML tag.
 	 */
 	@Transactional(readOnly = true)
 	public List<SegmentMatch> matchesInEpisode(long episodeId, String query) {

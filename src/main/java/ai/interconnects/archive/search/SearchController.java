@@ -1,0 +1,74 @@
+package ai.interconnects.archive.search;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code GET /search}. Every parameter is read as a plain string and cleaned by
+ * {@link SearchRequest}, so no query string can make the page fail: bad values are
+ * ignored with a notice, never a 400 or 500.
+ */
+@Controller
+class SearchController {
+
+	private final SearchService search;
+
+	private final SearchProperties properties;
+
+	SearchController(SearchService search, SearchProperties properties) {
+		this.search = search;
+		this.properties = properties;
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String speaker,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
+		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
+		var results = this.search.search(request);
+		model.addAttribute("results", results);
+		model.addAttribute("request", request);
+		model.addAttribute("speakers", this.search.speakers());
+		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
+		if (results.page() > 1) {
+			model.addAttribute("previousPage", link(request, request.query(), results.page() - 1));
+		}
+		if (results.page() < results.pageCount()) {
+			model.addAttribute("nextPage", link(request, request.query(), results.page() + 1));
+		}
+		model.addAttribute("suggestionLinks",
+				results.suggestions()
+					.stream()
+					.map((s) -> new SuggestionLink(s.query(), link(request, s.query(), 1)))
+					.toList());
+		return "search";
+	}
+
+	record SuggestionLink(String query, String href) {
+	}
+
+	/** A link to the same search with another query or page. */
+	static String link(SearchRequest request, String query, int page) {
+		var uri = UriComponentsBuilder.fromPath("/search").queryParam("q", query);
+		if (request.speaker() != null) {
+			uri.queryParam("speaker", request.speaker());
+		}
+		if (request.from() != null) {
+			uri.queryParam("from", request.from());
+		}
+		if (request.to() != null) {
+			uri.queryParam("to", request.to());
+		}
+		if (request.sort() != SearchSort.RELEVANCE) {
+			uri.queryParam("sort", request.sort().param());
+		}
+		if (page > 1) {
+			uri.queryParam("page", page);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+}

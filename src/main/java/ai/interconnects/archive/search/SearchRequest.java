@@ -1,0 +1,97 @@
+package ai.interconnects.archive.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A search as the user asked for it, made safe for PostgreSQL: any query string becomes a
+ * valid request, and what had to be changed or ignored is said in {@link #notices()}.
+ *
+ * @param query the text for {@code websearch_to_tsquery}: without NUL and other control
+ * characters, at most {@code maxQueryLength} code points
+ * @param speaker exact speaker name (case-insensitive), or null
+ * @param from first day included, or null
+ * @param to last day included, or null
+ * @param sort result order
+ * @param page requested page, 1 or more (clamped to the last page by the service)
+ * @param notices messages about ignored or shortened input
+ */
+record SearchRequest(String query, String speaker, LocalDate from, LocalDate to, SearchSort sort, int page,
+		List<String> notices) {
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\uE000\\uE001]");
+
+	// PostgreSQL's timestamptz cannot hold every LocalDate; these bounds can never fail
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+	static SearchRequest of(String q, String speaker, String from, String to, String sort, String page,
+			int maxQueryLength) {
+		var notices = new ArrayList<String>();
+		var query = clean(q);
+		if (query.codePointCount(0, query.length()) > maxQueryLength) {
+			query = query.substring(0, query.offsetByCodePoints(0, maxQueryLength)).strip();
+			notices.add("Your search was shortened to its first " + maxQueryLength + " characters.");
+		}
+		var who = clean(speaker);
+		if (who.length() > 200) {
+			who = who.substring(0, who.offsetByCodePoints(0, 200));
+		}
+		var fromDate = date(from, "from", notices);
+		var toDate = date(to, "to", notices);
+		if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+			notices.add("The dates were swapped: “from” was after “to”.");
+			var swap = fromDate;
+			fromDate = toDate;
+			toDate = swap;
+		}
+		return new SearchRequest(query, who.isEmpty() ? null : who, fromDate, toDate, SearchSort.of(sort),
+				pageNumber(page), List.copyOf(notices));
+	}
+
+	/**
+	 * NUL is rejected by PostgreSQL in text values; the other control characters (and the
+	 * private-use characters the highlighter uses as markers) carry no searchable
+	 * meaning.
+	 */
+	static String clean(String value) {
+		return (value != null) ? CONTROL.matcher(value).replaceAll(" ").strip() : "";
+	}
+
+	private static LocalDate date(String value, String name, List<String> notices) {
+		var text = clean(value);
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			var date = LocalDate.parse(text);
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				notices.add("The “" + name + "” date was ignored: it is outside " + EARLIEST.getYear() + "–"
+						+ LATEST.getYear() + ".");
+				return null;
+			}
+			return date;
+		}
+		catch (RuntimeException ex) {
+			notices.add("The “" + name + "” date was ignored: write it as YYYY-MM-DD.");
+			return null;
+		}
+	}
+
+	private static int pageNumber(String value) {
+		try {
+			return Math.max(1, Integer.parseInt(clean(value)));
+		}
+		catch (NumberFormatException ex) {
+			return 1;
+		}
+	}
+
+	boolean blank() {
+		return this.query.isEmpty();
+	}
+
+}

@@ -1,0 +1,53 @@
+package ai.interconnects.archive.search;
+
+import java.util.List;
+
+/**
+ * One page of search results.
+ *
+ * @param request the cleaned request
+ * @param outcome whether a search ran and what kept it from running
+ * @param episodes the page's episodes, each with its best moments
+ * @param totalMoments matching moments in the archive (a lower bound when {@code capped})
+ * @param totalEpisodes matching episodes (among the ranked candidates when
+ * {@code capped})
+ * @param capped more transcript segments matched than were ranked
+ * @param page the page shown, 1-based, clamped to the existing pages
+ * @param pageCount number of pages
+ * @param suggestions close archive words when nothing matched
+ */
+record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, long totalMoments,
+		long totalEpisodes, boolean capped, int page, int pageCount, List<SearchVocabulary.Suggestion> suggestions) {
+
+	enum Outcome {
+
+		/** No query given: show the form. */
+		EMPTY,
+		/** The query has only stop-words ("the", "and"): nothing is indexed for it. */
+		STOP_WORDS_ONLY,
+		/** The query only excludes words ("-model"): it would match almost everything. */
+		EXCLUSIONS_ONLY,
+		/** The search ran (possibly without results). */
+		SEARCHED
+
+	}
+
+	/** An episode with its matching moments. */
+	record EpisodeResult(String slug, String title, String date, long moments, List<Moment> best) {
+	}
+
+	/**
+	 * A matching moment.
+	 *
+	 * @param kind SEGMENT, CHAPTER, TITLE or NOTES
+	 * @param speaker who spoke (segments only)
+	 * @param time the timestamp shown ({@code 12:34}), or null
+	 * @param excerptHtml escaped excerpt with {@code <mark>}ed matches
+	 * @param playLink the episode page, at the moment when it has a time
+	 * @param transcriptLink the transcript anchor of a segment, or null
+	 */
+	record Moment(String kind, String speaker, String time, String excerptHtml, String playLink,
+			String transcriptLink) {
+	}
+
+}

@@ -1,0 +1,110 @@
+package ai.interconnects.archive.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The archive's own vocabulary (materialized view {@code search_vocabulary}, see V2) and
+ * the "did you mean" suggestions drawn from it with pg_trgm.
+ * <p>
+ * Triggers on the searchable tables set {@code search_vocabulary_state.dirty}; this
+ * component refreshes the views when it is set, so the word list follows polls and
+ * re-parses without the poller knowing about search.
+ */
+@Component
+class SearchVocabulary {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchVocabulary.class);
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}]{3,40}");
+
+	private final JdbcClient jdbc;
+
+	SearchVocabulary(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Scheduled(initialDelayString = "${archive.search.vocabulary-check:1m}",
+			fixedDelayString = "${archive.search.vocabulary-check:1m}")
+	void scheduledRefresh() {
+		try {
+			refreshIfStale();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not refresh the search vocabulary: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Refreshes the views when the archive changed since the last refresh.
+	 * @return whether it refreshed
+	 */
+	boolean refreshIfStale() {
+		// Clear the flag first, in its own statement: a write that lands while the views
+		// refresh sets it again and is picked up next time, and ingest never waits on us.
+		int claimed = this.jdbc.sql("update search_vocabulary_state set dirty = false where id = 1 and dirty").update();
+		if (claimed == 0) {
+			return false;
+		}
+		try {
+			// CONCURRENTLY: searches keep reading the old lists while the new ones build
+			this.jdbc.sql("refresh materialized view concurrently search_vocabulary").update();
+			this.jdbc.sql("refresh materialized view concurrently search_speaker").update();
+			this.jdbc.sql("update search_vocabulary_state set refreshed_at = now() where id = 1").update();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.jdbc.sql("update search_vocabulary_state set dirty = true where id = 1").update();
+			throw ex;
+		}
+	}
+
+	/** A suggested query: the user's query with one unknown word replaced. */
+	record Suggestion(String query, String word) {
+	}
+
+	/**
+	 * For each word of the query that the archive never uses, the closest archive words
+	 * by trigram similarity, as whole replacement queries.
+	 */
+	List<Suggestion> suggest(String query) {
+		var words = new LinkedHashSet<String>();
+		var m = WORD.matcher(query);
+		while (m.find() && words.size() < 5) {
+			words.add(m.group().toLowerCase(Locale.ROOT));
+		}
+		var suggestions = new ArrayList<Suggestion>();
+		for (var word : words) {
+			boolean known = this.jdbc.sql("select exists (select 1 from search_vocabulary where word = :w)")
+				.param("w", word)
+				.query(Boolean.class)
+				.single();
+			if (known) {
+				continue;
+			}
+			var close = this.jdbc
+				.sql("select word from search_vocabulary where word % :w order by word <-> :w, ndoc desc limit 3")
+				.param("w", word)
+				.query(String.class)
+				.list();
+			for (var replacement : close) {
+				var replaced = Pattern.compile("(?iu)(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])")
+					.matcher(query)
+					.replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
+				suggestions.add(new Suggestion(replaced, replacement));
+			}
+		}
+		return suggestions;
+	}
+
+}

@@ -1,0 +1,76 @@
+package ai.interconnects.archive.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Writes the measured figures as Markdown to target/bench-results.md (and stdout). */
+final class BenchReport {
+
+	private BenchReport() {
+	}
+
+	static void print(List<BenchRun.Result> results, EmbeddedPostgres postgres) throws Exception {
+		var out = new StringBuilder();
+		out.append("Machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores (")
+			.append(cpuModel())
+			.append("), ")
+			.append(memory())
+			.append(", Java ")
+			.append(System.getProperty("java.version"))
+			.append('\n');
+		try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+				var rs = c.createStatement().executeQuery("select version()")) {
+			rs.next();
+			out.append("PostgreSQL: ").append(rs.getString(1)).append("\n\n");
+		}
+		out.append(
+				"| query | q | segments | matching segments | /search p50 | p95 | p99 | ILIKE p50 | ILIKE p95 | ILIKE runs | p50 speed-up | load avg |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (var result : results) {
+			for (var line : result.lines()) {
+				out.append(String.format(
+						"| %s | `%s` | %,d | %,d | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %.0f ms | %d | %.0f× | %s |%n",
+						line.query().label(), line.query().q(), result.size().segments(), line.matchingSegments(),
+						line.search().p50(), line.search().p95(), line.search().p99(), line.ilike().p50(),
+						line.ilike().p95(), line.ilike().runs(), line.ilike().p50() / line.search().p50(),
+						line.load()));
+			}
+		}
+		for (var result : results) {
+			out.append('\n').append(result.sizes()).append('\n');
+		}
+		for (var result : results) {
+			for (var explain : result.explains()) {
+				out.append("\n```\n").append(explain).append("```\n");
+			}
+		}
+		System.out.println(out);
+		Files.writeString(Path.of("target/bench-results.md"), out);
+	}
+
+	private static String cpuModel() throws IOException {
+		return Files.readAllLines(Path.of("/proc/cpuinfo"))
+			.stream()
+			.filter((l) -> l.startsWith("model name"))
+			.map((l) -> l.substring(l.indexOf(':') + 1).strip())
+			.findFirst()
+			.orElse("unknown CPU");
+	}
+
+	private static String memory() throws IOException {
+		return Files.readAllLines(Path.of("/proc/meminfo"))
+			.stream()
+			.filter((l) -> l.startsWith("MemTotal"))
+			.map((l) -> (Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024) + " GiB RAM")
+			.findFirst()
+			.orElse("unknown memory");
+	}
+
+}

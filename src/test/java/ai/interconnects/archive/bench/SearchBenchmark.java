@@ -1,0 +1,102 @@
+package ai.interconnects.archive.bench;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Search benchmark (not part of {@code ./mvnw verify}): run with
+ * {@code ./mvnw -B -Pbench test-compile exec:exec}. See BENCHMARKS.md.
+ * <p>
+ * Starts its own PostgreSQL in {@code target/bench-pg} (kept between runs, so the data is
+ * generated once), builds two archives from the fixture feed's vocabulary (100 k and 2 M
+ * transcript segments, one database each), then for each starts the application on a
+ * random port against it and measures {@code /search} through HTTP, next to an
+ * {@code ILIKE} baseline run over the same rows by direct JDBC.
+ */
+public final class SearchBenchmark {
+
+	record Size(String database, int episodes, int segmentsPerEpisode) {
+
+		long segments() {
+			return (long) this.episodes * this.segmentsPerEpisode;
+		}
+
+	}
+
+	static final List<Size> SIZES = List.of(new Size("bench_100k", 250, 400), new Size("bench_2m", 5000, 400));
+
+	private SearchBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		var dataDir = Path.of(System.getProperty("bench.data-dir", "target/bench-pg")).toAbsolutePath();
+		java.nio.file.Files.createDirectories(dataDir);
+		try (var postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setPGStartupWait(Duration.ofMinutes(2))
+			.setServerConfig("shared_buffers", "1GB")
+			.setServerConfig("work_mem", "16MB")
+			.setServerConfig("max_wal_size", "8GB")
+			.setServerConfig("checkpoint_timeout", "30min")
+			.start()) {
+			var feed = SearchBenchmark.class.getResourceAsStream("/feeds/interconnects-feed.xml").readAllBytes();
+			for (var size : SIZES) {
+				prepare(postgres, size, feed);
+			}
+			if (Boolean.getBoolean("bench.load-only")) {
+				return;
+			}
+			if (Boolean.getBoolean("bench.serve")) {
+				// keeps the server up for psql sessions (EXPLAIN by hand) until killed
+				System.out.printf("bench server on port %d%n", postgres.getPort());
+				Thread.sleep(Duration.ofHours(1).toMillis());
+				return;
+			}
+			var results = new ArrayList<BenchRun.Result>();
+			for (var size : SIZES) {
+				results.add(BenchRun.measure(postgres.getJdbcUrl("postgres", size.database()), size));
+			}
+			BenchReport.print(results, postgres);
+		}
+	}
+
+	private static void prepare(EmbeddedPostgres postgres, Size size, byte[] feed) throws Exception {
+		try (var admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "")) {
+			try (var rs = admin.createStatement()
+				.executeQuery("select 1 from pg_database where datname = '" + size.database() + "'")) {
+				if (!rs.next()) {
+					admin.createStatement().execute("create database " + size.database());
+				}
+			}
+		}
+		var url = postgres.getJdbcUrl("postgres", size.database());
+		try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+			try (var rs = connection.createStatement()
+				.executeQuery("select count(*) from pg_tables where tablename = 'bench_loaded'")) {
+				rs.next();
+				if (rs.getInt(1) == 1) {
+					System.out.printf("%s: already loaded%n", size.database());
+					return;
+				}
+			}
+		}
+		BenchData.migrate(url, "postgres", "");
+		long started = System.nanoTime();
+		try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+			var words = new WordSampler(feed, 42);
+			System.out.printf("%s: generating %d episodes x %d segments (fixture corpus %d words, vocabulary %d)%n",
+					size.database(), size.episodes(), size.segmentsPerEpisode(), words.corpusSize(),
+					words.vocabularySize());
+			BenchData.load(connection, words, size.episodes(), size.segmentsPerEpisode());
+		}
+		System.out.printf("%s: loaded and indexed in %d s%n", size.database(),
+				Duration.ofNanos(System.nanoTime() - started).toSeconds());
+	}
+
+}

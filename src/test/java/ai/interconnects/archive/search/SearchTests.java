@@ -1,0 +1,361 @@
+package ai.interconnects.archive.search;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.DatabaseCleaner;
+import ai.interconnects.archive.support.FeedServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search over the fixture feed (11 episodes; the Dean Ball episode has chapters and a
+ * speaker-labelled transcript) plus one made-up episode whose transcript holds HTML-like
+ * text and an untimed continuation paragraph. Everything goes through HTTP, the way a
+ * reader uses it.
+ */
+@ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTests {
+
+	static final FeedServer server = FeedServer.start();
+
+	static final String DEAN_BALL = "/episodes/dean-ball-on-open-models-and-government-control";
+
+	/**
+	 * An extra item: a transcript with {@code <script>} text and an untimed paragraph.
+	 */
+	static final String EXTRA_ITEM = """
+			<item><title><![CDATA[Zebrafish and quokka hour]]></title>
+			<description><![CDATA[<p>Notes about zebrafish &amp; friends.</p>
+			<h3>Transcript</h3>
+			<p>00:00:10 Nathan Lambert: Welcome to the hour about the zebrafish.</p>
+			<p>00:01:05 Guest Speaker: I pasted &lt;script&gt;alert(1)&lt;/script&gt; into my zebrafish notes, &lt;b&gt;bold&lt;/b&gt; of me.</p>
+			<p>Then the quokka continued the thought for a while.</p>
+			]]></description>
+			<link>https://www.interconnects.ai/p/zebrafish</link><guid isPermaLink="false">test:zebrafish</guid>
+			<pubDate>Tue, 17 Mar 2026 10:00:00 GMT</pubDate>
+			<enclosure url="https://example.test/zebrafish.mp3" length="1000" type="audio/mpeg"/></item>
+			""";
+
+	@DynamicPropertySource
+	static void feed(DynamicPropertyRegistry registry) {
+		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PollService polls;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SearchVocabulary vocabulary;
+
+	@Autowired
+	SearchService search;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	void ingestFixture() {
+		DatabaseCleaner.clean(this.jdbc);
+		var feed = new String(FeedServer.resource("/feeds/interconnects-feed.xml"), StandardCharsets.UTF_8)
+			.replace("</channel>", EXTRA_ITEM + "</channel>");
+		server.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type",
+				"application/rss+xml; charset=utf-8");
+		assertThat(this.polls.poll().orElseThrow().getItemsNew()).isEqualTo(12);
+		assertThat(this.vocabulary.refreshIfStale()).isTrue();
+	}
+
+	@Test
+	void aWordFromTheTranscriptLandsOnTheMomentItWasSaid() throws Exception {
+		var page = get("q=tariffs");
+
+		var episodes = page.select(".search-episode");
+		assertThat(episodes).hasSize(1);
+		assertThat(episodes.get(0).selectFirst("h2 a").attr("href")).isEqualTo(DEAN_BALL);
+		var moment = episodes.get(0).selectFirst(".search-moment");
+		assertThat(moment.selectFirst(".search-moment-meta").text()).contains("Dean Ball").contains("7:53");
+		assertThat(links(moment)).containsExactly(DEAN_BALL + "?t=473", DEAN_BALL + "?t=473",
+				DEAN_BALL + "/transcript#t-473");
+		assertThat(moment.selectFirst(".search-excerpt mark").text()).isEqualToIgnoringCase("tariffs");
+	}
+
+	@Test
+	void aChapterTitleMatchShowsAsChapterAndOpensAtItsStart() throws Exception {
+		// English stemming makes "financializing" 'financi', which "financial" shares
+		var page = get("q=financializing");
+
+		var dean = page.select(".search-episode")
+			.stream()
+			.filter((e) -> e.selectFirst("h2 a").attr("href").equals(DEAN_BALL))
+			.findFirst()
+			.orElseThrow();
+		var chapter = dean.selectFirst(".search-moment-chapter");
+		assertThat(chapter.text()).contains("Chapter").contains("28:20");
+		assertThat(links(chapter)).contains(DEAN_BALL + "?t=1700");
+		assertThat(dean.select(".search-moment-segment").stream().map(SearchTests::links)).anyMatch(
+				(links) -> links.contains(DEAN_BALL + "?t=1966") && links.contains(DEAN_BALL + "/transcript#t-1966"));
+	}
+
+	@Test
+	void anUntimedContinuationOpensAtTheNearestEarlierTimestamp() throws Exception {
+		var page = get("q=quokka");
+
+		var moment = page.selectFirst(".search-moment-segment");
+		assertThat(links(moment)).contains("/episodes/zebrafish-and-quokka-hour?t=65",
+				"/episodes/zebrafish-and-quokka-hour/transcript#p-2");
+	}
+
+	@Test
+	void phraseSearchMatchesTheWordsInOrderOnly() throws Exception {
+		var phrase = get("q=" + enc("\"labeled a supply chain risk\""));
+		assertThat(phrase.select(".search-moment-segment .search-time").eachText()).containsExactly("27:11");
+		assertThat(phrase.select(".search-moment-segment a").eachAttr("href")).contains(DEAN_BALL + "?t=1631");
+		assertThat(get("q=" + enc("\"risk chain supply\"")).select(".search-episode")).isEmpty();
+		assertThat(get("q=" + enc("risk chain supply")).select(".search-episode")).isNotEmpty();
+	}
+
+	@Test
+	void excludedWordsRemoveTheMomentsThatContainThem() throws Exception {
+		// the only segment saying "tariffs" also says "Nvidia"
+		assertThat(get("q=" + enc("tariffs -nvidia")).select(".search-episode")).isEmpty();
+		assertThat(get("q=" + enc("tariffs -openai")).select(".search-episode")).hasSize(1);
+	}
+
+	@Test
+	void orMatchesEitherWord() throws Exception {
+		var page = get("q=" + enc("tariffs or quokka"));
+		assertThat(page.select(".search-episode h2 a").eachAttr("href")).containsExactlyInAnyOrder(DEAN_BALL,
+				"/episodes/zebrafish-and-quokka-hour");
+	}
+
+	@Test
+	void theSpeakerFilterKeepsThatSpeakersMomentsOnly() throws Exception {
+		var all = get("q=anthropic");
+		var deanOnly = get("q=anthropic&speaker=" + enc("dean ball"));
+
+		var deanEpisode = deanOnly.select(".search-episode");
+		assertThat(deanEpisode).hasSize(1);
+		assertThat(deanEpisode.get(0).selectFirst(".search-episode-meta").text()).contains("3 matching moments");
+		assertThat(deanOnly.select(".search-moment-meta").eachText()).allMatch((t) -> t.startsWith("Dean Ball"));
+		assertThat(deanOnly.select(".search-time").eachText()).containsExactly("7:53", "20:07", "29:08");
+		assertThat(all.select(".search-episode").size()).isGreaterThan(1);
+	}
+
+	@Test
+	void theDateRangeKeepsEpisodesPublishedInIt() throws Exception {
+		var all = get("q=anthropic");
+		var onDay = get("q=anthropic&from=2026-03-17&to=2026-03-17");
+		var dates = all.select(".search-episode time").eachText();
+
+		assertThat(dates.size()).isGreaterThan(1);
+		assertThat(onDay.select(".search-episode time").eachText()).allMatch("2026-03-17"::equals);
+		assertThat(onDay.select(".search-episode").size()).isLessThan(all.select(".search-episode").size());
+	}
+
+	@Test
+	void aTitleMatchOutranksPassingMentions() throws Exception {
+		var titles = get("q=distillation").select(".search-episode h2 a").eachText();
+
+		assertThat(titles.size()).isGreaterThan(3);
+		assertThat(titles.get(0)).containsIgnoringCase("distil");
+		assertThat(titles.get(1)).containsIgnoringCase("distil");
+		assertThat(titles.subList(2, titles.size())).noneMatch((t) -> t.toLowerCase().contains("distil"));
+	}
+
+	@Test
+	void newestFirstOrdersEpisodesByDate() throws Exception {
+		var dates = get("q=distillation&sort=newest").select(".search-episode time").eachText();
+
+		assertThat(dates).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		assertThat(dates.size()).isGreaterThan(3);
+	}
+
+	@Test
+	void englishStemmingMakesDistilledFindDistillation() throws Exception {
+		// Snowball English reduces both to 'distil'. "Claude Mythos…" says
+		// "distillation" but never "distilled".
+		var titles = get("q=distilled").select(".search-episode h2 a").eachText();
+		assertThat(titles).anyMatch((t) -> t.startsWith("Claude Mythos"));
+		assertThat(get("q=distillation").select(".search-episode h2 a").eachText()).containsAll(titles);
+	}
+
+	@Test
+	void excerptsAreEscapedAndHighlightTheTerm() throws Exception {
+		var response = raw("q=zebrafish");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).doesNotContain("<script>alert").doesNotContain("<b>bold");
+		var page = Jsoup.parse(response.body());
+		var excerpts = page.select(".search-excerpt");
+		assertThat(excerpts).isNotEmpty();
+		for (var excerpt : excerpts) {
+			assertThat(excerpt.select("mark")).isNotEmpty();
+			assertThat(excerpt.select("mark").eachText()).allMatch("zebrafish"::equalsIgnoreCase);
+			assertThat(excerpt.children()).allMatch((child) -> child.tagName().equals("mark"));
+		}
+		assertThat(page.select(".search-moment-notes .search-excerpt").text()).contains("zebrafish & friends");
+
+		var html = raw("q=pasted").body();
+		assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold").contains("<mark>pasted</mark>");
+		var speech = Jsoup.parse(html).selectFirst(".search-moment-segment .search-excerpt");
+		assertThat(speech.text()).contains("pasted").contains("alert(1)").contains("zebrafish notes");
+		assertThat(speech.children()).allMatch((child) -> child.tagName().equals("mark"));
+	}
+
+	@Test
+	void paginationShowsTenEpisodesAPageAndClampsTheNumber() throws Exception {
+		var first = get("q=models");
+		var all = Integer.parseInt(first.selectFirst(".search-status span:nth-of-type(3)").text());
+		assertThat(all).isGreaterThan(10);
+		assertThat(first.select(".search-episode")).hasSize(10);
+		var second = get("q=models&page=2");
+		assertThat(second.select(".search-episode")).hasSize(all - 10);
+		assertThat(second.selectFirst(".search-pages").text()).contains("Page 2 of 2");
+		assertThat(get("q=models&page=99999").selectFirst(".search-pages").text()).contains("Page 2 of 2");
+		assertThat(get("q=models&page=-1").selectFirst(".search-pages").text()).contains("Page 1 of 2");
+		assertThat(get("q=models&page=abc").select(".search-episode")).hasSize(10);
+	}
+
+	@Test
+	void noResultsSaySoAndSuggestArchiveWords() throws Exception {
+		var page = get("q=tarifs");
+
+		assertThat(page.selectFirst(".search-empty").text()).contains("No moments match");
+		assertThat(page.select(".search-empty a").eachText()).contains("tariffs");
+		assertThat(page.select(".search-empty a").eachAttr("href")).contains("/search?q=tariffs");
+	}
+
+	@Test
+	void everyBadInputGetsAPage() throws Exception {
+		var longQuery = "model ".repeat(2000);
+		for (var query : List.of("", "q=", "q=" + enc("the and of"), "q=" + enc("\"open models"), "q=" + enc("\"\"\""),
+				"q=" + enc("&|!:*()<>"), "q=" + enc("models & | ! : * ( ) < >"),
+				"q=" + enc("'; drop table episode; --"), "q=" + enc("\\' or 1=1 --"), "q=" + enc(longQuery),
+				"q=" + enc("open\u0000models"), "q=" + enc("\u0000"), "q=" + enc("models 🤖🚀"),
+				"q=" + enc("مرحبا بالعالم"), "q=" + enc("שלום models"), "q=" + enc("-models"),
+				"q=" + enc("-models -open"), "q=models&page=-1", "q=models&page=99999",
+				"q=models&page=99999999999999999999", "q=models&from=yesterday&to=2026-13-45",
+				"q=models&from=+999999999-12-31", "q=models&from=2026-03-17&to=2020-01-01", "q=models&sort=sideways",
+				"q=models&sort=" + enc("'; drop"), "q=models&speaker=" + enc("\u0000<script>"), "q=a&q=b",
+				"q=" + enc("\uD83D"), "q=" + enc("or"), "q=" + enc("models:*"), "q=" + enc("(models"))) {
+			var response = raw(query);
+			assertThat(response.statusCode()).as(query).isEqualTo(200);
+			assertThat(response.body()).as(query).contains("<h1>Search</h1>");
+		}
+		assertThat(count("episode")).isEqualTo(12);
+	}
+
+	@Test
+	void badInputIsExplained() throws Exception {
+		assertThat(get("q=" + enc("the and of")).selectFirst(".search-status").text()).contains("very common words");
+		assertThat(get("q=" + enc("-models")).selectFirst(".search-status").text()).contains("only excludes");
+		var shortened = get("q=" + enc("tariffs " + "x".repeat(10_000)));
+		assertThat(shortened.select(".search-notices li").text()).contains("first 200 characters");
+		assertThat(shortened.selectFirst("#search-q").val()).hasSize(200);
+		var dates = get("q=tariffs&from=yesterday");
+		assertThat(dates.select(".search-notices li").text()).contains("YYYY-MM-DD");
+		assertThat(dates.select(".search-episode")).hasSize(1);
+		assertThat(get("q=" + enc("tar\u0000iffs")).select(".search-episode")).isEmpty();
+		assertThat(get("q=" + enc("tariffs\u0000")).select(".search-episode")).hasSize(1);
+		assertThat(get("q=" + enc("\"tariffs")).select(".search-episode")).hasSize(1);
+		assertThat(get("q=" + enc("tariffs 🤖")).select(".search-episode")).hasSize(1);
+		assertThat(get("q=tariffs&sort=sideways").select(".search-episode")).hasSize(1);
+	}
+
+	@Test
+	void matchesInEpisodeMarksEveryOccurrenceInTheWholeSegment() {
+		long dean = this.jdbc
+			.sql("select id from episode where slug = 'dean-ball-on-open-models-and-government-control'")
+			.query(Long.class)
+			.single();
+
+		var matches = this.search.matchesInEpisode(dean, "anthropic");
+
+		assertThat(matches).extracting(SegmentMatch::position).containsExactly(0, 6, 8, 25, 38, 42);
+		assertThat(matches).extracting(SegmentMatch::startSeconds).containsExactly(0, 397, 473, 1207, 1631, 1748);
+		for (var match : matches) {
+			var text = this.jdbc.sql("select text from transcript_segment where episode_id = ? and position = ?")
+				.params(dean, match.position())
+				.query(String.class)
+				.single();
+			assertThat(Jsoup.parse(match.html()).text()).isEqualTo(Jsoup.parse(text).text());
+			int occurrences = text.toLowerCase().split("anthropic", -1).length - 1;
+			assertThat(Jsoup.parse(match.html()).select("mark")).hasSize(occurrences)
+				.allMatch((mark) -> mark.text().toLowerCase().startsWith("anthropic"));
+		}
+		assertThat(this.search.matchesInEpisode(dean, "\"supply chain risk\" -designation"))
+			.extracting(SegmentMatch::position)
+			.containsExactly(38);
+		assertThat(this.search.matchesInEpisode(dean, "the")).isEmpty();
+		assertThat(this.search.matchesInEpisode(dean, "\u0000")).isEmpty();
+	}
+
+	@Test
+	void matchesInEpisodeKeepsHtmlLikeTextAsText() {
+		long id = this.jdbc.sql("select id from episode where slug = 'zebrafish-and-quokka-hour'")
+			.query(Long.class)
+			.single();
+
+		var matches = this.search.matchesInEpisode(id, "zebrafish");
+
+		assertThat(matches).extracting(SegmentMatch::position).containsExactly(0, 1);
+		assertThat(matches.get(1).html()).isEqualTo(
+				"I pasted &lt;script&gt;alert(1)&lt;/script&gt; into my <mark>zebrafish</mark> notes, &lt;b&gt;bold&lt;/b&gt; of me.");
+	}
+
+	private Document get(String query) throws Exception {
+		var response = raw(query);
+		assertThat(response.statusCode()).as(query).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+	private HttpResponse<String> raw(String query) throws Exception {
+		var uri = URI.create("http://127.0.0.1:" + this.port + "/search" + (query.isEmpty() ? "" : "?" + query));
+		return this.http.send(HttpRequest.newBuilder(uri).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static List<String> links(Element moment) {
+		return moment.select("a").eachAttr("href");
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}

@@ -303,8 +303,17 @@ function copyWithSelection(text) {
 	return ok;
 }
 
+/** A transcript opened with ?q= shows its first match, unless the URL names an anchor. */
+function revealFirstMatch() {
+	const first = document.querySelector('[data-transcript] .is-match');
+	if (first && !window.location.hash) {
+		first.scrollIntoView({ block: 'center' });
+	}
+}
+
 if (audio) {
 	enhancePlayer(audio);
 }
 enableCopyButtons();
+revealFirstMatch();
 document.documentElement.dataset.enhanced = 'true';

@@ -43,6 +43,16 @@ final class Pages {
 			return this.segmentCount > 0;
 		}
 
+		/** The anchor of the first paragraph matching the search, or null. */
+		public String firstMatch() {
+			return this.entries.stream()
+				.map(TranscriptEntry::segment)
+				.filter((segment) -> segment != null && segment.match())
+				.map(SegmentView::anchor)
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 	/** One chapter with its paragraphs; {@code previous} and {@code next} may be null. */

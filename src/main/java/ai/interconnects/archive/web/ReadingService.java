@@ -1,16 +1,18 @@
 package ai.interconnects.archive.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import ai.interconnects.archive.episode.Chapter;
 import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.episode.TranscriptSegment;
 import ai.interconnects.archive.feed.PollRun;
 import ai.interconnects.archive.feed.PollRunRepository;
+import ai.interconnects.archive.search.SearchService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -31,12 +33,15 @@ class ReadingService {
 
 	private final PollRunRepository runs;
 
+	private final SearchService search;
+
 	private final int pageSize;
 
-	ReadingService(ReadingRepository reading, PollRunRepository runs,
+	ReadingService(ReadingRepository reading, PollRunRepository runs, SearchService search,
 			@Value("${archive.pages.page-size:20}") int pageSize) {
 		this.reading = reading;
 		this.runs = runs;
+		this.search = search;
 		this.pageSize = Math.max(1, pageSize);
 	}
 
@@ -70,12 +75,20 @@ class ReadingService {
 
 	/**
 	 * The transcript with chapter headings placed before the first paragraph at or after
-	 * their start. Paragraphs containing {@code query} (ignoring case) are marked.
+	 * their start. With a {@code query}, the paragraphs that match it (full-text search,
+	 * so "distilled" finds "distillation") carry their text with every match marked, and
+	 * a link to the next matching paragraph.
 	 */
 	Pages.TranscriptPage transcript(String slug, String query) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
-		var segments = segments(this.reading.findSegments(episode.getId()), query);
+		var marked = new HashMap<Integer, String>();
+		if (query != null && !query.isBlank()) {
+			for (var match : this.search.matchesInEpisode(episode.getId(), query)) {
+				marked.put(match.position(), match.html());
+			}
+		}
+		var segments = segments(this.reading.findSegments(episode.getId()), marked);
 		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
 		int next = 0;
 		for (var segment : segments) {
@@ -107,7 +120,7 @@ class ReadingService {
 		}
 		var chapter = chapters.get(number - 1);
 		var inside = new ArrayList<SegmentView>();
-		for (var segment : segments(this.reading.findSegments(episode.getId()), null)) {
+		for (var segment : segments(this.reading.findSegments(episode.getId()), Map.of())) {
 			int at = segment.effectiveStart();
 			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
 				inside.add(segment);
@@ -162,26 +175,48 @@ class ReadingService {
 		return List.copyOf(result);
 	}
 
-	private static List<SegmentView> segments(List<TranscriptSegment> segments, String query) {
-		var needle = (query != null && !query.isBlank()) ? query.strip().toLowerCase(Locale.ROOT) : null;
-		var result = new ArrayList<SegmentView>(segments.size());
-		var anchors = new HashSet<String>();
+	/**
+	 * Paragraph views with their anchors; {@code marked} holds, by position, the text of
+	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>}.
+	 */
+	private static List<SegmentView> segments(List<TranscriptSegment> segments, Map<Integer, String> marked) {
+		int count = segments.size();
+		var anchors = new String[count];
+		var effectiveStarts = new int[count];
+		var used = new HashSet<String>();
 		int current = 0;
-		for (var segment : segments) {
+		for (int i = 0; i < count; i++) {
+			var segment = segments.get(i);
 			if (segment.getStartSeconds() != null) {
 				current = segment.getStartSeconds();
 			}
+			effectiveStarts[i] = current;
 			// Two paragraphs may share a second: the later one falls back to its
 			// position.
 			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
 					: "p-" + segment.getPosition();
-			if (!anchors.add(anchor)) {
+			if (!used.add(anchor)) {
 				anchor = "p-" + segment.getPosition();
-				anchors.add(anchor);
+				used.add(anchor);
 			}
-			boolean match = needle != null && segment.getText().toLowerCase(Locale.ROOT).contains(needle);
-			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), current,
-					segment.getSpeaker(), segment.getText(), anchor, match));
+			anchors[i] = anchor;
+		}
+		// Each matching paragraph links to the next one, so a reader can step through
+		// them.
+		var nextMatches = new String[count];
+		String next = null;
+		for (int i = count - 1; i >= 0; i--) {
+			if (marked.containsKey(segments.get(i).getPosition())) {
+				nextMatches[i] = next;
+				next = anchors[i];
+			}
+		}
+		var result = new ArrayList<SegmentView>(count);
+		for (int i = 0; i < count; i++) {
+			var segment = segments.get(i);
+			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(),
+					effectiveStarts[i], segment.getSpeaker(), segment.getText(), anchors[i],
+					marked.get(segment.getPosition()), nextMatches[i]));
 		}
 		return result;
 	}

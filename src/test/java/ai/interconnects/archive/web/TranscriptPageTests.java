@@ -77,18 +77,52 @@ class TranscriptPageTests extends PagesTestSupport {
 	}
 
 	@Test
-	void aQueryIsAcceptedAndMarksTheParagraphsThatContainIt() throws Exception {
+	void aSearchInTheTranscriptMarksEveryMatchAndStepsThroughThem() throws Exception {
 		ingestFixture();
 
-		var page = Html.page(this.mvc, PATH + "?q=Anthropic");
+		var page = Html.page(this.mvc, PATH + "?q=sovereign");
 
 		var matches = page.select("[data-segment].is-match");
-		assertThat(matches).isNotEmpty();
-		assertThat(matches.eachText()).allMatch((text) -> text.toLowerCase().contains("anthropic"));
+		assertThat(matches).hasSizeGreaterThan(1);
+		for (int i = 0; i < matches.size(); i++) {
+			var match = matches.get(i);
+			assertThat(match.select(".segment-text mark").eachText())
+				.allMatch((word) -> word.toLowerCase().startsWith("sovereign"));
+			var next = match.selectFirst(".next-match a");
+			if (i + 1 < matches.size()) {
+				assertThat(next.attr("href")).isEqualTo("#" + matches.get(i + 1).id());
+			}
+			else {
+				assertThat(next).isNull();
+			}
+		}
 		assertThat(page.selectFirst(".search-note").text())
-			.isEqualTo(matches.size() + " paragraphs mention “Anthropic”.");
+			.isEqualTo(matches.size() + " paragraphs match “sovereign”: go to the first. Clear");
+		assertThat(page.selectFirst(".search-note a[data-next-match]").attr("href"))
+			.isEqualTo("#" + matches.get(0).id());
+		assertThat(page.selectFirst("#transcript-q").val()).isEqualTo("sovereign");
+	}
+
+	@Test
+	void transcriptSearchUsesEnglishStemming() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH + "?q=governments");
+
+		assertThat(page.select("[data-segment].is-match .segment-text mark").eachText())
+			.anyMatch((word) -> word.equalsIgnoreCase("government"));
+	}
+
+	@Test
+	void oddTranscriptQueriesGiveThePlainTranscript() throws Exception {
+		ingestFixture();
+
 		assertThat(Html.page(this.mvc, PATH + "?q=").select(".search-note")).isEmpty();
 		assertThat(Html.page(this.mvc, PATH + "?q=" + "x".repeat(500)).select("[data-segment]")).hasSize(55);
+		var hostile = Html.page(this.mvc, PATH + "?q=%3Cscript%3Ealert(1)%3C/script%3E%20%22unbalanced");
+		assertThat(hostile.select("[data-segment]")).hasSize(55);
+		assertThat(hostile.select("script:not([src])")).isEmpty();
+		assertThat(Html.page(this.mvc, PATH + "?q=the%20and%20of").select("[data-segment].is-match")).isEmpty();
 	}
 
 	@Test

@@ -104,6 +104,22 @@ class PlayerBrowserTests extends PagesTestSupport {
 	}
 
 	@Test
+	void aSearchResultOpensTheEpisodeAtTheMomentItWasSaid() {
+		open("/search?q=%22sovereign+wealth+funds%22");
+		var moment = this.driver.findElement(By.cssSelector("a.search-time"));
+		var href = moment.getAttribute("href");
+		int seconds = Integer.parseInt(href.replaceAll(".*[?&]t=(\\d+).*", "$1"));
+		assertThat(seconds).isEqualTo(11 * 60 + 31);
+
+		moment.click();
+
+		waitUntil("the episode page", () -> this.driver.getCurrentUrl().contains(EPISODE + "?t=" + seconds));
+		assertThat((String) js("return document.querySelector('audio').getAttribute('src')")).endsWith("#t=" + seconds);
+		js("document.querySelector('audio').play()");
+		waitUntil("playing from 11:31", () -> !paused() && currentTime() >= seconds && currentTime() < seconds + 15);
+	}
+
+	@Test
 	void openingATimeLinkPutsThePlayerThere() {
 		open(EPISODE + "?t=12:34");
 

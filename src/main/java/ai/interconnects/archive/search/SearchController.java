@@ -1,5 +1,8 @@
 package ai.interconnects.archive.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +21,15 @@ class SearchController {
 
 	private final SearchProperties properties;
 
-	SearchController(SearchService search, SearchProperties properties) {
+	private final Timer latency;
+
+	SearchController(SearchService search, SearchProperties properties, MeterRegistry meters) {
 		this.search = search;
 		this.properties = properties;
+		this.latency = Timer.builder("archive.search.latency")
+			.description("Time to answer a /search query (database work, before rendering)")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	@GetMapping("/search")
@@ -28,7 +37,7 @@ class SearchController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
 		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
-		var results = this.search.search(request);
+		var results = this.latency.record(() -> this.search.search(request));
 		model.addAttribute("results", results);
 		model.addAttribute("request", request);
 		model.addAttribute("speakers", this.search.speakers());

@@ -12,6 +12,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -152,6 +154,11 @@ class AdminSecurityTests extends AdminTestBase {
 		this.mvc.perform(get("/actuator/metrics/archive.poll.items").param("tag", "result:new").session(session))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/actuator/metrics/archive.poll.fetch.bytes").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/search").param("q", "open models")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/metrics/archive.search.latency").session(session))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
+				.value(hasItem(greaterThanOrEqualTo(1.0))));
 	}
 
 	@Test

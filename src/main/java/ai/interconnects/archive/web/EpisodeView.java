@@ -9,29 +9,13 @@ import ai.interconnects.archive.episode.Episode;
  * are null unless they are http(s) URLs; {@code showNotesHtml} was sanitized at ingest.
  */
 public record EpisodeView(String slug, String title, Instant publishedAt, Integer durationSeconds, String audioUrl,
-		String audioType, String link, String imageUrl, String showNotesHtml, String summary) {
+		String audioType, String link, String imageUrl, String showNotesHtml, String summary) implements EpisodeTiming {
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
 				episode.getDurationSeconds(), Formats.webUrl(episode.getAudioUrl()), episode.getAudioType(),
 				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
 				episode.getSummary());
-	}
-
-	public String date() {
-		return Formats.date(this.publishedAt);
-	}
-
-	public String isoDate() {
-		return Formats.isoDate(this.publishedAt);
-	}
-
-	public String duration() {
-		return Formats.duration(this.durationSeconds);
-	}
-
-	public String isoDuration() {
-		return Formats.isoDuration(this.durationSeconds);
 	}
 
 	public String path() {

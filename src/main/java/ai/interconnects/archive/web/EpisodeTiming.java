@@ -1,0 +1,30 @@
+package ai.interconnects.archive.web;
+
+import java.time.Instant;
+
+/**
+ * The date and length of an episode as the pages print them, for any view that has both.
+ */
+public interface EpisodeTiming {
+
+	Instant publishedAt();
+
+	Integer durationSeconds();
+
+	default String date() {
+		return Formats.date(publishedAt());
+	}
+
+	default String isoDate() {
+		return Formats.isoDate(publishedAt());
+	}
+
+	default String duration() {
+		return Formats.duration(durationSeconds());
+	}
+
+	default String isoDuration() {
+		return Formats.isoDuration(durationSeconds());
+	}
+
+}

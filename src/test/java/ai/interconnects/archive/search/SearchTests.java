@@ -196,7 +196,7 @@ class SearchTests {
 
 	@Test
 	void newestFirstOrdersEpisodesByDate() throws Exception {
-		var dates = get("q=distillation&sort=newest").select(".search-episode time").eachText();
+		var dates = get("q=distillation&sort=newest").select(".search-episode time").eachAttr("datetime");
 
 		assertThat(dates).isSortedAccordingTo((a, b) -> b.compareTo(a));
 		assertThat(dates.size()).isGreaterThan(3);

@@ -45,24 +45,25 @@ class SearchRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Makes PostgreSQL plan every following statement of the current transaction for its
-	 * actual query text. PgJDBC turns a statement run five times into a server-prepared
-	 * one, and PostgreSQL may then reuse a generic plan that cannot know how common the
-	 * searched words are: it would read a common word's whole posting list through the
-	 * GIN index where a sequential scan stops after {@code :cap} rows (measured: 300 ms
-	 * instead of 30 ms at 2 M segments). Planning costs about 2 ms.
-	 */
-	void planForEachQuery() {
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-	}
-
 	/** What websearch_to_tsquery made of the text: 0 nodes = only stop-words. */
 	record Parsed(int nodes, boolean indexable) {
 	}
 
-	Parsed parse(String query) {
-		return this.jdbc.sql("select numnode(q) as nodes, querytree(q) <> 'T' as indexable from " + TSQUERY + " q")
+	/**
+	 * Parses the query and, in the same round trip, makes PostgreSQL plan every following
+	 * statement of the current transaction for its actual query text
+	 * ({@code set_config(…, true)} is {@code set local}). PgJDBC turns a statement run
+	 * five times into a server-prepared one, and PostgreSQL may then reuse a generic plan
+	 * that cannot know how common the searched words are: it would read a common word's
+	 * whole posting list through the GIN index where a sequential scan stops after
+	 * {@code :cap} rows (measured: 300 ms instead of 30 ms at 2 M segments). Planning
+	 * costs about 2 ms. This statement itself is trivial, so its own plan does not
+	 * matter.
+	 */
+	Parsed planForEachQueryAndParse(String query) {
+		return this.jdbc
+			.sql("select set_config('plan_cache_mode', 'force_custom_plan', true) as mode,"
+					+ " numnode(q) as nodes, querytree(q) <> 'T' as indexable from " + TSQUERY + " q")
 			.param("q", query)
 			.query((rs, n) -> new Parsed(rs.getInt("nodes"), rs.getBoolean("indexable")))
 			.single();
@@ -166,14 +167,23 @@ class SearchRepository {
 			String speaker, long moments, String headline) {
 	}
 
+	record EpisodeInfo(long id, String slug, String title, OffsetDateTime publishedAt) {
+	}
+
+	/** The page's episodes by id, and their best moments in order. */
+	record PageMoments(Map<Long, EpisodeInfo> episodes, List<MomentRow> rows) {
+	}
+
 	/**
-	 * The best {@code perEpisode} moments of each given episode, with each episode's
-	 * exact number of matching moments and a ts_headline excerpt for the rows returned
-	 * only.
+	 * The slug, title and date of each given episode, its best {@code perEpisode}
+	 * moments, its exact number of matching moments and a ts_headline excerpt for the
+	 * rows returned only. One statement: the episode details ride along (left join, so an
+	 * episode without a moment still gets its row) instead of costing a round trip of
+	 * their own.
 	 */
-	List<MomentRow> moments(SearchRequest request, Collection<Long> episodeIds, int perEpisode) {
+	PageMoments moments(SearchRequest request, Collection<Long> episodeIds, int perEpisode) {
 		if (episodeIds.isEmpty()) {
-			return List.of();
+			return new PageMoments(Map.of(), List.of());
 		}
 		var speech = new StringBuilder();
 		// ts_match_vq is @@ written as a function, which the planner cannot match to the
@@ -237,15 +247,17 @@ class SearchRepository {
 		var sql = "with moment as (\n" + speech + others + "), ranked as (\n"
 				+ "    select m.*, row_number() over (partition by m.episode_id order by m.rank desc, m.kind_order, m.position) as rn,\n"
 				+ "        count(*) over (partition by m.episode_id) as moments\n" + "    from moment m\n" + ")\n"
-				+ "select r.episode_id, r.kind, r.position, r.start_seconds, r.speaker, r.moments,\n"
+				+ "select ep.id as episode_id, ep.slug, ep.title, ep.published_at,\n"
+				+ "    r.kind, r.position, r.start_seconds, r.speaker, r.moments,\n"
 				// an untimed continuation opens at the nearest earlier timestamp
 				+ "    case when r.kind = 'SEGMENT' and r.start_seconds is null then (\n"
 				+ "        select p.start_seconds from transcript_segment p\n"
 				+ "        where p.episode_id = r.episode_id and p.position < r.position and p.start_seconds is not null\n"
 				+ "        order by p.position desc limit 1) end as earlier_start,\n" + "    ts_headline('english', "
 				+ Highlights.SQL_STRIP.formatted("r.text") + ", " + TSQUERY + ", '" + EXCERPT_OPTIONS
-				+ "') as headline\n" + "from ranked r\n" + "where r.rn <= :perEpisode\n"
-				+ "order by r.episode_id, r.rn";
+				+ "') as headline\n"
+				+ "from episode ep left join ranked r on r.episode_id = ep.id and r.rn <= :perEpisode\n"
+				+ "where ep.id in (:ids)\n" + "order by ep.id, r.rn";
 		var spec = this.jdbc.sql(sql)
 			.param("q", request.query())
 			.param("ids", episodeIds)
@@ -253,29 +265,21 @@ class SearchRepository {
 		if (request.speaker() != null) {
 			spec = spec.param("speaker", request.speaker());
 		}
-		return spec
-			.query((rs, n) -> new MomentRow(rs.getLong("episode_id"), rs.getString("kind"),
-					(Integer) rs.getObject("position"), (Integer) rs.getObject("start_seconds"),
-					(Integer) rs.getObject("earlier_start"), rs.getString("speaker"), rs.getLong("moments"),
-					rs.getString("headline")))
-			.list();
-	}
-
-	record EpisodeInfo(long id, String slug, String title, OffsetDateTime publishedAt) {
-	}
-
-	Map<Long, EpisodeInfo> episodeInfo(Collection<Long> ids) {
-		var result = new HashMap<Long, EpisodeInfo>();
-		if (ids.isEmpty()) {
-			return result;
-		}
-		this.jdbc.sql("select id, slug, title, published_at from episode where id in (:ids)")
-			.param("ids", ids)
-			.query((rs, n) -> new EpisodeInfo(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-					rs.getObject("published_at", OffsetDateTime.class)))
-			.list()
-			.forEach((info) -> result.put(info.id(), info));
-		return result;
+		var episodes = new HashMap<Long, EpisodeInfo>();
+		var rows = new ArrayList<MomentRow>();
+		spec.query((rs) -> {
+			long id = rs.getLong("episode_id");
+			if (!episodes.containsKey(id)) {
+				episodes.put(id, new EpisodeInfo(id, rs.getString("slug"), rs.getString("title"),
+						rs.getObject("published_at", OffsetDateTime.class)));
+			}
+			if (rs.getString("kind") != null) {
+				rows.add(new MomentRow(id, rs.getString("kind"), (Integer) rs.getObject("position"),
+						(Integer) rs.getObject("start_seconds"), (Integer) rs.getObject("earlier_start"),
+						rs.getString("speaker"), rs.getLong("moments"), rs.getString("headline")));
+			}
+		});
+		return new PageMoments(episodes, rows);
 	}
 
 	record SegmentRow(int position, Integer startSeconds, String text, String headline) {

@@ -48,8 +48,7 @@ public class SearchService {
 		if (request.blank()) {
 			return List.of();
 		}
-		this.repository.planForEachQuery();
-		var parsed = this.repository.parse(request.query());
+		var parsed = this.repository.planForEachQueryAndParse(request.query());
 		if (parsed.nodes() == 0 || !parsed.indexable()) {
 			return List.of();
 		}
@@ -67,7 +66,7 @@ public class SearchService {
 	}
 
 	List<String> speakers() {
-		return this.repository.speakers();
+		return this.vocabulary.speakers(this.repository::speakers);
 	}
 
 	/** One page of results; one read-only transaction, so both steps see one snapshot. */
@@ -76,8 +75,7 @@ public class SearchService {
 		if (request.blank()) {
 			return empty(request, SearchResults.Outcome.EMPTY);
 		}
-		this.repository.planForEachQuery();
-		var parsed = this.repository.parse(request.query());
+		var parsed = this.repository.planForEachQueryAndParse(request.query());
 		if (parsed.nodes() == 0) {
 			return empty(request, SearchResults.Outcome.STOP_WORDS_ONLY);
 		}
@@ -97,10 +95,11 @@ public class SearchService {
 					this.vocabulary.suggest(request.query()));
 		}
 		var pageIds = SearchRepository.ids(all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)));
-		var info = this.repository.episodeInfo(pageIds);
+		var pageMoments = this.repository.moments(request, pageIds, this.properties.momentsPerEpisode());
+		var info = pageMoments.episodes();
 		var moments = new LinkedHashMap<Long, List<SearchRepository.MomentRow>>();
 		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
-		for (var row : this.repository.moments(request, pageIds, this.properties.momentsPerEpisode())) {
+		for (var row : pageMoments.rows()) {
 			moments.get(row.episodeId()).add(row);
 		}
 		var episodes = new ArrayList<SearchResults.EpisodeResult>();

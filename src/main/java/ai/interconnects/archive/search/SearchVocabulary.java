@@ -1,9 +1,11 @@
 package ai.interconnects.archive.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -30,8 +32,34 @@ class SearchVocabulary {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * How long a cached speaker list is trusted without a refresh by this instance
+	 * (another instance may have refreshed the view).
+	 */
+	private static final Duration SPEAKERS_TTL = Duration.ofMinutes(1);
+
+	private record CachedSpeakers(List<String> speakers, long loadedAt) {
+	}
+
+	/**
+	 * The speaker dropdown, read on every search page: {@code search_speaker} changes
+	 * only when {@link #refreshIfStale} refreshes it, so it is cached and dropped on each
+	 * refresh rather than costing a round trip per page.
+	 */
+	private volatile CachedSpeakers speakers;
+
 	SearchVocabulary(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	List<String> speakers(Supplier<List<String>> loader) {
+		var cached = this.speakers;
+		long now = System.nanoTime();
+		if (cached == null || now - cached.loadedAt() > SPEAKERS_TTL.toNanos()) {
+			cached = new CachedSpeakers(List.copyOf(loader.get()), now);
+			this.speakers = cached;
+		}
+		return cached.speakers();
 	}
 
 	@Scheduled(initialDelayString = "${archive.search.vocabulary-check:1m}",
@@ -61,6 +89,7 @@ class SearchVocabulary {
 			this.jdbc.sql("refresh materialized view concurrently search_vocabulary").update();
 			this.jdbc.sql("refresh materialized view concurrently search_speaker").update();
 			this.jdbc.sql("update search_vocabulary_state set refreshed_at = now() where id = 1").update();
+			this.speakers = null;
 			return true;
 		}
 		catch (RuntimeException ex) {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import ai.interconnects.archive.transcript.DescriptionParser;
 import ai.interconnects.archive.transcript.ParsedDescription;
@@ -102,10 +103,22 @@ public class EpisodeIngestService {
 
 	@Transactional
 	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now) {
+		return ingest(podcastId, item, now, Set.of());
+	}
+
+	/**
+	 * Stores one item of a feed whose items have the identity keys {@code feedKeys}. An
+	 * item with an unknown GUID is matched to an archived episode by its enclosure or
+	 * link only when that episode's own key is not in the feed any more: two items that
+	 * share a link (a show's home page) or an audio file are two episodes, not one
+	 * overwriting the other.
+	 */
+	@Transactional
+	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
 		var key = identityKey(item);
 		var hash = contentHash(item);
 		var audioKey = audioKey(item.audioUrl());
-		var existing = findExisting(podcastId, key, audioKey, item.link());
+		var existing = findExisting(podcastId, key, audioKey, item.link(), feedKeys);
 		if (existing.isEmpty()) {
 			var episode = new Episode(podcastId, key, uniqueSlug(item.title()), now);
 			episode.apply(item, audioKey, hash, now);
@@ -172,22 +185,29 @@ public class EpisodeIngestService {
 		return bestSegments.size();
 	}
 
-	private Optional<Episode> findExisting(long podcastId, String key, String audioKey, String link) {
+	private Optional<Episode> findExisting(long podcastId, String key, String audioKey, String link,
+			Set<String> feedKeys) {
 		var byGuid = this.episodes.findByPodcastIdAndGuid(podcastId, key);
 		if (byGuid.isPresent()) {
 			return byGuid;
 		}
 		// A host that regenerates GUIDs must not duplicate the archive: the same audio
-		// file
-		// or the same post link is the same episode.
+		// file or the same post link is the same episode, unless that episode is still in
+		// the feed under its own GUID.
 		if (audioKey != null) {
-			var byAudio = this.episodes.findFirstByPodcastIdAndAudioKeyOrderByIdAsc(podcastId, audioKey);
+			var byAudio = firstGoneFromFeed(this.episodes.findByPodcastIdAndAudioKeyOrderByIdAsc(podcastId, audioKey),
+					feedKeys);
 			if (byAudio.isPresent()) {
 				return byAudio;
 			}
 		}
-		return (link != null) ? this.episodes.findFirstByPodcastIdAndLinkOrderByIdAsc(podcastId, link)
+		return (link != null)
+				? firstGoneFromFeed(this.episodes.findByPodcastIdAndLinkOrderByIdAsc(podcastId, link), feedKeys)
 				: Optional.empty();
+	}
+
+	private static Optional<Episode> firstGoneFromFeed(List<Episode> candidates, Set<String> feedKeys) {
+		return candidates.stream().filter((episode) -> !feedKeys.contains(episode.getGuid())).findFirst();
 	}
 
 	private static List<String> changedFields(Episode episode, FeedItem item, boolean guidChanged) {

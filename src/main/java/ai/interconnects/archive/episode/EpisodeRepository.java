@@ -15,9 +15,9 @@ public interface EpisodeRepository extends JpaRepository<Episode, Long> {
 
 	Optional<Episode> findByPodcastIdAndGuid(long podcastId, String guid);
 
-	Optional<Episode> findFirstByPodcastIdAndAudioKeyOrderByIdAsc(long podcastId, String audioKey);
+	List<Episode> findByPodcastIdAndAudioKeyOrderByIdAsc(long podcastId, String audioKey);
 
-	Optional<Episode> findFirstByPodcastIdAndLinkOrderByIdAsc(long podcastId, String link);
+	List<Episode> findByPodcastIdAndLinkOrderByIdAsc(long podcastId, String link);
 
 	boolean existsBySlug(String slug);
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -310,6 +311,8 @@ public class PollService {
 			problems.add(new PollItemFailure(runId, error.key(), error.title(), error.message()));
 		}
 		var now = this.clock.instant();
+		var feedKeys = new HashSet<String>();
+		parsed.items().forEach((item) -> feedKeys.add(EpisodeIngestService.identityKey(item)));
 		for (var item : parsed.items()) {
 			var key = EpisodeIngestService.identityKey(item);
 			if (!seenKeys.add(key)) {
@@ -321,7 +324,7 @@ public class PollService {
 				continue;
 			}
 			try {
-				var outcome = this.ingest.ingest(podcastId, item, now);
+				var outcome = this.ingest.ingest(podcastId, item, now, feedKeys);
 				switch (outcome) {
 					case NEW -> created++;
 					case UPDATED -> updated++;

@@ -37,7 +37,7 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 			notices.add("Your search was shortened to its first " + maxQueryLength + " characters.");
 		}
 		var who = clean(speaker);
-		if (who.length() > 200) {
+		if (who.codePointCount(0, who.length()) > 200) {
 			who = who.substring(0, who.offsetByCodePoints(0, 200));
 		}
 		var fromDate = date(from, "from", notices);

@@ -14,6 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class EpisodeController {
 
+	private static final int MAX_QUERY_LENGTH = 200;
+
 	static final String EPISODE_VIEW = "episode/show";
 
 	static final String TRANSCRIPT_VIEW = "episode/transcript";
@@ -38,12 +40,13 @@ class EpisodeController {
 	}
 
 	/**
-	 * {@code q} marks the paragraphs that contain it (in-transcript search links here).
+	 * {@code q} marks the paragraphs that match it (full-text, as {@code /search}); like
+	 * there, a longer query is cut to its first 200 characters.
 	 */
 	@GetMapping("/episodes/{slug}/transcript")
 	String transcript(@PathVariable String slug, @RequestParam(name = "t", required = false) String t,
 			@RequestParam(name = "q", required = false) String q, Model model) {
-		var query = (q != null && !q.isBlank() && q.length() <= 200) ? q.strip() : null;
+		var query = (q != null && !q.isBlank()) ? firstCodePoints(q.strip(), MAX_QUERY_LENGTH) : null;
 		var page = this.reading.transcript(slug, query);
 		var episode = page.episode();
 		model.addAttribute("page", page);
@@ -83,6 +86,11 @@ class EpisodeController {
 		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
 		return new PageMeta(canonical, title, description, "article", episode.imageUrl(), episode.audioUrl(),
 				episode.audioType());
+	}
+
+	private static String firstCodePoints(String text, int max) {
+		return (text.codePointCount(0, text.length()) > max) ? text.substring(0, text.offsetByCodePoints(0, max))
+				: text;
 	}
 
 }

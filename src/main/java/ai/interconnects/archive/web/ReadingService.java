@@ -228,8 +228,12 @@ class ReadingService {
 	private static PollStatus status(PollRun run) {
 		var message = switch (run.getOutcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
-			case FAILED -> "The feed could not be reached: "
-					+ ((run.getErrorMessage() != null) ? run.getErrorMessage() : "no reason given") + ".";
+			// The recorded message can name hosts, file paths or exception details: that
+			// is
+			// for the operator (/admin); visitors get the kind of failure.
+			case FAILED -> (run.getHttpStatus() != null)
+					? "The feed could not be reached: its server answered HTTP " + run.getHttpStatus() + "."
+					: "The feed could not be reached: the server did not answer or the feed could not be read.";
 			case NOT_MODIFIED -> "The feed has not changed since it was last read.";
 			case SUCCESS -> "The feed was read but lists no episodes.";
 		};

@@ -227,6 +227,52 @@ class FeedIngestTests {
 	}
 
 	@Test
+	void itemsThatShareTheShowsHomePageLinkAreDistinctEpisodes() {
+		var feed = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>T</title><link>https://example.com/</link><description>d</description>
+				<item><title>One</title><guid>g1</guid><link>https://example.com/</link></item>
+				<item><title>Two</title><guid>g2</guid><link>https://example.com/</link></item>
+				<item><title>Three</title><guid>g3</guid><link>https://example.com/</link></item>
+				</channel></rss>
+				""";
+		serve(feed);
+
+		var first = poll();
+		var second = poll();
+
+		assertThat(first.getItemsNew()).isEqualTo(3);
+		assertThat(this.jdbc.sql("select title from episode order by guid").query(String.class).list())
+			.containsExactly("One", "Two", "Three");
+		assertThat(second.getItemsUnchanged()).isEqualTo(3);
+		assertThat(count("episode_revision")).isZero();
+	}
+
+	@Test
+	void aRerunWithANewGuidAndTheSameAudioIsKeptBesideTheOriginal() {
+		serve(FIXTURE);
+		poll();
+		int start = FIXTURE.indexOf("<item>");
+		int end = FIXTURE.indexOf("</item>") + "</item>".length();
+		var rerun = FIXTURE.substring(start, end)
+			.replace("substack:post:190007919", "substack:post:rerun")
+			.replace("What comes next with open models", "Rerun: what comes next with open models");
+		serve(FIXTURE.substring(0, end) + rerun + FIXTURE.substring(end));
+
+		var run = poll();
+		var again = poll();
+
+		assertThat(run.getItemsNew()).isOne();
+		assertThat(count("episode")).isEqualTo(12);
+		assertThat(this.jdbc.sql("select title from episode where guid = 'substack:post:190007919'")
+			.query(String.class)
+			.single()).isEqualTo("What comes next with open models");
+		// no tug of war between the two items on later polls
+		assertThat(again.getItemsUnchanged()).isEqualTo(12);
+		assertThat(count("episode_revision")).isZero();
+	}
+
+	@Test
 	void titlesThatGiveTheSameSlugGetDistinctSlugs() {
 		serve("""
 				<?xml version="1.0" encoding="UTF-8"?>

@@ -49,9 +49,17 @@ class AdminActions {
 
 	/**
 	 * Rebuilds chapters and transcripts of every episode from the stored descriptions,
-	 * one transaction per episode so that one failure does not undo the rest.
+	 * one transaction per episode so that one failure does not undo the rest, while no
+	 * poll runs anywhere.
 	 */
-	ReparseReport reparseAll() {
+	String reparseAll() {
+		log.info("Re-parse of all episodes requested by the operator");
+		return this.polls.whilePollingPaused(this::reparseEveryEpisode)
+			.map(ReparseReport::message)
+			.orElse("A poll is running (in this instance or another one); re-parse again when it has finished.");
+	}
+
+	private ReparseReport reparseEveryEpisode() {
 		var started = Instant.now();
 		var ids = this.jdbc.sql("select id from episode order by id").query(Long.class).list();
 		long segments = 0;

@@ -45,7 +45,7 @@ class AdminController {
 
 	@PostMapping("/admin/reparse")
 	String reparseAll(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("message", this.actions.reparseAll().message());
+		redirect.addFlashAttribute("message", this.actions.reparseAll());
 		return "redirect:/admin";
 	}
 

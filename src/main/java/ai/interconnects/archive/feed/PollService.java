@@ -11,8 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.episode.EpisodeRepository;
@@ -188,22 +189,34 @@ public class PollService {
 	 * @return the recorded run, or empty when another poll was running or it was not due
 	 */
 	Optional<PollRun> pollIf(Predicate<Podcast> due) {
+		return underPollLocks(() -> due.test(podcast()) ? Optional.of(pollLocked()) : Optional.empty());
+	}
+
+	/**
+	 * Runs {@code work} while no poll can run, in this instance or another one: the
+	 * operator's re-parse of the whole archive must not rewrite an episode's transcript
+	 * while a poll is storing it.
+	 * @return the work's result, or empty when a poll holds the locks
+	 */
+	public <T> Optional<T> whilePollingPaused(Supplier<T> work) {
+		return underPollLocks(() -> Optional.of(work.get()));
+	}
+
+	/** This instance's lock first (cheap), then the cluster-wide ShedLock row. */
+	private <T> Optional<T> underPollLocks(Supplier<Optional<T>> work) {
 		if (!this.running.tryLock()) {
-			log.info("A poll is already running in this instance; skipping this one");
+			log.info("A poll is already running in this instance; skipping");
 			return Optional.empty();
 		}
 		try {
 			var lock = this.lockProvider
 				.lock(new LockConfiguration(this.clock.instant(), LOCK_NAME, this.lockAtMostFor, Duration.ZERO));
 			if (lock.isEmpty()) {
-				log.debug("Another instance holds the poll lock; skipping this poll");
+				log.debug("Another instance holds the poll lock; skipping");
 				return Optional.empty();
 			}
 			try {
-				if (!due.test(podcast())) {
-					return Optional.empty();
-				}
-				return Optional.of(pollLocked());
+				return work.get();
 			}
 			finally {
 				lock.get().unlock();

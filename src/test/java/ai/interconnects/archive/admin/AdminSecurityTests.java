@@ -214,6 +214,26 @@ class AdminSecurityTests extends AdminTestBase {
 	}
 
 	@Test
+	void reparseAllWaitsWhileAnotherInstanceIsPolling() throws Exception {
+		serveFixture();
+		this.polls.poll().orElseThrow();
+		this.jdbc.sql("delete from transcript_segment").update();
+		this.jdbc
+			.sql("""
+					insert into shedlock (name, lock_until, locked_at, locked_by)
+					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'other')
+					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+					    locked_by = excluded.locked_by""")
+			.update();
+
+		this.mvc.perform(post("/admin/reparse").with(csrf()).session(signIn()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("A poll is running"));
+		assertThat(count("transcript_segment")).isZero();
+	}
+
+	@Test
 	void reparseAllRebuildsDeletedSegmentsAndListsUnparseableDescriptions() throws Exception {
 		serveFixture();
 		this.polls.poll().orElseThrow();

@@ -196,14 +196,7 @@ class AdminSecurityTests extends AdminTestBase {
 	void pollNowSaysSoWhenAnotherInstanceIsPolling() throws Exception {
 		serveFixture();
 		this.polls.podcast();
-		// the lock row another instance holds while it polls
-		this.jdbc
-			.sql("""
-					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'other')
-					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-					    locked_by = excluded.locked_by""")
-			.update();
+		holdPollLockAsAnotherInstance();
 
 		this.mvc.perform(post("/admin/poll").with(csrf()).session(signIn()))
 			.andExpect(redirectedUrl("/admin"))
@@ -218,13 +211,7 @@ class AdminSecurityTests extends AdminTestBase {
 		serveFixture();
 		this.polls.poll().orElseThrow();
 		this.jdbc.sql("delete from transcript_segment").update();
-		this.jdbc
-			.sql("""
-					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'other')
-					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-					    locked_by = excluded.locked_by""")
-			.update();
+		holdPollLockAsAnotherInstance();
 
 		this.mvc.perform(post("/admin/reparse").with(csrf()).session(signIn()))
 			.andExpect(redirectedUrl("/admin"))
@@ -312,6 +299,17 @@ class AdminSecurityTests extends AdminTestBase {
 			request.setRemoteAddr(remoteAddress);
 			return request;
 		};
+	}
+
+	/** Writes the lock row another instance holds while it polls. */
+	private void holdPollLockAsAnotherInstance() {
+		this.jdbc
+			.sql("""
+					insert into shedlock (name, lock_until, locked_at, locked_by)
+					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'other')
+					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+					    locked_by = excluded.locked_by""")
+			.update();
 	}
 
 }

@@ -15,14 +15,28 @@ import java.util.List;
 public record ParsedDescription(String showNotesHtml, String summary, List<Chapter> chapters, List<Segment> segments,
 		List<String> skipped) {
 
-	public record Chapter(int startSeconds, String title) {
+	/**
+	 * A chapter. The end, link and image are only known from a publisher's chapters file
+	 * or Podlove chapters; a description's chapter list gives start and title.
+	 */
+	public record Chapter(int startSeconds, Integer endSeconds, String title, String url, String imageUrl) {
+
+		public Chapter(int startSeconds, String title) {
+			this(startSeconds, null, title, null, null);
+		}
+
 	}
 
 	/**
 	 * A transcript paragraph. A continuation paragraph has no timestamp of its own and
 	 * carries the speaker of the turn it continues.
 	 */
-	public record Segment(Integer startSeconds, String speaker, String text) {
+	public record Segment(Integer startSeconds, Integer endSeconds, String speaker, String text) {
+
+		public Segment(Integer startSeconds, String speaker, String text) {
+			this(startSeconds, null, speaker, text);
+		}
+
 	}
 
 }

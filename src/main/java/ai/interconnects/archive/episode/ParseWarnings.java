@@ -39,6 +39,11 @@ final class ParseWarnings {
 			warnings.add(parsed.skipped().size() + " line(s) in the chapter or transcript section were not recognised"
 					+ " (kept in the show notes), first: " + parsed.skipped().get(0));
 		}
+		if (!parsed.unusedTimestamps().isEmpty()) {
+			warnings
+				.add(parsed.unusedTimestamps().size() + " timestamped line(s) in the notes were not used as chapters"
+						+ " (fewer than three in a row, or out of order), first: " + parsed.unusedTimestamps().get(0));
+		}
 		if (warnings.isEmpty()) {
 			return null;
 		}

@@ -46,7 +46,7 @@ public final class DescriptionParser {
 
 	private static final Logger log = LoggerFactory.getLogger(DescriptionParser.class);
 
-	private static final Pattern CHAPTER_LINE = Pattern
+	static final Pattern CHAPTER_LINE = Pattern
 		.compile("^[\\[(]?(\\d{1,3}(?::\\d{2}){1,2})[\\])]?\\s*(?:[—–\\-:|·]\\s*)?(\\S.*)$");
 
 	private static final Pattern TRANSCRIPT_LINE = Pattern.compile("^[\\[(]?(\\d{1,3}(?::\\d{2}){1,2})[\\])]?\\s+(.*)$",
@@ -76,29 +76,44 @@ public final class DescriptionParser {
 	/** Parses a raw description; {@code null} and blank give an empty result. */
 	public ParsedDescription parse(String html) {
 		if (html == null || html.isBlank()) {
-			return new ParsedDescription("", "", List.of(), List.of(), List.of());
+			return new ParsedDescription("", "", List.of(), List.of(), List.of(), List.of());
+		}
+		if (PlainText.isPlain(html)) {
+			html = PlainText.toHtml(html);
 		}
 		var document = Jsoup.parseBodyFragment(html);
-		var notes = new StringBuilder();
+		// the blocks of the notes in order; null marks where a chapter or transcript
+		// section interrupted them (a chapter list found by its shape never spans that)
+		var notes = new ArrayList<Element>();
+		var shapeCandidates = new ArrayList<Element>();
 		var chapters = new ArrayList<ParsedDescription.Chapter>();
 		var segments = new ArrayList<ParsedDescription.Segment>();
 		var skipped = new ArrayList<String>();
 		var section = Section.NOTES;
+		int chaptersBeforeSection = 0;
 		String speaker = null;
 		for (var block : blocks(document)) {
 			var text = normalise(block.text());
 			var heading = sectionHeading(block, text);
 			if (heading != null && section != Section.FOOTER) {
 				section = heading;
+				chaptersBeforeSection = chapters.size();
+				shapeCandidates.add(null);
 				continue;
 			}
 			if (FOOTER.matcher(text).matches()) {
 				section = Section.FOOTER;
+				shapeCandidates.add(null);
 			}
 			switch (section) {
-				case NOTES, FOOTER -> notes.append(block.outerHtml()).append('\n');
+				case NOTES -> {
+					notes.add(block);
+					shapeCandidates.add(block);
+				}
+				case FOOTER -> notes.add(block);
 				case CHAPTERS -> {
 					boolean any = false;
+					var misses = new ArrayList<String>();
 					for (var line : lines(block)) {
 						var matcher = CHAPTER_LINE.matcher(line);
 						var start = matcher.matches() ? Timestamps.parse(matcher.group(1))
@@ -108,11 +123,20 @@ public final class DescriptionParser {
 							any = true;
 						}
 						else if (!line.isEmpty()) {
-							skipped.add("chapter line: " + line);
+							misses.add("chapter line: " + line);
 						}
 					}
+					if (!any && chapters.size() > chaptersBeforeSection && !text.isEmpty()) {
+						// the list has ended (a note after it, the next paragraph): notes
+						// again
+						section = Section.NOTES;
+						notes.add(block);
+						shapeCandidates.add(block);
+						continue;
+					}
+					skipped.addAll(misses);
 					if (!any && !text.isEmpty()) {
-						notes.append(block.outerHtml()).append('\n');
+						notes.add(block);
 					}
 				}
 				case TRANSCRIPT -> {
@@ -138,13 +162,22 @@ public final class DescriptionParser {
 				}
 			}
 		}
+		var shape = ChapterShape.find(shapeCandidates, !chapters.isEmpty());
+		if (chapters.isEmpty()) {
+			chapters.addAll(shape.chapters());
+		}
+		notes.removeAll(shape.consumedBlocks());
 		if (!skipped.isEmpty()) {
 			log.info("Description parser kept {} unrecognised line(s) in the show notes, first: {}", skipped.size(),
 					skipped.get(0));
 		}
-		var showNotes = sanitize(notes.toString());
+		var notesHtml = new StringBuilder();
+		for (var block : notes) {
+			notesHtml.append(block.outerHtml()).append('\n');
+		}
+		var showNotes = sanitize(notesHtml.toString());
 		return new ParsedDescription(showNotes, summary(showNotes), List.copyOf(chapters), List.copyOf(segments),
-				List.copyOf(skipped));
+				List.copyOf(skipped), shape.unused());
 	}
 
 	/** Removes anything that could run script or load content from the feed's HTML. */
@@ -200,7 +233,7 @@ public final class DescriptionParser {
 	}
 
 	/** The lines of a block: its list items, or its text split at line breaks. */
-	private static List<String> lines(Element block) {
+	static List<String> lines(Element block) {
 		var items = block.select("li");
 		var lines = new ArrayList<String>();
 		if (!items.isEmpty()) {
@@ -215,7 +248,7 @@ public final class DescriptionParser {
 		return lines;
 	}
 
-	private static String normalise(String text) {
+	static String normalise(String text) {
 		return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
 	}
 

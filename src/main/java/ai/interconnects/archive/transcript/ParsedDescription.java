@@ -11,9 +11,11 @@ import java.util.List;
  * @param segments the transcript paragraphs, in order
  * @param skipped lines inside the chapter or transcript sections that were not recognised
  * (kept in the show notes, reported for the operator)
+ * @param unusedTimestamps lines of the notes that start with a time but were not taken as
+ * chapters (too few, out of order, or beside another list); reported for the operator
  */
 public record ParsedDescription(String showNotesHtml, String summary, List<Chapter> chapters, List<Segment> segments,
-		List<String> skipped) {
+		List<String> skipped, List<String> unusedTimestamps) {
 
 	/**
 	 * A chapter. The end, link and image are only known from a publisher's chapters file

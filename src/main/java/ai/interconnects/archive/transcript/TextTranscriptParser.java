@@ -10,14 +10,17 @@ import org.jsoup.nodes.Element;
 
 /**
  * Plain-text and HTML transcripts. Paragraphs (blank-line separated, or {@code
- * <p>
+ *
+<p>
  * }s) may start with a time ({@code 00:01:02}, {@code [1:02]}) and a {@code Name:}; a
  * line {@code Name 1:02} on its own (as transcription services export) names the speaker
  * and time of the paragraph after it. The Podcasting 2.0 HTML shape
  * {@code <cite>Name:</cite><time>0:00</time>
- * <p>
+ *
+<p>
  * …
- * </p>
+ *
+</p>
  * } is read as such. A paragraph that names no one continues the previous speaker's turn.
  */
 final class TextTranscriptParser {

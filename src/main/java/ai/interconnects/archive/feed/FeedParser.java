@@ -1,8 +1,5 @@
 package ai.interconnects.archive.feed;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -15,17 +12,14 @@ import com.rometools.modules.itunes.ITunes;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an RSS feed with Rome and its iTunes module. Rome's {@link SyndFeedInput} refuses
- * DOCTYPE declarations, which shuts out external entities (XXE) and entity expansion
- * ("billion laughs") before they are read.
+ * Reads an RSS or Atom feed with Rome and its iTunes module, and what Rome does not map
+ * from each item's XML ({@link ItemMarkup}). The XML is read by {@link FeedDocument},
+ * which refuses DOCTYPE declarations (no external entities, no entity expansion) and
+ * salvages the readable items of a feed with one broken item.
  */
 @Component
 class FeedParser {
@@ -38,20 +32,16 @@ class FeedParser {
 			throw new FeedFetchException("The feed URL returned an HTML page, not an RSS feed (Content-Type: "
 					+ ((contentType != null) ? contentType : "none") + "; starts with '" + start(body, 60) + "')");
 		}
-		SyndFeed feed;
-		try (var reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-			var input = new SyndFeedInput();
-			input.setPreserveWireFeed(true);
-			feed = input.build(reader);
-		}
-		catch (FeedException | IOException | RuntimeException ex) {
-			throw new FeedFetchException("The feed is not valid RSS/XML: " + rootMessage(ex), ex);
-		}
+		var read = FeedDocument.read(body, contentType);
+		var feed = read.feed();
 		var items = new ArrayList<FeedItem>();
-		var errors = new ArrayList<ParsedFeed.ItemError>();
-		for (var entry : feed.getEntries()) {
+		var errors = new ArrayList<ParsedFeed.ItemError>(read.unreadable());
+		var entries = feed.getEntries();
+		for (int i = 0; i < entries.size(); i++) {
+			var entry = entries.get(i);
 			try {
-				items.add(toItem(entry));
+				var markup = read.itemElements().isEmpty() ? null : new ItemMarkup(read.itemElements().get(i));
+				items.add(toItem(entry, markup));
 			}
 			catch (RuntimeException ex) {
 				errors.add(new ParsedFeed.ItemError(entry.getUri(), entry.getTitle(),
@@ -68,7 +58,7 @@ class FeedParser {
 				clean(feed.getDescription()), items, errors);
 	}
 
-	private FeedItem toItem(SyndEntry entry) {
+	private FeedItem toItem(SyndEntry entry, ItemMarkup markup) {
 		var title = clean(entry.getTitle());
 		if (title == null) {
 			throw new IllegalArgumentException("the item has no title");
@@ -87,7 +77,8 @@ class FeedParser {
 		String image = null;
 		String episodeType = null;
 		if (itunes != null) {
-			if (itunes.getDuration() != null) {
+			duration = (markup != null) ? Durations.seconds(markup.itunes("duration")) : null;
+			if (duration == null && itunes.getDuration() != null) {
 				long seconds = itunes.getDuration().getMilliseconds() / 1000;
 				duration = (seconds > 0 && seconds < Integer.MAX_VALUE) ? (int) seconds : null;
 			}
@@ -102,12 +93,18 @@ class FeedParser {
 				description = content.getValue();
 			}
 		}
+		description = ItemText.fallback(description, markup, itunes);
 		var published = (entry.getPublishedDate() != null) ? entry.getPublishedDate().toInstant() : null;
+		var lenient = (published == null && markup != null) ? LenientDates.parse(markup.rawDate()) : null;
+		if (lenient != null) {
+			published = lenient.instant();
+		}
+		var extras = ItemText.extras(markup, (lenient != null) ? lenient.warning() : null);
 		return new FeedItem(guid, title, webUrl(entry.getLink()), published, duration,
 				(enclosure != null) ? webUrl(enclosure.getUrl()) : null,
 				(enclosure != null) ? clean(enclosure.getType()) : null,
 				(enclosure != null && enclosure.getLength() > 0) ? enclosure.getLength() : null, webUrl(image),
-				(episodeType != null) ? episodeType.toLowerCase(Locale.ROOT) : null, description);
+				(episodeType != null) ? episodeType.toLowerCase(Locale.ROOT) : null, description, extras);
 	}
 
 	private static boolean looksLikeHtml(byte[] body, String contentType) {
@@ -124,7 +121,7 @@ class FeedParser {
 		return (text.length() > max) ? text.substring(0, max) + "…" : text;
 	}
 
-	private static String rootMessage(Throwable ex) {
+	static String rootMessage(Throwable ex) {
 		var root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
@@ -141,17 +138,7 @@ class FeedParser {
 	 * hostile feed must never become a link or player source on a page.
 	 */
 	static String webUrl(String value) {
-		var url = clean(value);
-		if (url == null) {
-			return null;
-		}
-		try {
-			var scheme = URI.create(url).getScheme();
-			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) ? url : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return WebUrls.web(value);
 	}
 
 	private static boolean notBlank(String value) {

@@ -29,14 +29,42 @@ public class Chapter {
 	@Column(nullable = false)
 	private String title;
 
+	private Integer endSeconds;
+
+	private String url;
+
+	private String imageUrl;
+
 	protected Chapter() {
 	}
 
 	Chapter(long episodeId, int position, int startSeconds, String title) {
+		this(episodeId, position, startSeconds, null, title, null, null);
+	}
+
+	Chapter(long episodeId, int position, int startSeconds, Integer endSeconds, String title, String url,
+			String imageUrl) {
 		this.episodeId = episodeId;
 		this.position = position;
 		this.startSeconds = startSeconds;
+		this.endSeconds = endSeconds;
 		this.title = title;
+		this.url = url;
+		this.imageUrl = imageUrl;
+	}
+
+	/** Only from a chapters file that gives it; otherwise the next chapter's start. */
+	public Integer getEndSeconds() {
+		return this.endSeconds;
+	}
+
+	/** A link the publisher gives for the chapter (http or https only). */
+	public String getUrl() {
+		return this.url;
+	}
+
+	public String getImageUrl() {
+		return this.imageUrl;
 	}
 
 	public Long getId() {

@@ -57,6 +57,16 @@ public class Episode {
 
 	private String parseWarnings;
 
+	private String transcriptSource;
+
+	private String transcriptUrl;
+
+	private String transcriptType;
+
+	private String chaptersSource;
+
+	private String chaptersUrl;
+
 	@Column(nullable = false)
 	private String contentHash;
 
@@ -107,6 +117,33 @@ public class Episode {
 	/** What the operator should know about how the description parsed; null if clean. */
 	void recordParseWarnings(String parseWarnings) {
 		this.parseWarnings = parseWarnings;
+	}
+
+	/**
+	 * Where the current transcript came from: the description, or a publisher's file (its
+	 * URL and MIME type); {@code null} source when there is none.
+	 */
+	void transcriptFrom(Source source, String url, String type) {
+		this.transcriptSource = (source != null) ? source.name() : null;
+		this.transcriptUrl = url;
+		this.transcriptType = type;
+	}
+
+	void chaptersFrom(Source source, String url) {
+		this.chaptersSource = (source != null) ? source.name() : null;
+		this.chaptersUrl = url;
+	}
+
+	/** Where a transcript or chapter list came from. */
+	public enum Source {
+
+		/** Parsed from the item's description. */
+		DESCRIPTION,
+		/** The publisher's linked file (Podcasting 2.0). */
+		FILE,
+		/** Written in the item itself (Podlove Simple Chapters). */
+		INLINE
+
 	}
 
 	void changeGuid(String guid) {
@@ -183,6 +220,26 @@ public class Episode {
 
 	public String getParseWarnings() {
 		return this.parseWarnings;
+	}
+
+	public Source getTranscriptSource() {
+		return (this.transcriptSource != null) ? Source.valueOf(this.transcriptSource) : null;
+	}
+
+	public String getTranscriptUrl() {
+		return this.transcriptUrl;
+	}
+
+	public String getTranscriptType() {
+		return this.transcriptType;
+	}
+
+	public Source getChaptersSource() {
+		return (this.chaptersSource != null) ? Source.valueOf(this.chaptersSource) : null;
+	}
+
+	public String getChaptersUrl() {
+		return this.chaptersUrl;
 	}
 
 	public String getContentHash() {

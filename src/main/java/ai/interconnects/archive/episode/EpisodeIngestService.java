@@ -42,14 +42,17 @@ public class EpisodeIngestService {
 
 	private final EpisodeRevisionRepository revisions;
 
+	private final EpisodeSources sources;
+
 	private final DescriptionParser parser = new DescriptionParser();
 
 	EpisodeIngestService(EpisodeRepository episodes, ChapterRepository chapters, TranscriptSegmentRepository segments,
-			EpisodeRevisionRepository revisions) {
+			EpisodeRevisionRepository revisions, EpisodeSources sources) {
 		this.episodes = episodes;
 		this.chapters = chapters;
 		this.segments = segments;
 		this.revisions = revisions;
+		this.sources = sources;
 	}
 
 	/**
@@ -79,6 +82,11 @@ public class EpisodeIngestService {
 					item.description() }) {
 				digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
 				digest.update((byte) 0);
+			}
+			// only for items that have extras: other items keep the hash they always had
+			var extras = item.extras().fingerprint();
+			if (!extras.isEmpty()) {
+				digest.update(extras.getBytes(StandardCharsets.UTF_8));
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
@@ -120,14 +128,16 @@ public class EpisodeIngestService {
 		var audioKey = audioKey(item.audioUrl());
 		var existing = findExisting(podcastId, key, audioKey, item.link(), feedKeys);
 		if (existing.isEmpty()) {
-			var episode = new Episode(podcastId, key, uniqueSlug(item.title()), now);
+			var episode = new Episode(podcastId, key, uniqueSlug(item.title(), key), now);
 			episode.apply(item, audioKey, hash, now);
-			var parsed = this.parser.parse(item.description());
+			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
 			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-			episode.recordParseWarnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()));
+			episode.recordParseWarnings(EpisodeSources
+				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
 			this.episodes.saveAndFlush(episode);
 			replaceChapters(episode.getId(), parsed.chapters());
 			replaceSegments(episode.getId(), parsed.segments());
+			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
 			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
 					parsed.segments().size());
 			return IngestOutcome.NEW;
@@ -147,12 +157,14 @@ public class EpisodeIngestService {
 			episode.changeGuid(key);
 		}
 		episode.apply(item, audioKey, hash, now);
-		var parsed = this.parser.parse(item.description());
+		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
 		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 		this.episodes.saveAndFlush(episode);
 		keepRicher(episode, parsed);
+		long storedSegments = this.segments.countByEpisodeId(episode.getId());
 		episode.recordParseWarnings(
-				ParseWarnings.of(item.description(), parsed, this.segments.countByEpisodeId(episode.getId())));
+				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
+		this.sources.record(episode, item, parsed, storedSegments, this.chapters.countByEpisodeId(episode.getId()));
 		return IngestOutcome.UPDATED;
 	}
 
@@ -179,8 +191,19 @@ public class EpisodeIngestService {
 				bestSegments = old.segments();
 			}
 		}
-		replaceChapters(episodeId, bestChapters);
+		// chapters and transcripts from another source than the description stay
+		var chaptersSource = episode.getChaptersSource();
+		if (chaptersSource != Episode.Source.FILE && chaptersSource != Episode.Source.INLINE) {
+			replaceChapters(episodeId, bestChapters);
+			episode.chaptersFrom(bestChapters.isEmpty() ? null : Episode.Source.DESCRIPTION, null);
+		}
+		if (episode.getTranscriptSource() == Episode.Source.FILE) {
+			int stored = (int) this.segments.countByEpisodeId(episodeId);
+			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
+			return stored;
+		}
 		replaceSegments(episodeId, bestSegments);
+		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, null, null);
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		return bestSegments.size();
 	}
@@ -230,7 +253,10 @@ public class EpisodeIngestService {
 	private void keepRicher(Episode episode, ParsedDescription parsed) {
 		long id = episode.getId();
 		long storedChapters = this.chapters.countByEpisodeId(id);
-		if (parsed.chapters().size() >= storedChapters) {
+		if (episode.getChaptersSource() == Episode.Source.FILE) {
+			// the publisher's chapters file stays current; the description is kept raw
+		}
+		else if (parsed.chapters().size() >= storedChapters) {
 			replaceChapters(id, parsed.chapters());
 		}
 		else {
@@ -238,7 +264,10 @@ public class EpisodeIngestService {
 					episode.getTitle(), parsed.chapters().size(), storedChapters);
 		}
 		long storedSegments = this.segments.countByEpisodeId(id);
-		if (parsed.segments().size() >= storedSegments) {
+		if (episode.getTranscriptSource() == Episode.Source.FILE) {
+			// the publisher's transcript file stays current; the description is kept raw
+		}
+		else if (parsed.segments().size() >= storedSegments) {
 			replaceSegments(id, parsed.segments());
 		}
 		else {
@@ -253,7 +282,8 @@ public class EpisodeIngestService {
 		var rows = new ArrayList<Chapter>(parsed.size());
 		for (int i = 0; i < parsed.size(); i++) {
 			var chapter = parsed.get(i);
-			rows.add(new Chapter(episodeId, i, chapter.startSeconds(), chapter.title()));
+			rows.add(new Chapter(episodeId, i, chapter.startSeconds(), chapter.endSeconds(), chapter.title(),
+					chapter.url(), chapter.imageUrl()));
 		}
 		this.chapters.saveAll(rows);
 	}
@@ -263,13 +293,14 @@ public class EpisodeIngestService {
 		var rows = new ArrayList<TranscriptSegment>(parsed.size());
 		for (int i = 0; i < parsed.size(); i++) {
 			var segment = parsed.get(i);
-			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.speaker(), segment.text()));
+			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.endSeconds(),
+					segment.speaker(), segment.text()));
 		}
 		this.segments.saveAll(rows);
 	}
 
-	private String uniqueSlug(String title) {
-		var base = Slugs.of(title);
+	private String uniqueSlug(String title, String identity) {
+		var base = Slugs.of(title, identity);
 		var slug = base;
 		for (int n = 2; this.episodes.existsBySlug(slug); n++) {
 			slug = base + "-" + n;

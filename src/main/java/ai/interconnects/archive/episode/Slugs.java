@@ -1,9 +1,18 @@
 package ai.interconnects.archive.episode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 
-/** URL slugs from titles: lower-case ASCII words joined by hyphens. */
+/**
+ * URL slugs from titles: lower-case words joined by hyphens. Letters of every script are
+ * kept (a Hebrew title gives a Hebrew slug, percent-encoded in URLs); only accents on
+ * Latin letters are dropped ({@code Café} gives {@code cafe}). A title with no letter or
+ * digit at all gets a stable slug from the episode's identity, never a counter.
+ */
 final class Slugs {
 
 	static final int MAX_LENGTH = 80;
@@ -11,22 +20,36 @@ final class Slugs {
 	private Slugs() {
 	}
 
-	static String of(String title) {
-		var ascii = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFKD)
-			.replaceAll("\\p{M}+", "")
+	static String of(String title, String identity) {
+		var slug = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFKD)
+			.replaceAll("(?<=\\p{IsLatin})\\p{M}+", "");
+		// marks with no letter to sit on (an emoji's variation selector) are dropped
+		slug = Normalizer.normalize(slug, Normalizer.Form.NFC)
+			.replaceAll("(?<![\\p{L}\\p{N}\\p{M}])\\p{M}+", "")
 			.replace('’', '\'')
 			.replace("'", "")
 			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-")
 			.replaceAll("^-+|-+$", "");
-		if (ascii.length() > MAX_LENGTH) {
-			ascii = ascii.substring(0, MAX_LENGTH);
-			int cut = ascii.lastIndexOf('-');
+		if (slug.length() > MAX_LENGTH) {
+			slug = slug.substring(0, MAX_LENGTH);
+			int cut = slug.lastIndexOf('-');
 			if (cut > MAX_LENGTH / 2) {
-				ascii = ascii.substring(0, cut);
+				slug = slug.substring(0, cut);
 			}
 		}
-		return ascii.isEmpty() ? "episode" : ascii;
+		return slug.isEmpty() ? "episode-" + shortHash(identity) : slug;
+	}
+
+	private static String shortHash(String identity) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256")
+				.digest(String.valueOf(identity).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 5);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
 	}
 
 }

@@ -29,6 +29,8 @@ public class TranscriptSegment {
 
 	private Integer startSeconds;
 
+	private Integer endSeconds;
+
 	private String speaker;
 
 	@Column(nullable = false)
@@ -38,9 +40,15 @@ public class TranscriptSegment {
 	}
 
 	TranscriptSegment(long episodeId, int position, Integer startSeconds, String speaker, String text) {
+		this(episodeId, position, startSeconds, null, speaker, text);
+	}
+
+	TranscriptSegment(long episodeId, int position, Integer startSeconds, Integer endSeconds, String speaker,
+			String text) {
 		this.episodeId = episodeId;
 		this.position = position;
 		this.startSeconds = startSeconds;
+		this.endSeconds = endSeconds;
 		this.speaker = speaker;
 		this.text = text;
 	}
@@ -59,6 +67,11 @@ public class TranscriptSegment {
 
 	public Integer getStartSeconds() {
 		return this.startSeconds;
+	}
+
+	/** Where the source gives one (VTT, SRT, JSON transcripts). */
+	public Integer getEndSeconds() {
+		return this.endSeconds;
 	}
 
 	public String getSpeaker() {

@@ -23,6 +23,30 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Par
 		return !this.transcripts.isEmpty() || this.chapters != null || !this.inlineChapters.isEmpty();
 	}
 
+	/**
+	 * A stable text of everything here, for the item's content hash; empty when there is
+	 * nothing, so that items of feeds without extras keep the hash they always had.
+	 */
+	public String fingerprint() {
+		if (!hasFiles() && this.warnings.isEmpty()) {
+			return "";
+		}
+		var text = new StringBuilder();
+		for (var link : this.transcripts) {
+			text.append("t:").append(link.url()).append(' ').append(link.type()).append('\n');
+		}
+		if (this.chapters != null) {
+			text.append("c:").append(this.chapters.url()).append(' ').append(this.chapters.type()).append('\n');
+		}
+		for (var chapter : this.inlineChapters) {
+			text.append("i:").append(chapter).append('\n');
+		}
+		for (var warning : this.warnings) {
+			text.append("w:").append(warning).append('\n');
+		}
+		return text.toString();
+	}
+
 	/** A linked file: its URL and the MIME type the feed gave (may be null). */
 	public record FileLink(String url, String type) {
 	}

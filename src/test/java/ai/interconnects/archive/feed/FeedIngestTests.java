@@ -286,8 +286,10 @@ class FeedIngestTests {
 
 		poll();
 
-		assertThat(this.jdbc.sql("select slug from episode order by guid").query(String.class).list())
-			.containsExactly("open-models", "open-models-2", "open-models-3", "episode");
+		var slugs = this.jdbc.sql("select slug from episode order by guid").query(String.class).list();
+		assertThat(slugs).startsWith("open-models", "open-models-2", "open-models-3");
+		// a title without letters gets a stable slug from its identity, not a counter
+		assertThat(slugs.get(3)).matches("episode-[0-9a-f]{10}");
 	}
 
 	@Test

@@ -1,0 +1,85 @@
+package ai.interconnects.archive.episode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.interconnects.archive.transcript.ItemExtras;
+import ai.interconnects.archive.transcript.ParsedDescription;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an episode's transcript and chapters come from, and the publisher files it links.
+ * The description gives them unless a better source exists: Podlove chapters written in
+ * the item replace a description's list when they are at least as many; a fetched
+ * publisher file, once current, is not replaced by the description (which stays stored as
+ * the item's raw description, so nothing is lost).
+ */
+@Component
+class EpisodeSources {
+
+	private final EpisodeFileRepository files;
+
+	EpisodeSources(EpisodeFileRepository files) {
+		this.files = files;
+	}
+
+	/** The description's parse, with the item's inline chapters when they are richer. */
+	static ParsedDescription withInlineChapters(ParsedDescription parsed, ItemExtras extras) {
+		var inline = extras.inlineChapters();
+		if (inline.isEmpty() || inline.size() < parsed.chapters().size()) {
+			return parsed;
+		}
+		return new ParsedDescription(parsed.showNotesHtml(), parsed.summary(), inline, parsed.segments(),
+				parsed.skipped(), parsed.unusedTimestamps());
+	}
+
+	/** The description's warnings followed by what was guessed reading the item. */
+	static String warnings(String descriptionWarnings, FeedItem item) {
+		var all = new ArrayList<String>();
+		if (descriptionWarnings != null) {
+			all.add(descriptionWarnings);
+		}
+		all.addAll(item.extras().warnings());
+		return all.isEmpty() ? null : String.join("\n", all);
+	}
+
+	/**
+	 * Records where the stored transcript and chapters came from, and points the
+	 * episode's file rows at the files the item links now (a changed URL makes the file
+	 * due again; a link that disappeared leaves its row, and what was fetched, in place).
+	 */
+	void record(Episode episode, FeedItem item, ParsedDescription used, long storedSegments, long storedChapters) {
+		if (episode.getTranscriptSource() != Episode.Source.FILE) {
+			episode.transcriptFrom((storedSegments > 0) ? Episode.Source.DESCRIPTION : null, null, null);
+		}
+		if (episode.getChaptersSource() != Episode.Source.FILE) {
+			boolean inline = !item.extras().inlineChapters().isEmpty()
+					&& used.chapters() == item.extras().inlineChapters();
+			episode.chaptersFrom(
+					(storedChapters == 0) ? null : inline ? Episode.Source.INLINE : Episode.Source.DESCRIPTION, null);
+		}
+		var extras = item.extras();
+		if (!extras.transcripts().isEmpty()) {
+			link(episode.getId(), EpisodeFile.Kind.TRANSCRIPT, extras.transcripts().get(0));
+		}
+		if (extras.chapters() != null) {
+			link(episode.getId(), EpisodeFile.Kind.CHAPTERS, extras.chapters());
+		}
+	}
+
+	private void link(long episodeId, EpisodeFile.Kind kind, ItemExtras.FileLink link) {
+		var existing = this.files.findByEpisodeIdAndKind(episodeId, kind);
+		if (existing.isPresent()) {
+			existing.get().pointTo(link.url(), link.type());
+		}
+		else {
+			this.files.save(new EpisodeFile(episodeId, kind, link.url(), link.type()));
+		}
+	}
+
+	List<EpisodeFile> files(long episodeId) {
+		return this.files.findByEpisodeId(episodeId);
+	}
+
+}

@@ -14,7 +14,8 @@ document.addEventListener('securitypolicyviolation', (event) =>
 const SKIP_SECONDS = 15;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const audio = document.querySelector('audio[data-player]');
+// a video enclosure plays in <video>, with the same controls and seeking
+const audio = document.querySelector('audio[data-player], video[data-player]');
 const status = document.querySelector('[data-player-status]');
 
 function announce(text) {
@@ -112,7 +113,7 @@ function enhancePlayer(player) {
 			return;
 		}
 		const onControl = event.target instanceof Element &&
-			event.target.closest('button, a, summary, audio, [role="button"]') !== null;
+			event.target.closest('button, a, summary, audio, video, [role="button"]') !== null;
 		if (event.key === ' ' && !onControl) {
 			event.preventDefault();
 			if (player.paused) {

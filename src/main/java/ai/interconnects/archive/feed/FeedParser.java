@@ -55,7 +55,7 @@ class FeedParser {
 		}
 		String author = (itunes != null && notBlank(itunes.getAuthor())) ? itunes.getAuthor() : feed.getAuthor();
 		return new ParsedFeed(clean(feed.getTitle()), webUrl(feed.getLink()), webUrl(image), clean(author),
-				clean(feed.getDescription()), items, errors);
+				clean(feed.getDescription()), items, errors, clean(feed.getCopyright()), clean(feed.getLanguage()));
 	}
 
 	private FeedItem toItem(SyndEntry entry, ItemMarkup markup) {

@@ -9,7 +9,12 @@ import ai.interconnects.archive.episode.FeedItem;
  * even be read (recorded as failures, the others are still stored).
  */
 record ParsedFeed(String title, String link, String imageUrl, String author, String description, List<FeedItem> items,
-		List<ItemError> itemErrors) {
+		List<ItemError> itemErrors, String copyright, String language) {
+
+	ParsedFeed(String title, String link, String imageUrl, String author, String description, List<FeedItem> items,
+			List<ItemError> itemErrors) {
+		this(title, link, imageUrl, author, description, items, itemErrors, null, null);
+	}
 
 	record ItemError(String key, String title, String message) {
 	}

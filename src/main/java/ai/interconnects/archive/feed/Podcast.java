@@ -43,6 +43,10 @@ public class Podcast {
 
 	private String description;
 
+	private String copyright;
+
+	private String language;
+
 	private String etag;
 
 	private String lastModified;
@@ -90,6 +94,8 @@ public class Podcast {
 		this.imageUrl = (feed.imageUrl() != null) ? feed.imageUrl() : this.imageUrl;
 		this.author = (feed.author() != null) ? feed.author() : this.author;
 		this.description = (feed.description() != null) ? feed.description() : this.description;
+		this.copyright = (feed.copyright() != null) ? feed.copyright() : this.copyright;
+		this.language = (feed.language() != null) ? feed.language() : this.language;
 		this.updatedAt = now;
 	}
 
@@ -191,6 +197,14 @@ public class Podcast {
 
 	public String getDescription() {
 		return this.description;
+	}
+
+	public String getCopyright() {
+		return this.copyright;
+	}
+
+	public String getLanguage() {
+		return this.language;
 	}
 
 	public String getEtag() {

@@ -33,6 +33,11 @@ public record Player(String slug, String src, String type, Integer start) {
 		return parsed.isPresent() ? parsed.getAsInt() : null;
 	}
 
+	/** A video enclosure ({@code video/*}) plays in a {@code <video>} element. */
+	public boolean video() {
+		return this.type != null && this.type.toLowerCase(java.util.Locale.ROOT).startsWith("video/");
+	}
+
 	public String startClock() {
 		return (this.start != null) ? Timestamps.format(this.start) : null;
 	}

@@ -54,3 +54,8 @@ alter table poll_run add column items_skipped integer not null default 0;
 
 alter table poll_item_failure
     add column outcome text not null default 'FAILED' check (outcome in ('FAILED', 'SKIPPED'));
+
+-- Why a failed run failed, in words a visitor may see: UNREACHABLE (no answer, timeout),
+-- HTTP_STATUS (see http_status), NOT_A_FEED (not valid RSS/XML, an HTML page, empty),
+-- TOO_LARGE, REDIRECT (a loop or too many hops). The message column keeps the details.
+alter table poll_run add column failure_kind text;

@@ -26,6 +26,12 @@ public class PollItemFailure {
 	@Column(nullable = false)
 	private String message;
 
+	/**
+	 * {@code FAILED} (could not be read or stored) or {@code SKIPPED} (with its reason).
+	 */
+	@Column(nullable = false)
+	private String outcome = "FAILED";
+
 	protected PollItemFailure() {
 	}
 
@@ -34,6 +40,16 @@ public class PollItemFailure {
 		this.itemKey = itemKey;
 		this.itemTitle = itemTitle;
 		this.message = message;
+	}
+
+	static PollItemFailure skipped(long pollRunId, String itemKey, String itemTitle, String reason) {
+		var skipped = new PollItemFailure(pollRunId, itemKey, itemTitle, reason);
+		skipped.outcome = "SKIPPED";
+		return skipped;
+	}
+
+	public String getOutcome() {
+		return this.outcome;
 	}
 
 	public Long getId() {

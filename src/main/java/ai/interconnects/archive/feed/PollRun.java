@@ -54,7 +54,11 @@ public class PollRun {
 
 	private int itemsFailed;
 
+	private int itemsSkipped;
+
 	private String errorMessage;
+
+	private String failureKind;
 
 	protected PollRun() {
 	}
@@ -75,9 +79,27 @@ public class PollRun {
 		this.itemsUpdated = counts.updated();
 		this.itemsUnchanged = counts.unchanged();
 		this.itemsFailed = counts.failed();
+		this.itemsSkipped = counts.skipped();
 		this.errorMessage = (errorMessage != null && errorMessage.length() > 4000)
 				? errorMessage.substring(0, 4000) + "…" : errorMessage;
 		this.finishedAt = now;
+	}
+
+	/**
+	 * What kind of failure a failed run was, for the public wording: {@code UNREACHABLE},
+	 * {@code HTTP_STATUS}, {@code NOT_A_FEED}, {@code TOO_LARGE}, {@code REDIRECT};
+	 * {@code null} for a run that did not fail.
+	 */
+	void classifyFailure(String kind) {
+		this.failureKind = kind;
+	}
+
+	public String getFailureKind() {
+		return this.failureKind;
+	}
+
+	public int getItemsSkipped() {
+		return this.itemsSkipped;
 	}
 
 	public Long getId() {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.episode.EpisodeRepository;
+import ai.interconnects.archive.episode.SharedGuids;
 import ai.interconnects.archive.episode.StoredHash;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,10 +81,13 @@ public class PollService {
 
 	private final DistributionSummary fetchedBytes;
 
+	private final PublisherFileFetcher files;
+
 	PollService(FeedProperties properties, FeedFetcher fetcher, FeedParser parser, PodcastRepository podcasts,
 			PollRunRepository runs, PollItemFailureRepository failures, EpisodeRepository episodes,
 			EpisodeIngestService ingest, TransactionTemplate tx, Optional<Clock> clock, LockProvider lockProvider,
-			PollOperationsProperties operations, MeterRegistry meters) {
+			PollOperationsProperties operations, MeterRegistry meters, PublisherFileFetcher files) {
+		this.files = files;
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -247,7 +251,11 @@ public class PollService {
 					unconditional ? null : podcast.getLastModified());
 			httpStatus = fetched.status();
 			if (fetched.notModified()) {
-				finishSuccess(podcast.getId(), run, PollRun.Outcome.NOT_MODIFIED, fetched, 0L, counts, false);
+				// a back catalogue of linked files keeps filling in while the feed is
+				// unchanged
+				var files = fetchFiles(podcast.getId());
+				finishSuccess(podcast.getId(), run, PollRun.Outcome.NOT_MODIFIED, fetched, 0L, counts, false,
+						files.note());
 				this.fetchedBytes.record(0);
 				log.info("Poll of {}: not modified (HTTP 304) in {} ms", feedUrl, millisSince(started));
 				return run;
@@ -257,7 +265,9 @@ public class PollService {
 			var parsed = this.parser.parse(fetched.body(), fetched.contentType());
 			counts = store(podcast.getId(), run.getId(), parsed);
 			podcastMeta(podcast.getId(), parsed);
-			finishSuccess(podcast.getId(), run, PollRun.Outcome.SUCCESS, fetched, bytes, counts, unconditional);
+			var files = fetchFiles(podcast.getId());
+			finishSuccess(podcast.getId(), run, PollRun.Outcome.SUCCESS, fetched, bytes, counts, unconditional,
+					files.note());
 			log.info("Poll of {}: {} items, {} new, {} updated, {} unchanged, {} failed, {} bytes in {} ms", feedUrl,
 					counts.seen(), counts.created(), counts.updated(), counts.unchanged(), counts.failed(), bytes,
 					millisSince(started));
@@ -265,14 +275,14 @@ public class PollService {
 		catch (FeedFetchException ex) {
 			var status = (ex.httpStatus() != null) ? ex.httpStatus() : httpStatus;
 			var after = finishFailure(podcast.getId(), run, status, bytes, counts, ex.getMessage(), ex.retryAfter(),
-					ex.gone());
+					ex.gone(), FailureKinds.of(ex));
 			log.warn("Poll of {} failed: HTTP {}, {} items stored before failing, next attempt {}, {} in {} ms: {}",
 					feedUrl, (status != null) ? status : "none", counts.created() + counts.updated(),
 					nextAttempt(after), failuresInARow(after), millisSince(started), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			var after = finishFailure(podcast.getId(), run, httpStatus, bytes, counts,
-					"Unexpected error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null, false);
+					"Unexpected error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null, false, null);
 			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms", feedUrl,
 					(httpStatus != null) ? httpStatus : "none", nextAttempt(after), failuresInARow(after),
 					millisSince(started), ex);
@@ -317,19 +327,27 @@ public class PollService {
 		int updated = 0;
 		int unchanged = 0;
 		int failed = 0;
+		int skipped = 0;
 		var seenKeys = new LinkedHashSet<String>();
 		var problems = new ArrayList<PollItemFailure>();
 		for (var error : parsed.itemErrors()) {
 			failed++;
 			problems.add(new PollItemFailure(runId, error.key(), error.title(), error.message()));
 		}
+		var resolved = SharedGuids.resolve(parsed.items());
+		for (var repeat : resolved.skipped()) {
+			skipped++;
+			problems.add(PollItemFailure.skipped(runId, repeat.key(), repeat.title(), repeat.reason()));
+		}
 		var now = this.clock.instant();
 		var feedKeys = new HashSet<String>();
-		parsed.items().forEach((item) -> feedKeys.add(EpisodeIngestService.identityKey(item)));
-		for (var item : parsed.items()) {
+		resolved.items().forEach((item) -> feedKeys.add(EpisodeIngestService.identityKey(item)));
+		for (var item : resolved.items()) {
 			var key = EpisodeIngestService.identityKey(item);
 			if (!seenKeys.add(key)) {
-				log.info("The feed lists '{}' ({}) more than once; storing the first", item.title(), key);
+				skipped++;
+				problems
+					.add(PollItemFailure.skipped(runId, key, item.title(), "Skipped: listed again in the same file"));
 				continue;
 			}
 			if (EpisodeIngestService.contentHash(item).equals(stored.get(key))) {
@@ -357,7 +375,8 @@ public class PollService {
 		if (!seenKeys.isEmpty()) {
 			this.tx.executeWithoutResult((status) -> this.episodes.markSeen(podcastId, seenKeys, now));
 		}
-		return new PollCounts(seenKeys.size() + parsed.itemErrors().size(), created, updated, unchanged, failed);
+		return new PollCounts(parsed.items().size() + parsed.itemErrors().size(), created, updated, unchanged, failed,
+				skipped);
 	}
 
 	private void podcastMeta(long podcastId, ParsedFeed parsed) {
@@ -365,8 +384,19 @@ public class PollService {
 			.ifPresent((p) -> p.describe(parsed, this.clock.instant())));
 	}
 
+	/** The linked files due; a failure here is logged and never fails the poll. */
+	private PublisherFileFetcher.Outcome fetchFiles(long podcastId) {
+		try {
+			return this.files.fetchDue(podcastId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Fetching the publisher files of the feed failed; they are retried on the next poll", ex);
+			return PublisherFileFetcher.Outcome.NONE;
+		}
+	}
+
 	private void finishSuccess(long podcastId, PollRun run, PollRun.Outcome outcome, FetchResult fetched, Long bytes,
-			PollCounts counts, boolean unconditional) {
+			PollCounts counts, boolean unconditional, String filesNote) {
 		var now = this.clock.instant();
 		this.tx.executeWithoutResult((status) -> {
 			var podcast = this.podcasts.findById(podcastId).orElseThrow();
@@ -385,13 +415,16 @@ public class PollService {
 					? "Permanently redirected to " + fetched.finalUrl() + " (seen " + podcast.getRedirectSeenCount()
 							+ " of " + this.properties.redirectConfirmations() + " times before adopting it)"
 					: (fetched.permanentlyRedirected() ? "Feed URL changed to " + fetched.finalUrl() : null);
+			if (filesNote != null) {
+				message = (message != null) ? message + ". " + filesNote : filesNote;
+			}
 			run.finish(outcome, fetched.status(), bytes, counts, message, now);
 			this.runs.save(run);
 		});
 	}
 
 	private Podcast finishFailure(long podcastId, PollRun run, Integer httpStatus, Long bytes, PollCounts counts,
-			String message, Duration retryAfter, boolean gone) {
+			String message, Duration retryAfter, boolean gone, String failureKind) {
 		var now = this.clock.instant();
 		return this.tx.execute((status) -> {
 			var podcast = this.podcasts.findById(podcastId).orElseThrow();
@@ -404,6 +437,7 @@ public class PollService {
 				podcast.failed(now, backoff(podcast.getConsecutiveFailures() + 1, retryAfter));
 			}
 			run.finish(PollRun.Outcome.FAILED, httpStatus, bytes, counts, message, now);
+			run.classifyFailure(failureKind);
 			this.runs.save(run);
 			return podcast;
 		});

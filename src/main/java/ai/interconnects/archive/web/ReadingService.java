@@ -225,15 +225,30 @@ class ReadingService {
 		return neighbours.isEmpty() ? null : neighbours.get(0);
 	}
 
+	/** What went wrong, in as much detail as a visitor should get. */
+	static String failure(String kind, Integer httpStatus) {
+		if ("NOT_A_FEED".equals(kind)) {
+			return "The feed was reached, but what it returned is not a valid RSS feed, so no episodes could be read.";
+		}
+		if ("TOO_LARGE".equals(kind)) {
+			return "The feed was reached, but it is larger than this archive accepts.";
+		}
+		if ("REDIRECT".equals(kind)) {
+			return "The feed could not be reached: its address redirects in a loop or to an unusable address.";
+		}
+		if (httpStatus != null) {
+			return "The feed could not be reached: its server answered HTTP " + httpStatus + ".";
+		}
+		return "The feed could not be reached: the server did not answer.";
+	}
+
 	private static PollStatus status(PollRun run) {
 		var message = switch (run.getOutcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
 			// The recorded message can name hosts, file paths or exception details: that
 			// is
 			// for the operator (/admin); visitors get the kind of failure.
-			case FAILED -> (run.getHttpStatus() != null)
-					? "The feed could not be reached: its server answered HTTP " + run.getHttpStatus() + "."
-					: "The feed could not be reached: the server did not answer or the feed could not be read.";
+			case FAILED -> failure(run.getFailureKind(), run.getHttpStatus());
 			case NOT_MODIFIED -> "The feed has not changed since it was last read.";
 			case SUCCESS -> "The feed was read but lists no episodes.";
 		};

@@ -120,8 +120,9 @@ public class Episode {
 	}
 
 	/**
-	 * Where the current transcript came from: the description, or a publisher's file (its
-	 * URL and MIME type); {@code null} source when there is none.
+	 * Where the current transcript came from: the description, or a publisher's file;
+	 * {@code null} source when there is none. The URL and MIME type name the publisher's
+	 * transcript file whenever the item links one, current or not.
 	 */
 	void transcriptFrom(Source source, String url, String type) {
 		this.transcriptSource = (source != null) ? source.name() : null;

@@ -50,8 +50,13 @@ class EpisodeSources {
 	 * due again; a link that disappeared leaves its row, and what was fetched, in place).
 	 */
 	void record(Episode episode, FeedItem item, ParsedDescription used, long storedSegments, long storedChapters) {
+		var best = item.extras().transcripts().isEmpty() ? null : item.extras().transcripts().get(0);
 		if (episode.getTranscriptSource() != Episode.Source.FILE) {
-			episode.transcriptFrom((storedSegments > 0) ? Episode.Source.DESCRIPTION : null, null, null);
+			// the publisher's file, when there is one, is named even while the
+			// description's
+			// transcript is current (or before the file is fetched): the page links it
+			episode.transcriptFrom((storedSegments > 0) ? Episode.Source.DESCRIPTION : null,
+					(best != null) ? best.url() : null, (best != null) ? best.type() : null);
 		}
 		if (episode.getChaptersSource() != Episode.Source.FILE) {
 			boolean inline = !item.extras().inlineChapters().isEmpty()

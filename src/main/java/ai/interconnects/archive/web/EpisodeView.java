@@ -9,13 +9,14 @@ import ai.interconnects.archive.episode.Episode;
  * are null unless they are http(s) URLs; {@code showNotesHtml} was sanitized at ingest.
  */
 public record EpisodeView(String slug, String title, Instant publishedAt, Integer durationSeconds, String audioUrl,
-		String audioType, String link, String imageUrl, String showNotesHtml, String summary) implements EpisodeTiming {
+		String audioType, String link, String imageUrl, String showNotesHtml, String summary,
+		TranscriptOrigin transcriptOrigin) implements EpisodeTiming {
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
 				episode.getDurationSeconds(), Formats.webUrl(episode.getAudioUrl()), episode.getAudioType(),
 				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
-				episode.getSummary());
+				episode.getSummary(), TranscriptOrigin.of(episode));
 	}
 
 	public String path() {

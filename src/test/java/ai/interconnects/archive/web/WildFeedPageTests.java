@@ -131,4 +131,52 @@ class WildFeedPageTests extends PagesTestSupport {
 			.orElse(null);
 	}
 
+	@Test
+	void theSiteIsNamedAfterTheShowInTheFeedAndClaimsNoAudioEssays() throws Exception {
+		ingest(LENIENT);
+
+		var index = Html.page(this.mvc, "/");
+		assertThat(index.selectFirst(".site-title").text()).contains("Lenient Show archive");
+		assertThat(index.selectFirst("h1").text()).isEqualTo("Every Lenient Show episode");
+		assertThat(index.title()).startsWith("Lenient Show archive");
+		assertThat(index.selectFirst(".site-footer").text()).contains("archive of the Lenient Show podcast")
+			.doesNotContain("Nathan Lambert");
+		var transcript = Html.page(this.mvc, "/episodes/a-video-episode/transcript");
+		assertThat(transcript.selectFirst(".empty-archive").text()).contains("no transcript in the feed")
+			.doesNotContain("audio essay");
+	}
+
+	@Test
+	void theTranscriptPageSaysWhereTheTextCameFromAndLinksTheOriginal() throws Exception {
+		DatabaseCleaner.clean(this.jdbc);
+		var feed = new String(FeedServer.resource("/feeds/podcasting20-feed.xml"), StandardCharsets.UTF_8)
+			.replace("{{base}}", feeds.url("").toString());
+		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rss+xml");
+		feeds.respond("/files/ep3.json", 200, FeedServer.resource("/feeds/transcript-words.json"), "Content-Type",
+				"application/json");
+		this.polls.poll();
+
+		var fromFile = Html.page(this.mvc, "/episodes/three-transcripts-one-chapters-file/transcript");
+		var origin = fromFile.selectFirst(".transcript-origin");
+		assertThat(origin.text()).isEqualTo("Transcript from the publisher’s JSON transcript file.");
+		assertThat(origin.selectFirst("a").attr("href")).isEqualTo(feeds.url("/files/ep3.json").toString());
+		assertThat(fromFile.select("[data-transcript] p").eachText())
+			.anyMatch((text) -> text.contains("Hello and welcome."));
+		// the HTML transcript of episode two failed (404 here): linked, not claimed
+		// missing
+		var pending = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript");
+		assertThat(pending.selectFirst(".empty-archive").text()).contains("The publisher links a HTML transcript")
+			.doesNotContain("audio essay");
+
+		ingestFixture();
+		var description = Html.page(this.mvc, "/episodes/" + DEAN_BALL + "/transcript");
+		assertThat(description.selectFirst(".transcript-origin").text())
+			.isEqualTo("Transcript from the episode’s description in the feed.");
+		var essay = this.jdbc.sql("select slug from episode where guid = 'substack:post:190007919'")
+			.query(String.class)
+			.single();
+		assertThat(Html.page(this.mvc, "/episodes/" + essay + "/transcript").selectFirst(".empty-archive").text())
+			.contains("it is an audio essay");
+	}
+
 }

@@ -140,4 +140,28 @@ class WildFeedParserTests {
 		assertThat(item(feed, "video-1").audioType()).isEqualTo("video/mp4");
 	}
 
+	@Test
+	void isoLatin1FeedsAndRss10ItemsKeepTheirTextAndExtras() throws Exception {
+		var latin1 = """
+				<?xml version="1.0" encoding="ISO-8859-1"?>
+				<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+				    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+				<channel rdf:about="https://old.example/"><title>Café Radio</title><link>https://old.example/</link>
+				<description>d</description></channel>
+				<item rdf:about="https://old.example/1"><title>Épisode un</title><link>https://old.example/1</link>
+				<dc:date>Tue 11 Jan 2011 01:30:00 GMT</dc:date>
+				<podcast:transcript url="https://old.example/1.vtt" type="text/vtt"/></item>
+				</rdf:RDF>
+				""".getBytes(StandardCharsets.ISO_8859_1);
+
+		var feed = this.parser.parse(latin1, "application/rdf+xml");
+
+		assertThat(feed.title()).isEqualTo("Café Radio");
+		var item = feed.items().get(0);
+		assertThat(item.title()).isEqualTo("Épisode un");
+		assertThat(item.publishedAt()).isEqualTo(Instant.parse("2011-01-11T01:30:00Z"));
+		assertThat(item.extras().transcripts()).extracting(ItemExtras.FileLink::url)
+			.containsExactly("https://old.example/1.vtt");
+	}
+
 }

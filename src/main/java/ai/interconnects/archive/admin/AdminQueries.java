@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import ai.interconnects.archive.feed.FeedProperties;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.feed.PollLock;
+import ai.interconnects.archive.feed.client.FeedProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,12 +30,12 @@ class AdminQueries {
 
 	private final FeedProperties feed;
 
-	private final PollService polls;
+	private final PollLock pollLock;
 
-	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollService polls) {
+	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollLock pollLock) {
 		this.jdbc = jdbc;
 		this.feed = feed;
-		this.polls = polls;
+		this.pollLock = pollLock;
 	}
 
 	@Transactional(readOnly = true)
@@ -79,7 +79,7 @@ class AdminQueries {
 			.query(Long.class)
 			.single();
 		return new AdminOverview(feedState, configured, runs, safePage, hasOlder, counts, problems, problemCount,
-				this.polls.isRunning());
+				this.pollLock.isHeld());
 	}
 
 	/** One page of runs plus one more row, which tells whether older runs exist. */

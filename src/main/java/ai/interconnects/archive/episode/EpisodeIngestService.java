@@ -1,23 +1,23 @@
 package ai.interconnects.archive.episode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.interconnects.archive.feed.client.FeedItem;
 import ai.interconnects.archive.transcript.DescriptionParser;
-import ai.interconnects.archive.transcript.ParsedDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores feed items as episodes. Each item is stored in its own transaction, so one bad
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Nothing is ever deleted: an episode that leaves the feed stays, and when an item
  * changes, the previous description is kept in {@code episode_revision}. A transcript or
  * chapter list that a later version of the item lost or shortened does not replace the
- * richer one already archived.
+ * richer one already archived (see {@link EpisodeContent}).
  */
 @Service
 public class EpisodeIngestService {
@@ -36,82 +36,79 @@ public class EpisodeIngestService {
 
 	private final EpisodeRepository episodes;
 
-	private final ChapterRepository chapters;
-
-	private final TranscriptSegmentRepository segments;
-
 	private final EpisodeRevisionRepository revisions;
+
+	private final EpisodeContent content;
+
+	private final TransactionTemplate tx;
 
 	private final EpisodeSources sources;
 
 	private final DescriptionParser parser = new DescriptionParser();
 
-	EpisodeIngestService(EpisodeRepository episodes, ChapterRepository chapters, TranscriptSegmentRepository segments,
-			EpisodeRevisionRepository revisions, EpisodeSources sources) {
+	EpisodeIngestService(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
+			TransactionTemplate tx, EpisodeSources sources) {
 		this.episodes = episodes;
-		this.chapters = chapters;
-		this.segments = segments;
 		this.revisions = revisions;
+		this.content = content;
+		this.tx = tx;
 		this.sources = sources;
 	}
 
 	/**
-	 * The identity of an item: its GUID; without one, its enclosure URL without the query
-	 * string, then its link, then its title and publication date.
+	 * Stores the items of one read of the feed: an item listed twice is stored once, an
+	 * item whose content hash matches the archived episode is skipped without a query,
+	 * and every other item is stored in its own transaction, so one bad item cannot undo
+	 * the others. Finally the episodes the feed still lists are marked as seen.
 	 */
-	public static String identityKey(FeedItem item) {
-		if (item.guid() != null && !item.guid().isBlank()) {
-			return item.guid().strip();
+	public IngestReport ingestFeed(long podcastId, List<FeedItem> feedItems, Instant now) {
+		// a GUID reused by different episodes gives each its own stable identity; the same
+		// episode listed twice is skipped with a reason
+		var resolved = SharedGuids.resolve(feedItems);
+		var items = resolved.items();
+		var skipped = new ArrayList<IngestReport.Failure>();
+		for (var repeat : resolved.skipped()) {
+			skipped.add(new IngestReport.Failure(repeat.key(), repeat.title(), repeat.reason()));
 		}
-		var audioKey = audioKey(item.audioUrl());
-		if (audioKey != null) {
-			return "enclosure:" + audioKey;
+		var stored = new HashMap<String, String>();
+		for (StoredHash hash : this.episodes.findHashes(podcastId)) {
+			stored.put(hash.guid(), hash.contentHash());
 		}
-		if (item.link() != null) {
-			return "link:" + item.link();
-		}
-		return "title:" + item.title() + "|" + item.publishedAt();
-	}
-
-	/** A hash over every stored field of the item, to skip unchanged items cheaply. */
-	public static String contentHash(FeedItem item) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256");
-			for (Object field : new Object[] { item.title(), item.link(), item.publishedAt(), item.durationSeconds(),
-					item.audioUrl(), item.audioType(), item.audioLength(), item.imageUrl(), item.episodeType(),
-					item.description() }) {
-				digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
+		var feedKeys = new HashSet<String>();
+		items.forEach((item) -> feedKeys.add(item.identityKey()));
+		var seenKeys = new LinkedHashSet<String>();
+		var failures = new ArrayList<IngestReport.Failure>();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (var item : items) {
+			var key = item.identityKey();
+			if (!seenKeys.add(key)) {
+				skipped.add(new IngestReport.Failure(key, item.title(), "Skipped: listed again in the same file"));
+				continue;
 			}
-			// only for items that have extras: other items keep the hash they always had
-			var extras = item.extras().fingerprint();
-			if (!extras.isEmpty()) {
-				digest.update(extras.getBytes(StandardCharsets.UTF_8));
+			if (item.contentHash().equals(stored.get(key))) {
+				unchanged++;
+				continue;
 			}
-			return HexFormat.of().formatHex(digest.digest());
+			try {
+				switch (this.tx.execute((status) -> store(podcastId, item, now, feedKeys))) {
+					case NEW -> created++;
+					case UPDATED -> updated++;
+					case UNCHANGED -> unchanged++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not store feed item '{}' ({}): {}", item.title(), key, ex.getMessage());
+				failures.add(new IngestReport.Failure(key, item.title(), ex.getClass().getSimpleName() + ": "
+						+ ((ex.getMessage() != null) ? ex.getMessage() : "no message")));
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		if (!seenKeys.isEmpty()) {
+			this.tx.executeWithoutResult((status) -> this.episodes.markSeen(podcastId, seenKeys, now));
 		}
-	}
-
-	/** The enclosure URL without query string or fragment (tracking parameters vary). */
-	static String audioKey(String audioUrl) {
-		if (audioUrl == null || audioUrl.isBlank()) {
-			return null;
-		}
-		var url = audioUrl.strip();
-		int cut = url.indexOf('?');
-		if (cut >= 0) {
-			url = url.substring(0, cut);
-		}
-		cut = url.indexOf('#');
-		return (cut >= 0) ? url.substring(0, cut) : url;
-	}
-
-	@Transactional
-	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now) {
-		return ingest(podcastId, item, now, Set.of());
+		return new IngestReport(feedItems.size(), created, updated, unchanged, List.copyOf(failures),
+				List.copyOf(skipped));
 	}
 
 	/**
@@ -121,22 +118,20 @@ public class EpisodeIngestService {
 	 * share a link (a show's home page) or an audio file are two episodes, not one
 	 * overwriting the other.
 	 */
-	@Transactional
-	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
-		var key = identityKey(item);
-		var hash = contentHash(item);
-		var audioKey = audioKey(item.audioUrl());
-		var existing = findExisting(podcastId, key, audioKey, item.link(), feedKeys);
+	private IngestOutcome store(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
+		var key = item.identityKey();
+		var hash = item.contentHash();
+		var existing = findExisting(podcastId, key, item.audioKey(), item.link(), feedKeys);
 		if (existing.isEmpty()) {
 			var episode = new Episode(podcastId, key, uniqueSlug(item.title(), key), now);
-			episode.apply(item, audioKey, hash, now);
+			episode.apply(item, now);
 			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
 			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 			episode.recordParseWarnings(EpisodeSources
 				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
 			this.episodes.saveAndFlush(episode);
-			replaceChapters(episode.getId(), parsed.chapters());
-			replaceSegments(episode.getId(), parsed.segments());
+			this.content.replaceChapters(episode.getId(), parsed.chapters());
+			this.content.replaceSegments(episode.getId(), parsed.segments());
 			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
 			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
 					parsed.segments().size());
@@ -156,15 +151,15 @@ public class EpisodeIngestService {
 					episode.getGuid(), key);
 			episode.changeGuid(key);
 		}
-		episode.apply(item, audioKey, hash, now);
+		episode.apply(item, now);
 		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
 		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 		this.episodes.saveAndFlush(episode);
-		keepRicher(episode, parsed);
-		long storedSegments = this.segments.countByEpisodeId(episode.getId());
+		this.content.keepRicher(episode, parsed);
+		long storedSegments = this.content.segmentCount(episode.getId());
 		episode.recordParseWarnings(
 				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
-		this.sources.record(episode, item, parsed, storedSegments, this.chapters.countByEpisodeId(episode.getId()));
+		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
 		return IngestOutcome.UPDATED;
 	}
 
@@ -194,16 +189,17 @@ public class EpisodeIngestService {
 		// chapters and transcripts from another source than the description stay
 		var chaptersSource = episode.getChaptersSource();
 		if (chaptersSource != Episode.Source.FILE && chaptersSource != Episode.Source.INLINE) {
-			replaceChapters(episodeId, bestChapters);
+			this.content.replaceChapters(episodeId, bestChapters);
 			episode.chaptersFrom(bestChapters.isEmpty() ? null : Episode.Source.DESCRIPTION, null);
 		}
 		if (episode.getTranscriptSource() == Episode.Source.FILE) {
-			int stored = (int) this.segments.countByEpisodeId(episodeId);
+			int stored = (int) this.content.segmentCount(episodeId);
 			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
 			return stored;
 		}
-		replaceSegments(episodeId, bestSegments);
-		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, null, null);
+		this.content.replaceSegments(episodeId, bestSegments);
+		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION,
+				episode.getTranscriptUrl(), episode.getTranscriptType());
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		return bestSegments.size();
 	}
@@ -248,55 +244,6 @@ public class EpisodeIngestService {
 			changed.add("enclosure");
 		}
 		return changed;
-	}
-
-	private void keepRicher(Episode episode, ParsedDescription parsed) {
-		long id = episode.getId();
-		long storedChapters = this.chapters.countByEpisodeId(id);
-		if (episode.getChaptersSource() == Episode.Source.FILE) {
-			// the publisher's chapters file stays current; the description is kept raw
-		}
-		else if (parsed.chapters().size() >= storedChapters) {
-			replaceChapters(id, parsed.chapters());
-		}
-		else {
-			log.warn("Episode '{}': the feed now lists {} chapters, the archive has {}; keeping the archived ones",
-					episode.getTitle(), parsed.chapters().size(), storedChapters);
-		}
-		long storedSegments = this.segments.countByEpisodeId(id);
-		if (episode.getTranscriptSource() == Episode.Source.FILE) {
-			// the publisher's transcript file stays current; the description is kept raw
-		}
-		else if (parsed.segments().size() >= storedSegments) {
-			replaceSegments(id, parsed.segments());
-		}
-		else {
-			log.warn(
-					"Episode '{}': the feed's transcript has {} segments, the archive has {}; keeping the archived transcript",
-					episode.getTitle(), parsed.segments().size(), storedSegments);
-		}
-	}
-
-	private void replaceChapters(long episodeId, List<ParsedDescription.Chapter> parsed) {
-		this.chapters.deleteByEpisodeId(episodeId);
-		var rows = new ArrayList<Chapter>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var chapter = parsed.get(i);
-			rows.add(new Chapter(episodeId, i, chapter.startSeconds(), chapter.endSeconds(), chapter.title(),
-					chapter.url(), chapter.imageUrl()));
-		}
-		this.chapters.saveAll(rows);
-	}
-
-	private void replaceSegments(long episodeId, List<ParsedDescription.Segment> parsed) {
-		this.segments.deleteByEpisodeId(episodeId);
-		var rows = new ArrayList<TranscriptSegment>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var segment = parsed.get(i);
-			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.endSeconds(),
-					segment.speaker(), segment.text()));
-		}
-		this.segments.saveAll(rows);
 	}
 
 	private String uniqueSlug(String title, String identity) {

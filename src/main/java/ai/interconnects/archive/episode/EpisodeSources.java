@@ -3,6 +3,8 @@ package ai.interconnects.archive.episode;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.feed.client.FeedItem;
+
 import ai.interconnects.archive.transcript.ItemExtras;
 import ai.interconnects.archive.transcript.ParsedDescription;
 

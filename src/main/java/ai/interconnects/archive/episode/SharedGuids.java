@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
+import ai.interconnects.archive.feed.client.FeedItem;
+
 /**
  * Items of one feed file that share an identity (hosts reuse GUIDs: a re-run published
  * under the original's GUID, a template never filled in). Items that also share their
@@ -33,7 +35,7 @@ public final class SharedGuids {
 	public static Resolved resolve(List<FeedItem> items) {
 		var groups = new LinkedHashMap<String, List<FeedItem>>();
 		for (var item : items) {
-			groups.computeIfAbsent(EpisodeIngestService.identityKey(item), (key) -> new ArrayList<>()).add(item);
+			groups.computeIfAbsent(item.identityKey(), (key) -> new ArrayList<>()).add(item);
 		}
 		var skipped = new ArrayList<Skipped>();
 		var renamed = new java.util.IdentityHashMap<FeedItem, FeedItem>();
@@ -53,7 +55,7 @@ public final class SharedGuids {
 				}
 			}
 			distinct.sort(Comparator.comparing(FeedItem::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing((item) -> String.valueOf(EpisodeIngestService.audioKey(item.audioUrl()))));
+				.thenComparing((item) -> String.valueOf(item.audioKey())));
 			for (int i = 1; i < distinct.size(); i++) {
 				var item = distinct.get(i);
 				renamed.put(item, item.withGuid(group.getKey() + "#" + hash(item)));
@@ -72,14 +74,14 @@ public final class SharedGuids {
 	}
 
 	private static boolean sameEpisode(FeedItem a, FeedItem b) {
-		return Objects.equals(EpisodeIngestService.audioKey(a.audioUrl()), EpisodeIngestService.audioKey(b.audioUrl()))
+		return Objects.equals(a.audioKey(), b.audioKey())
 				&& Objects.equals(a.publishedAt(), b.publishedAt());
 	}
 
 	private static String hash(FeedItem item) {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256")
-				.digest((EpisodeIngestService.audioKey(item.audioUrl()) + "|" + item.publishedAt())
+				.digest((item.audioKey() + "|" + item.publishedAt())
 					.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 6);
 		}

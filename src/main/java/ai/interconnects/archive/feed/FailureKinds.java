@@ -1,40 +1,26 @@
 package ai.interconnects.archive.feed;
 
+import ai.interconnects.archive.feed.client.FeedException;
+
 /**
- * The kind of a failed poll, for the wording visitors see: a feed that answered with
- * broken XML was reached, and must not be reported as unreachable.
+ * The kind of a failed poll as stored in {@code poll_run.failure_kind}, for the wording
+ * visitors see: a feed that answered with broken XML was reached, and must not be
+ * reported as unreachable.
  */
 final class FailureKinds {
-
-	static final String UNREACHABLE = "UNREACHABLE";
-
-	static final String HTTP_STATUS = "HTTP_STATUS";
-
-	static final String NOT_A_FEED = "NOT_A_FEED";
-
-	static final String TOO_LARGE = "TOO_LARGE";
-
-	static final String REDIRECT = "REDIRECT";
 
 	private FailureKinds() {
 	}
 
-	static String of(FeedFetchException ex) {
-		var message = (ex.getMessage() != null) ? ex.getMessage() : "";
-		if (message.startsWith("The feed is not valid RSS/XML") || message.startsWith("The feed URL returned an HTML")
-				|| message.startsWith("The feed is empty")) {
-			return NOT_A_FEED;
-		}
-		if (message.contains("is larger than the limit")) {
-			return TOO_LARGE;
-		}
-		if (message.startsWith("Redirect loop") || message.contains("redirect")) {
-			return REDIRECT;
-		}
-		if (ex.httpStatus() != null) {
-			return HTTP_STATUS;
-		}
-		return UNREACHABLE;
+	static String of(FeedException ex) {
+		return switch (ex.kind()) {
+			case NOT_A_FEED -> "NOT_A_FEED";
+			case TOO_LARGE -> "TOO_LARGE";
+			case REDIRECT, INVALID_URL -> "REDIRECT";
+			case HTTP_STATUS -> "HTTP_STATUS";
+			// NETWORK, TIMEOUT, and any kind added later
+			default -> "UNREACHABLE";
+		};
 	}
 
 }

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.episode.PublisherFileService;
+import ai.interconnects.archive.feed.client.FeedClient;
+import ai.interconnects.archive.feed.client.FeedException;
+import ai.interconnects.archive.feed.client.FeedProperties;
+import ai.interconnects.archive.feed.client.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +40,7 @@ class PublisherFileFetcher {
 
 	private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^;\"\\s]+)");
 
-	private final FeedFetcher fetcher;
+	private final FeedClient fetcher;
 
 	private final PublisherFileService files;
 
@@ -46,7 +50,7 @@ class PublisherFileFetcher {
 
 	private final Clock clock;
 
-	PublisherFileFetcher(FeedFetcher fetcher, PublisherFileService files, FileFetchProperties properties,
+	PublisherFileFetcher(FeedClient fetcher, PublisherFileService files, FileFetchProperties properties,
 			FeedProperties feed, Optional<Clock> clock) {
 		this.fetcher = fetcher;
 		this.files = files;
@@ -75,7 +79,18 @@ class PublisherFileFetcher {
 
 	}
 
+	/** Fetches what is due; never throws (a failure here is logged, not the poll's). */
 	Outcome fetchDue(long podcastId) {
+		try {
+			return fetchDueFiles(podcastId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Fetching the publisher files failed; they are retried on the next poll", ex);
+			return Outcome.NONE;
+		}
+	}
+
+	private Outcome fetchDueFiles(long podcastId) {
 		var start = this.clock.instant();
 		var due = this.files.dueFiles(podcastId, start, this.feed.unconditionalInterval(),
 				this.properties.fileRetryAfter(), this.properties.maxFileFetchesPerPoll());
@@ -100,7 +115,7 @@ class PublisherFileFetcher {
 					fetched++;
 				}
 			}
-			catch (FeedFetchException | RuntimeException ex) {
+			catch (FeedException | RuntimeException ex) {
 				failed++;
 				log.warn("Could not fetch the {} file {} of episode {}: {}",
 						file.kind().name().toLowerCase(Locale.ROOT), file.url(), file.episodeId(), ex.getMessage());
@@ -112,7 +127,7 @@ class PublisherFileFetcher {
 
 	private static String describe(Exception ex) {
 		var message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return (ex instanceof FeedFetchException) ? message : ex.getClass().getSimpleName() + ": " + message;
+		return (ex instanceof FeedException) ? message : ex.getClass().getSimpleName() + ": " + message;
 	}
 
 	/** The body as text: the declared charset, else UTF-8 (a BOM is dropped). */

@@ -1,0 +1,127 @@
+package ai.interconnects.archive.feed.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import ai.interconnects.archive.transcript.ItemExtras;
+import ai.interconnects.archive.transcript.ParsedDescription;
+import ai.interconnects.archive.transcript.TranscriptFiles;
+import ai.interconnects.archive.transcript.TranscriptFormat;
+import org.jdom2.Element;
+
+/**
+ * What an item's XML says that Rome does not map: Podcasting 2.0
+ * {@code <podcast:transcript>} and {@code <podcast:chapters>} (under either namespace URI
+ * publishers use), Podlove {@code <psc:chapters>}, and the raw text of fields Rome reads
+ * lossily (dates it cannot parse, durations with fractions, the iTunes summary and the
+ * Media RSS description used when an item has no other text).
+ */
+final class ItemMarkup {
+
+	/** The namespace URIs of Podcasting 2.0; older feeds use the GitHub document's. */
+	static final Set<String> PODCAST_NAMESPACES = Set.of("https://podcastindex.org/namespace/1.0",
+			"https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
+			"http://podcastindex.org/namespace/1.0");
+
+	static final String PODLOVE_CHAPTERS = "http://podlove.org/simple-chapters";
+
+	static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+
+	static final String MEDIA = "http://search.yahoo.com/mrss/";
+
+	static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+
+	private final Element item;
+
+	ItemMarkup(Element item) {
+		this.item = item;
+	}
+
+	/**
+	 * The publisher's transcript files, best format first (JSON, VTT, SRT, HTML, text); a
+	 * file whose format is unknown is left out.
+	 */
+	List<ItemExtras.FileLink> transcripts() {
+		var links = new ArrayList<ItemExtras.FileLink>();
+		for (var child : this.item.getChildren()) {
+			if (child.getName().equals("transcript") && PODCAST_NAMESPACES.contains(child.getNamespaceURI())) {
+				var url = TranscriptFiles.webUrl(WebUrls.clean(child.getAttributeValue("url")));
+				var type = child.getAttributeValue("type");
+				if (url != null && TranscriptFormat.of(type, url) != null
+						&& links.stream().noneMatch((link) -> link.url().equals(url))) {
+					links.add(new ItemExtras.FileLink(url, (type != null) ? type.strip() : null));
+				}
+			}
+		}
+		links.sort(Comparator.comparingInt((link) -> TranscriptFormat.of(link.type(), link.url()).preference()));
+		return List.copyOf(links);
+	}
+
+	/** The Podcasting 2.0 chapters file, or {@code null}. */
+	ItemExtras.FileLink chapters() {
+		for (var child : this.item.getChildren()) {
+			if (child.getName().equals("chapters") && PODCAST_NAMESPACES.contains(child.getNamespaceURI())) {
+				var url = TranscriptFiles.webUrl(WebUrls.clean(child.getAttributeValue("url")));
+				if (url != null) {
+					var type = child.getAttributeValue("type");
+					return new ItemExtras.FileLink(url, (type != null) ? type.strip() : null);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Podlove Simple Chapters written in the item, by start time. */
+	List<ParsedDescription.Chapter> podloveChapters() {
+		var chapters = new ArrayList<ParsedDescription.Chapter>();
+		for (var list : this.item.getChildren("chapters", org.jdom2.Namespace.getNamespace(PODLOVE_CHAPTERS))) {
+			for (var chapter : list.getChildren()) {
+				if (!chapter.getName().equals("chapter")) {
+					continue;
+				}
+				var parsed = TranscriptFiles.podloveChapter(chapter.getAttributeValue("start"),
+						chapter.getAttributeValue("title"), chapter.getAttributeValue("href"),
+						chapter.getAttributeValue("image"));
+				if (parsed != null) {
+					chapters.add(parsed);
+				}
+			}
+		}
+		chapters.sort(Comparator.comparingInt(ParsedDescription.Chapter::startSeconds));
+		return List.copyOf(chapters);
+	}
+
+	/** The raw publication date: RSS {@code pubDate}, Dublin Core, or Atom's. */
+	String rawDate() {
+		for (var name : List.of("pubDate", "date", "published", "updated", "issued", "modified")) {
+			for (var child : this.item.getChildren()) {
+				if (child.getName().equals(name) && !child.getTextTrim().isEmpty()) {
+					return child.getTextTrim();
+				}
+			}
+		}
+		return null;
+	}
+
+	String itunes(String name) {
+		var child = this.item.getChild(name, org.jdom2.Namespace.getNamespace(ITUNES));
+		return (child != null && !child.getTextTrim().isEmpty()) ? child.getText().strip() : null;
+	}
+
+	/**
+	 * The first {@code media:description}, at any depth ({@code media:group} in YouTube
+	 * feeds).
+	 */
+	String mediaDescription() {
+		for (var element : this.item.getDescendants(org.jdom2.filter.Filters.element())) {
+			if (element.getName().equals("description") && MEDIA.equals(element.getNamespaceURI())
+					&& !element.getTextTrim().isEmpty()) {
+				return element.getText().strip();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,167 @@
+package ai.interconnects.archive.feed.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import ai.interconnects.archive.episode.FeedItem;
+import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.transcript.ItemExtras;
+import ai.interconnects.archive.transcript.ParsedDescription;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Feeds from hosts other than Substack, each fixture reproducing a way data was lost. */
+class WildFeedParserTests {
+
+	private final FeedParser parser = new FeedParser();
+
+	private static byte[] fixture(String name) {
+		var text = new String(FeedServer.resource("/feeds/" + name), StandardCharsets.UTF_8);
+		return text.replace("{{base}}", "http://127.0.0.1:9").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static FeedItem item(ParsedFeed feed, String guid) {
+		return feed.items().stream().filter((item) -> guid.equals(item.guid())).findFirst().orElseThrow();
+	}
+
+	@Test
+	void podcastingTranscriptsAreReadUnderBothNamespacesBestFormatFirst() throws Exception {
+		var feed = this.parser.parse(fixture("podcasting20-feed.xml"), null);
+
+		var three = item(feed, "owk-3").extras();
+		assertThat(three.transcripts()).containsExactly(
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.json", "application/json"),
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.vtt", "text/vtt"),
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.srt", "application/srt"));
+		assertThat(three.chapters()).isEqualTo(
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3-chapters.json", "application/json+chapters"));
+		var two = item(feed, "owk-2").extras();
+		assertThat(two.transcripts()).extracting(ItemExtras.FileLink::type).containsExactly("text/html", "text/plain");
+		assertThat(two.chapters().url()).endsWith("/files/ep2-chapters.json");
+	}
+
+	@Test
+	void podloveChaptersAreReadInline() throws Exception {
+		var feed = this.parser.parse(fixture("podcasting20-feed.xml"), null);
+
+		assertThat(item(feed, "owk-1").extras().inlineChapters()).containsExactly(
+				new ParsedDescription.Chapter(0, null, "Welcome", null, null),
+				new ParsedDescription.Chapter(150, null, "The news", "https://openweights.example/news", null),
+				new ParsedDescription.Chapter(4200, null, "Goodbye", null, "https://openweights.example/bye.jpg"));
+		assertThat(item(feed, "owk-1").extras().transcripts()).isEmpty();
+	}
+
+	@Test
+	void datesRomeCannotParseAreReadLenientlyAndGuessesAreReported() throws Exception {
+		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
+
+		assertThat(item(feed, "date-1").publishedAt()).isEqualTo(Instant.parse("2011-01-11T01:30:00Z"));
+		assertThat(item(feed, "date-1").extras().warnings()).isEmpty();
+		assertThat(item(feed, "date-2").publishedAt()).isEqualTo(Instant.parse("2009-06-19T03:16:13Z"));
+		assertThat(item(feed, "date-3").publishedAt()).isEqualTo(Instant.parse("2014-02-05T21:00:00Z"));
+		assertThat(item(feed, "date-3").extras().warnings()).singleElement()
+			.asString()
+			.contains("'-3000' is not valid, read as -03:00");
+		assertThat(item(feed, "date-4").publishedAt()).isEqualTo(Instant.parse("2015-03-07T00:00:00Z"));
+		assertThat(item(feed, "date-4").extras().warnings()).singleElement().asString().contains("UTC assumed");
+		assertThat(item(feed, "date-5").publishedAt()).isNull();
+		assertThat(item(feed, "date-5").extras().warnings()).singleElement()
+			.asString()
+			.contains("'sometime last spring' could not be read");
+	}
+
+	@Test
+	void enclosureUrlsWithSpacesAreEncodedNotDropped() throws Exception {
+		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
+
+		assertThat(item(feed, "url-1").audioUrl())
+			.isEqualTo("https://cdn.example/audio/My%20Episode%20(final).mp3?x=a%20b");
+	}
+
+	@Test
+	void notesFallBackToTheItunesSummaryAndMediaDescription() throws Exception {
+		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
+		assertThat(item(feed, "summary-1").description()).startsWith("Everything is in the summary.");
+
+		var youtube = this.parser.parse(fixture("youtube-atom.xml"), null);
+		assertThat(youtube.items()).singleElement()
+			.extracting(FeedItem::description)
+			.asString()
+			.startsWith("The talk's description lives here.")
+			.contains("\n\nIt has two paragraphs.");
+	}
+
+	@Test
+	void fractionalDurationsRoundToTheNearestSecond() throws Exception {
+		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
+
+		assertThat(item(feed, "dur-1").durationSeconds()).isEqualTo(50);
+		assertThat(Durations.seconds("1:02:03.4")).isEqualTo(3723);
+		assertThat(Durations.seconds("2111")).isEqualTo(2111);
+		assertThat(Durations.seconds("35:11")).isEqualTo(2111);
+		assertThat(Durations.seconds("0")).isNull();
+		assertThat(Durations.seconds("about an hour")).isNull();
+	}
+
+	@Test
+	void aFeedWithOneBrokenItemIsSalvagedAndTheItemIsReported() throws Exception {
+		var feed = this.parser.parse(fixture("broken-entity-feed.xml"), null);
+
+		assertThat(feed.title()).isEqualTo("Broken Entity Show");
+		assertThat(feed.items()).extracting(FeedItem::guid, FeedItem::description)
+			.containsExactly(tuple("good-1", "Fine & well."), tuple("good-2", "Also fine."));
+		assertThat(feed.itemErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.key()).isEqualTo("bad-1");
+			assertThat(error.title()).isEqualTo("The broken one");
+			assertThat(error.message()).startsWith("Not valid XML, item skipped").contains("gtgt");
+		});
+	}
+
+	@Test
+	void salvagingNeverLetsADoctypeThrough() {
+		var xml = """
+				<?xml version="1.0"?>
+				<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<rss version="2.0"><channel><title>t</title>
+				<item><title>&xxe;</title></item><item><title>ok &bad;</title></item>
+				</channel></rss>
+				""";
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(FeedException.class)
+			.isThrownBy(() -> this.parser.parse(xml.getBytes(StandardCharsets.UTF_8), null))
+			.withMessageContaining("DOCTYPE");
+	}
+
+	@Test
+	void videoEnclosuresKeepTheirType() throws Exception {
+		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
+
+		assertThat(item(feed, "video-1").audioType()).isEqualTo("video/mp4");
+	}
+
+	@Test
+	void isoLatin1FeedsAndRss10ItemsKeepTheirTextAndExtras() throws Exception {
+		var latin1 = """
+				<?xml version="1.0" encoding="ISO-8859-1"?>
+				<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+				    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+				<channel rdf:about="https://old.example/"><title>Café Radio</title><link>https://old.example/</link>
+				<description>d</description></channel>
+				<item rdf:about="https://old.example/1"><title>Épisode un</title><link>https://old.example/1</link>
+				<dc:date>Tue 11 Jan 2011 01:30:00 GMT</dc:date>
+				<podcast:transcript url="https://old.example/1.vtt" type="text/vtt"/></item>
+				</rdf:RDF>
+				""".getBytes(StandardCharsets.ISO_8859_1);
+
+		var feed = this.parser.parse(latin1, "application/rdf+xml");
+
+		assertThat(feed.title()).isEqualTo("Café Radio");
+		var item = feed.items().get(0);
+		assertThat(item.title()).isEqualTo("Épisode un");
+		assertThat(item.publishedAt()).isEqualTo(Instant.parse("2011-01-11T01:30:00Z"));
+		assertThat(item.extras().transcripts()).extracting(ItemExtras.FileLink::url)
+			.containsExactly("https://old.example/1.vtt");
+	}
+
+}

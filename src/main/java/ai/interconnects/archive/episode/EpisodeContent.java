@@ -79,8 +79,8 @@ class EpisodeContent {
 		var rows = new ArrayList<TranscriptSegment>(parsed.size());
 		for (int i = 0; i < parsed.size(); i++) {
 			var segment = parsed.get(i);
-			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.endSeconds(), segment.speaker(),
-					segment.text()));
+			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.endSeconds(),
+					segment.speaker(), segment.text()));
 		}
 		this.segments.saveAll(rows);
 	}

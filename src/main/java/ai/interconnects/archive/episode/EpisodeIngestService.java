@@ -62,7 +62,8 @@ public class EpisodeIngestService {
 	 * the others. Finally the episodes the feed still lists are marked as seen.
 	 */
 	public IngestReport ingestFeed(long podcastId, List<FeedItem> feedItems, Instant now) {
-		// a GUID reused by different episodes gives each its own stable identity; the same
+		// a GUID reused by different episodes gives each its own stable identity; the
+		// same
 		// episode listed twice is skipped with a reason
 		var resolved = SharedGuids.resolve(feedItems);
 		var items = resolved.items();
@@ -198,8 +199,8 @@ public class EpisodeIngestService {
 			return stored;
 		}
 		this.content.replaceSegments(episodeId, bestSegments);
-		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION,
-				episode.getTranscriptUrl(), episode.getTranscriptType());
+		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, episode.getTranscriptUrl(),
+				episode.getTranscriptType());
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		return bestSegments.size();
 	}

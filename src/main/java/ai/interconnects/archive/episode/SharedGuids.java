@@ -74,15 +74,13 @@ public final class SharedGuids {
 	}
 
 	private static boolean sameEpisode(FeedItem a, FeedItem b) {
-		return Objects.equals(a.audioKey(), b.audioKey())
-				&& Objects.equals(a.publishedAt(), b.publishedAt());
+		return Objects.equals(a.audioKey(), b.audioKey()) && Objects.equals(a.publishedAt(), b.publishedAt());
 	}
 
 	private static String hash(FeedItem item) {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256")
-				.digest((item.audioKey() + "|" + item.publishedAt())
-					.getBytes(StandardCharsets.UTF_8));
+				.digest((item.audioKey() + "|" + item.publishedAt()).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 6);
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -84,7 +84,9 @@ class PollRecorder {
 		succeeded(run, fetched, parsed, ingested, unconditional, null);
 	}
 
-	/** As above, with what the publisher-file stage did ({@code filesNote}, may be null). */
+	/**
+	 * As above, with what the publisher-file stage did ({@code filesNote}, may be null).
+	 */
 	@Transactional
 	void succeeded(PollRun run, FetchResult fetched, ParsedFeed parsed, IngestReport ingested, boolean unconditional,
 			String filesNote) {

@@ -127,7 +127,8 @@ public class PollService {
 					unconditional ? null : podcast.getLastModified());
 			this.metrics.fetched(fetched.notModified() ? 0 : fetched.body().length);
 			if (fetched.notModified()) {
-				// a back catalogue of linked files keeps filling in while the feed is unchanged
+				// a back catalogue of linked files keeps filling in while the feed is
+				// unchanged
 				this.recorder.succeeded(run, fetched, null, null, false, this.files.fetchDue(podcast.getId()).note());
 				return run;
 			}

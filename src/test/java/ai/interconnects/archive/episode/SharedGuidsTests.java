@@ -3,6 +3,8 @@ package ai.interconnects.archive.episode;
 import java.time.Instant;
 import java.util.List;
 
+import ai.interconnects.archive.feed.client.FeedItem;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

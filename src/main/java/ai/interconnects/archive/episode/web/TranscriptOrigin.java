@@ -3,6 +3,7 @@ package ai.interconnects.archive.episode.web;
 import java.util.Locale;
 
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.web.Formats;
 
 /**
  * Where the transcript on a page came from, for the sentence that says so: the episode's

@@ -63,7 +63,8 @@ final class FeedDocument {
 			xml = readAll(reader);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
+			throw new FeedException(FeedException.Kind.NOT_A_FEED,
+					"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 		}
 		Document document;
 		var unreadable = new ArrayList<ParsedFeed.ItemError>();
@@ -73,7 +74,8 @@ final class FeedDocument {
 		catch (JDOMException | IOException | RuntimeException ex) {
 			document = salvage(xml, unreadable);
 			if (document == null) {
-				throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
+				throw new FeedException(FeedException.Kind.NOT_A_FEED,
+						"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 			}
 		}
 		SyndFeed feed;
@@ -83,7 +85,8 @@ final class FeedDocument {
 			feed = input.build(document);
 		}
 		catch (com.rometools.rome.io.FeedException | RuntimeException ex) {
-			throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
+			throw new FeedException(FeedException.Kind.NOT_A_FEED,
+					"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 		}
 		var elements = itemElements(document.getRootElement());
 		return new Read(feed, (elements.size() == feed.getEntries().size()) ? elements : List.of(),

@@ -3,7 +3,6 @@ package ai.interconnects.archive.feed.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import ai.interconnects.archive.episode.FeedItem;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.transcript.ItemExtras;
 import ai.interconnects.archive.transcript.ParsedDescription;

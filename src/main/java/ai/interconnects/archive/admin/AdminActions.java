@@ -3,7 +3,9 @@ package ai.interconnects.archive.admin;
 import java.time.Duration;
 import java.time.Instant;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.EpisodeIngestService;
+import ai.interconnects.archive.feed.LockHeartbeat;
 import ai.interconnects.archive.feed.Podcast;
 import ai.interconnects.archive.feed.PollService;
 import org.slf4j.Logger;
@@ -24,8 +26,11 @@ class AdminActions {
 
 	private final JdbcClient jdbc;
 
-	AdminActions(PollService polls, EpisodeIngestService ingest, JdbcClient jdbc) {
+	private final LockHeartbeat locks;
+
+	AdminActions(PollService polls, EpisodeIngestService ingest, JdbcClient jdbc, LockHeartbeat locks) {
 		this.polls = polls;
+		this.locks = locks;
 		this.ingest = ingest;
 		this.jdbc = jdbc;
 	}
@@ -43,8 +48,9 @@ class AdminActions {
 					+ " updated, " + run.getItemsFailed() + " failed.";
 			return (run.getErrorMessage() != null) ? text + " " + run.getErrorMessage() : text;
 		})
-			.orElse("A poll is already running (in this instance or another one); it shows up in the history when"
-					+ " it ends.");
+			.orElseGet(() -> staleLockMessage()
+				.orElse("A poll is already running (in this instance or another one); it shows up in the history when"
+						+ " it ends."));
 	}
 
 	/**
@@ -56,7 +62,8 @@ class AdminActions {
 		log.info("Re-parse of all episodes requested by the operator");
 		return this.polls.whilePollingPaused(this::reparseEveryEpisode)
 			.map(ReparseReport::message)
-			.orElse("A poll is running (in this instance or another one); re-parse again when it has finished.");
+			.orElseGet(() -> staleLockMessage()
+				.orElse("A poll is running (in this instance or another one); re-parse again when it has finished."));
 	}
 
 	private ReparseReport reparseEveryEpisode() {
@@ -70,7 +77,7 @@ class AdminActions {
 			}
 			catch (RuntimeException ex) {
 				failed++;
-				log.warn("Re-parse of episode {} failed: {}", id, ex.getMessage(), ex);
+				log.warn("Re-parse of episode {} failed: {}", id, LogText.of(ex.getMessage()), ex);
 			}
 		}
 		long withWarnings = this.jdbc.sql("select count(*) from episode where parse_warnings is not null")
@@ -83,6 +90,29 @@ class AdminActions {
 						+ " in {} ms",
 				report.episodes(), report.segments(), report.failed(), report.withWarnings(), report.millis());
 		return report;
+	}
+
+	/** Releases the poll lock when the instance holding it is gone (no heartbeat). */
+	String breakStaleLock() {
+		var held = this.locks.held(PollService.LOCK_NAME);
+		if (held.isEmpty()) {
+			return "The poll lock is free; nothing to break.";
+		}
+		if (this.locks.breakStale(PollService.LOCK_NAME)) {
+			log.warn("The operator broke the poll lock left by {} (no sign of life for {} s)", held.get().holder(),
+					held.get().silentSeconds());
+			return "Broke the poll lock left by " + held.get().holder() + ". Polls and re-parses can run again.";
+		}
+		return "The poll lock is held by a live instance (" + held.get().holder()
+				+ "); it was not broken. Wait for its " + ((held.get().action() != null) ? held.get().action() : "work")
+				+ " to finish.";
+	}
+
+	private java.util.Optional<String> staleLockMessage() {
+		return this.locks.held(PollService.LOCK_NAME)
+			.filter(LockHeartbeat.HeldLock::stale)
+			.map((held) -> "The poll lock was left by an instance that stopped (" + held.holder()
+					+ ", no sign of life for " + held.silentSeconds() + " s): break it on this page, then try again.");
 	}
 
 	String resumePolling() {

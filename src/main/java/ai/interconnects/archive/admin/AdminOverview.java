@@ -3,6 +3,8 @@ package ai.interconnects.archive.admin;
 import java.time.Instant;
 import java.util.List;
 
+import ai.interconnects.archive.feed.LockHeartbeat;
+
 /**
  * Everything the admin page shows, read in one transaction.
  *
@@ -15,9 +17,12 @@ import java.util.List;
  * @param parseProblems episodes whose description did not parse cleanly
  * @param parseProblemCount all such episodes (the list may be cut)
  * @param pollRunning whether this instance is polling right now
+ * @param pollLock the cluster-wide poll lock when it is held (by a live instance or left
+ * by a dead one), else null
  */
 public record AdminOverview(FeedState feed, String configuredUrl, List<PollRunRow> runs, int page, boolean hasOlder,
-		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning) {
+		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning,
+		LockHeartbeat.HeldLock pollLock) {
 
 	public record FeedState(String configuredUrl, String feedUrl, String title, String status, String etag,
 			String lastModified, Instant lastAttemptAt, Instant lastSuccessAt, Instant nextPollAt,

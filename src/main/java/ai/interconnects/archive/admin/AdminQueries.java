@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ai.interconnects.archive.feed.FeedProperties;
+import ai.interconnects.archive.feed.LockHeartbeat;
 import ai.interconnects.archive.feed.PollService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +33,11 @@ class AdminQueries {
 
 	private final PollService polls;
 
-	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollService polls) {
+	private final LockHeartbeat locks;
+
+	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollService polls, LockHeartbeat locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.feed = feed;
 		this.polls = polls;
 	}
@@ -79,7 +83,7 @@ class AdminQueries {
 			.query(Long.class)
 			.single();
 		return new AdminOverview(feedState, configured, runs, safePage, hasOlder, counts, problems, problemCount,
-				this.polls.isRunning());
+				this.polls.isRunning(), this.locks.held(PollService.LOCK_NAME).orElse(null));
 	}
 
 	/** One page of runs plus one more row, which tells whether older runs exist. */

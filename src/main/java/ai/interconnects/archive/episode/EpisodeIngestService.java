@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import ai.interconnects.archive.transcript.ParsedDescription;
 import org.slf4j.Logger;
@@ -128,8 +129,8 @@ public class EpisodeIngestService {
 			this.episodes.saveAndFlush(episode);
 			replaceChapters(episode.getId(), parsed.chapters());
 			replaceSegments(episode.getId(), parsed.segments());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
-					parsed.segments().size());
+			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
 		}
 		var episode = existing.get();
@@ -142,8 +143,8 @@ public class EpisodeIngestService {
 			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
 		}
 		if (guidChanged) {
-			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode", episode.getTitle(),
-					episode.getGuid(), key);
+			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
+					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
 			episode.changeGuid(key);
 		}
 		episode.apply(item, audioKey, hash, now);
@@ -235,7 +236,7 @@ public class EpisodeIngestService {
 		}
 		else {
 			log.warn("Episode '{}': the feed now lists {} chapters, the archive has {}; keeping the archived ones",
-					episode.getTitle(), parsed.chapters().size(), storedChapters);
+					LogText.of(episode.getTitle()), parsed.chapters().size(), storedChapters);
 		}
 		long storedSegments = this.segments.countByEpisodeId(id);
 		if (parsed.segments().size() >= storedSegments) {
@@ -244,7 +245,7 @@ public class EpisodeIngestService {
 		else {
 			log.warn(
 					"Episode '{}': the feed's transcript has {} segments, the archive has {}; keeping the archived transcript",
-					episode.getTitle(), parsed.segments().size(), storedSegments);
+					LogText.of(episode.getTitle()), parsed.segments().size(), storedSegments);
 		}
 	}
 

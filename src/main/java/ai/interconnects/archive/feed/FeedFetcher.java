@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * such. The body is streamed and aborted as soon as it passes
  * {@code archive.max-body-size} (before and after gzip decoding), when no byte has
  * arrived for {@code archive.read-timeout}, or when the whole fetch passes
- * {@code archive.deadline}.
+ * {@code archive.deadline}. Every request, each redirect hop included, must pass
+ * {@link FetchTargetPolicy} first: no internal addresses unless the configured feed URL
+ * is on one.
  */
 @Component
 class FeedFetcher {
@@ -95,6 +97,14 @@ class FeedFetcher {
 		for (int hop = 0; hop <= this.properties.maxRedirects(); hop++) {
 			if (!visited.add(url)) {
 				throw new FeedFetchException("Redirect loop: " + url + " was reached twice, starting from " + start);
+			}
+			try {
+				// every hop, the first included: a stored feed URL may come from a
+				// redirect
+				FetchTargetPolicy.check(url, this.properties.feedUrl());
+			}
+			catch (FetchTargetPolicy.RefusedTargetException ex) {
+				throw new FeedFetchException(ex.getMessage());
 			}
 			var response = send(url, etag, lastModified, deadline);
 			int status = response.statusCode();

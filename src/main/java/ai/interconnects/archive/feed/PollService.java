@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.StoredHash;
@@ -70,9 +71,11 @@ public class PollService {
 	private final ReentrantLock running = new ReentrantLock();
 
 	/** The ShedLock name shared by every instance. */
-	static final String LOCK_NAME = "archive-feed-poll";
+	public static final String LOCK_NAME = "archive-feed-poll";
 
 	private final LockProvider lockProvider;
+
+	private final LockHeartbeat heartbeat;
 
 	private final Duration lockAtMostFor;
 
@@ -83,7 +86,7 @@ public class PollService {
 	PollService(FeedProperties properties, FeedFetcher fetcher, FeedParser parser, PodcastRepository podcasts,
 			PollRunRepository runs, PollItemFailureRepository failures, EpisodeRepository episodes,
 			EpisodeIngestService ingest, TransactionTemplate tx, Optional<Clock> clock, LockProvider lockProvider,
-			PollOperationsProperties operations, MeterRegistry meters) {
+			PollOperationsProperties operations, MeterRegistry meters, LockHeartbeat heartbeat) {
 		this.properties = properties;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -95,6 +98,7 @@ public class PollService {
 		this.tx = tx;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.lockProvider = lockProvider;
+		this.heartbeat = heartbeat;
 		this.lockAtMostFor = operations.pollLockAtMostFor();
 		if (this.lockAtMostFor.compareTo(properties.deadline()) <= 0) {
 			// The lock would expire while a slow poll is still running, and a second
@@ -142,7 +146,8 @@ public class PollService {
 				return false;
 			}
 			podcast.reactivate(now);
-			log.warn("Polling of {} resumed by the operator after the feed was marked gone", podcast.getFeedUrl());
+			log.warn("Polling of {} resumed by the operator after the feed was marked gone",
+					LogText.of(podcast.getFeedUrl()));
 			return true;
 		}));
 	}
@@ -189,7 +194,7 @@ public class PollService {
 	 * @return the recorded run, or empty when another poll was running or it was not due
 	 */
 	Optional<PollRun> pollIf(Predicate<Podcast> due) {
-		return underPollLocks(() -> due.test(podcast()) ? Optional.of(pollLocked()) : Optional.empty());
+		return underPollLocks("poll", () -> due.test(podcast()) ? Optional.of(pollLocked()) : Optional.empty());
 	}
 
 	/**
@@ -199,11 +204,11 @@ public class PollService {
 	 * @return the work's result, or empty when a poll holds the locks
 	 */
 	public <T> Optional<T> whilePollingPaused(Supplier<T> work) {
-		return underPollLocks(() -> Optional.of(work.get()));
+		return underPollLocks("re-parse", () -> Optional.of(work.get()));
 	}
 
 	/** This instance's lock first (cheap), then the cluster-wide ShedLock row. */
-	private <T> Optional<T> underPollLocks(Supplier<Optional<T>> work) {
+	private <T> Optional<T> underPollLocks(String action, Supplier<Optional<T>> work) {
 		if (!this.running.tryLock()) {
 			log.info("A poll is already running in this instance; skipping");
 			return Optional.empty();
@@ -215,7 +220,8 @@ public class PollService {
 				log.debug("Another instance holds the poll lock; skipping");
 				return Optional.empty();
 			}
-			try {
+			// the heartbeat tells the operator this lock is held by a live instance
+			try (var beat = this.heartbeat.start(LOCK_NAME, action)) {
 				return work.get();
 			}
 			finally {
@@ -249,7 +255,7 @@ public class PollService {
 			if (fetched.notModified()) {
 				finishSuccess(podcast.getId(), run, PollRun.Outcome.NOT_MODIFIED, fetched, 0L, counts, false);
 				this.fetchedBytes.record(0);
-				log.info("Poll of {}: not modified (HTTP 304) in {} ms", feedUrl, millisSince(started));
+				log.info("Poll of {}: not modified (HTTP 304) in {} ms", LogText.of(feedUrl), millisSince(started));
 				return run;
 			}
 			bytes = (long) fetched.body().length;
@@ -258,22 +264,22 @@ public class PollService {
 			counts = store(podcast.getId(), run.getId(), parsed);
 			podcastMeta(podcast.getId(), parsed);
 			finishSuccess(podcast.getId(), run, PollRun.Outcome.SUCCESS, fetched, bytes, counts, unconditional);
-			log.info("Poll of {}: {} items, {} new, {} updated, {} unchanged, {} failed, {} bytes in {} ms", feedUrl,
-					counts.seen(), counts.created(), counts.updated(), counts.unchanged(), counts.failed(), bytes,
-					millisSince(started));
+			log.info("Poll of {}: {} items, {} new, {} updated, {} unchanged, {} failed, {} bytes in {} ms",
+					LogText.of(feedUrl), counts.seen(), counts.created(), counts.updated(), counts.unchanged(),
+					counts.failed(), bytes, millisSince(started));
 		}
 		catch (FeedFetchException ex) {
 			var status = (ex.httpStatus() != null) ? ex.httpStatus() : httpStatus;
 			var after = finishFailure(podcast.getId(), run, status, bytes, counts, ex.getMessage(), ex.retryAfter(),
 					ex.gone());
 			log.warn("Poll of {} failed: HTTP {}, {} items stored before failing, next attempt {}, {} in {} ms: {}",
-					feedUrl, (status != null) ? status : "none", counts.created() + counts.updated(),
-					nextAttempt(after), failuresInARow(after), millisSince(started), ex.getMessage());
+					LogText.of(feedUrl), (status != null) ? status : "none", counts.created() + counts.updated(),
+					nextAttempt(after), failuresInARow(after), millisSince(started), LogText.of(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			var after = finishFailure(podcast.getId(), run, httpStatus, bytes, counts,
 					"Unexpected error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null, false);
-			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms", feedUrl,
+			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms", LogText.of(feedUrl),
 					(httpStatus != null) ? httpStatus : "none", nextAttempt(after), failuresInARow(after),
 					millisSince(started), ex);
 		}
@@ -329,7 +335,8 @@ public class PollService {
 		for (var item : parsed.items()) {
 			var key = EpisodeIngestService.identityKey(item);
 			if (!seenKeys.add(key)) {
-				log.info("The feed lists '{}' ({}) more than once; storing the first", item.title(), key);
+				log.info("The feed lists '{}' ({}) more than once; storing the first", LogText.of(item.title()),
+						LogText.of(key));
 				continue;
 			}
 			if (EpisodeIngestService.contentHash(item).equals(stored.get(key))) {
@@ -346,7 +353,8 @@ public class PollService {
 			}
 			catch (RuntimeException ex) {
 				failed++;
-				log.warn("Could not store feed item '{}' ({}): {}", item.title(), key, ex.getMessage());
+				log.warn("Could not store feed item '{}' ({}): {}", LogText.of(item.title()), LogText.of(key),
+						LogText.of(ex.getMessage()));
 				problems.add(new PollItemFailure(runId, key, item.title(), ex.getClass().getSimpleName() + ": "
 						+ ((ex.getMessage() != null) ? ex.getMessage() : "no message")));
 			}
@@ -375,7 +383,7 @@ public class PollService {
 			if (fetched.permanentlyRedirected()) {
 				var target = fetched.finalUrl().toString();
 				if (podcast.permanentRedirectSeen(target, this.properties.redirectConfirmations(), now)) {
-					log.warn("The feed has moved permanently to {}; polling that URL from now on", target);
+					log.warn("The feed has moved permanently to {}; polling that URL from now on", LogText.of(target));
 				}
 			}
 			else {
@@ -398,7 +406,7 @@ public class PollService {
 			if (gone) {
 				podcast.markGone(now);
 				log.warn("The feed {} answered 410 Gone: polling stops; the archive stays browsable",
-						podcast.getFeedUrl());
+						LogText.of(podcast.getFeedUrl()));
 			}
 			else {
 				podcast.failed(now, backoff(podcast.getConsecutiveFailures() + 1, retryAfter));

@@ -60,6 +60,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** When the supervisor found the server gone; null while it runs. */
+	private java.time.Instant downSince;
+
 	private EmbeddedPostgresServer(EmbeddedDbProperties properties, Path dataDir, EmbeddedDbCredentials credentials) {
 		this.properties = properties;
 		this.dataDir = dataDir;
@@ -218,7 +221,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			restart(process);
 		}
 		catch (Exception ex) {
-			log.error("Could not restart the embedded PostgreSQL in {}: {}; trying again in {}", this.dataDir,
+			log.warn("Could not restart the embedded PostgreSQL in {} yet: {}; trying again in {}", this.dataDir,
 					ex.getMessage(), this.properties.checkInterval());
 		}
 	}
@@ -227,7 +230,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		if (this.postmaster == dead) {
+		if (this.downSince == null) {
+			this.downSince = java.time.Instant.now();
 			log.error("The embedded PostgreSQL server (pid {}) in {} has stopped; restarting it on port {}",
 					(dead != null) ? dead.pid() : "unknown", this.dataDir, this.port);
 			this.postmaster = null;
@@ -245,8 +249,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		// that lock in this JVM until garbage collection. A new file has a new lock.
 		Files.deleteIfExists(this.dataDir.resolve(EPG_LOCK));
 		startServer(this.port);
-		log.warn("The embedded PostgreSQL server was restarted (pid {}, port {})",
-				(this.postmaster != null) ? this.postmaster.pid() : "unknown", this.port);
+		log.warn("The embedded PostgreSQL server was restarted (pid {}, port {}) after {} s down",
+				(this.postmaster != null) ? this.postmaster.pid() : "unknown", this.port,
+				java.time.Duration.between(this.downSince, java.time.Instant.now()).toSeconds());
+		this.downSince = null;
 	}
 
 	private Optional<ProcessHandle> readPostmaster() {

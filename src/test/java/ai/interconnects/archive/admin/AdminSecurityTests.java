@@ -191,6 +191,32 @@ class AdminSecurityTests extends AdminTestBase {
 	}
 
 	@Test
+	void aLockWithoutAnyHeartbeatIsStaleOnlyAMinuteAfterItWasTaken() throws Exception {
+		// an instance of an older version (or one killed before its first heartbeat)
+		this.polls.podcast();
+		var session = signIn();
+		this.jdbc.sql("""
+				insert into shedlock (name, lock_until, locked_at, locked_by)
+				values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes',
+				        timezone('utc', now()) - interval '10 seconds', 'old-version-host')
+				on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+				    locked_by = excluded.locked_by""").update();
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("held by a live instance")))
+			.andExpect(content().string(containsString("old-version-host")));
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("The poll lock is held by a live instance"));
+
+		this.jdbc.sql("update shedlock set locked_at = timezone('utc', now()) - interval '5 minutes'").update();
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("left by an instance that stopped")));
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("Broke the poll lock left by old-version-host"));
+	}
+
+	@Test
 	void aPollKeepsAHeartbeatWhileItHoldsTheLockAndRemovesItAfterwards() throws Exception {
 		var seen = new java.util.concurrent.atomic.AtomicReference<String>();
 		server.handle("/feed.xml", (exchange) -> {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import org.slf4j.Logger;
@@ -100,7 +101,8 @@ public class EpisodeIngestService {
 				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not store feed item '{}' ({}): {}", item.title(), key, ex.getMessage());
+				log.warn("Could not store feed item '{}' ({}): {}", LogText.of(item.title()), LogText.of(key),
+						LogText.of(ex.getMessage()));
 				failures.add(new IngestReport.Failure(key, item.title(), ex.getClass().getSimpleName() + ": "
 						+ ((ex.getMessage() != null) ? ex.getMessage() : "no message")));
 			}
@@ -134,8 +136,8 @@ public class EpisodeIngestService {
 			this.content.replaceChapters(episode.getId(), parsed.chapters());
 			this.content.replaceSegments(episode.getId(), parsed.segments());
 			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
-					parsed.segments().size());
+			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
 		}
 		var episode = existing.get();
@@ -148,8 +150,8 @@ public class EpisodeIngestService {
 			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
 		}
 		if (guidChanged) {
-			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode", episode.getTitle(),
-					episode.getGuid(), key);
+			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
+					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
 			episode.changeGuid(key);
 		}
 		episode.apply(item, now);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.transcript.ParsedDescription;
 import ai.interconnects.archive.transcript.TranscriptFiles;
 import ai.interconnects.archive.transcript.TranscriptFormat;
@@ -116,8 +117,9 @@ public class PublisherFileService {
 		}
 		catch (IllegalArgumentException ex) {
 			file.failed("Fetched but not readable: " + ex.getMessage(), now);
-			log.warn("Episode '{}': the {} file {} is not readable: {}", episode.getTitle(),
-					file.getKind().name().toLowerCase(java.util.Locale.ROOT), file.getUrl(), ex.getMessage());
+			log.warn("Episode '{}': the {} file {} is not readable: {}", LogText.of(episode.getTitle()),
+					file.getKind().name().toLowerCase(java.util.Locale.ROOT), LogText.of(file.getUrl()),
+					LogText.of(ex.getMessage()));
 		}
 	}
 
@@ -150,7 +152,7 @@ public class PublisherFileService {
 				log.info(
 						"Episode '{}': the description's transcript ({} characters) stays current; the file {} "
 								+ "({} characters) is kept beside it",
-						episode.getTitle(), current, file.getUrl(), offered);
+						LogText.of(episode.getTitle()), current, LogText.of(file.getUrl()), offered);
 				return;
 			}
 		}

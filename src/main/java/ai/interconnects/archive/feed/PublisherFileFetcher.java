@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.PublisherFileService;
 import ai.interconnects.archive.feed.client.FeedClient;
 import ai.interconnects.archive.feed.client.FeedException;
@@ -118,7 +119,8 @@ class PublisherFileFetcher {
 			catch (FeedException | RuntimeException ex) {
 				failed++;
 				log.warn("Could not fetch the {} file {} of episode {}: {}",
-						file.kind().name().toLowerCase(Locale.ROOT), file.url(), file.episodeId(), ex.getMessage());
+						file.kind().name().toLowerCase(Locale.ROOT), LogText.of(file.url()), file.episodeId(),
+						LogText.of(ex.getMessage()));
 				this.files.failed(file.id(), describe(ex), now);
 			}
 		}

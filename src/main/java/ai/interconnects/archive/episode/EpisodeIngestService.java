@@ -70,6 +70,8 @@ public class EpisodeIngestService {
 		var items = resolved.items();
 		var skipped = new ArrayList<IngestReport.Failure>();
 		for (var repeat : resolved.skipped()) {
+			log.info("The feed lists '{}' ({}) more than once; storing the first", LogText.of(repeat.title()),
+					LogText.of(repeat.key()));
 			skipped.add(new IngestReport.Failure(repeat.key(), repeat.title(), repeat.reason()));
 		}
 		var stored = new HashMap<String, String>();

@@ -2,15 +2,20 @@ package ai.interconnects.archive.web;
 
 import org.jsoup.Jsoup;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the {@link Site} in every page's model: one read of the podcast table (a row or
- * two, by primary key order), so a page shows the channel as the last poll stored it.
+ * two), so a page shows the channel as the last poll stored it. Only for the site's own
+ * controllers (not the actuator's endpoints), and a database that cannot answer gives the
+ * default site rather than a failed page: the "temporarily unavailable" page still
+ * renders.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = Controller.class)
 class SiteAdvice {
 
 	private final JdbcClient jdbc;
@@ -21,9 +26,19 @@ class SiteAdvice {
 
 	@ModelAttribute("site")
 	Site site() {
-		// the show most recently read successfully: the configured feed (a feed URL
-		// changed
-		// by the operator leaves the old row behind)
+		try {
+			return read();
+		}
+		catch (DataAccessException ex) {
+			return Site.INTERCONNECTS;
+		}
+	}
+
+	/**
+	 * The show most recently read successfully: the configured feed (a feed URL the
+	 * operator changed leaves the old row behind).
+	 */
+	private Site read() {
 		return this.jdbc.sql("""
 				select title, link, author, description, image_url, copyright from podcast
 				where title is not null

@@ -214,8 +214,9 @@ function enhancePlayer(player) {
 		}
 	});
 
-	// The audio may have failed before this module ran.
-	if (player.error || player.networkState === HTMLMediaElement.NETWORK_NO_SOURCE) {
+	// The audio may have failed before this module ran. (networkState is no help here:
+	// it reads NO_SOURCE while the browser is still choosing the source.)
+	if (player.error) {
 		fail();
 	}
 }

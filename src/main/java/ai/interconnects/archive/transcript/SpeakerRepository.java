@@ -34,7 +34,7 @@ class SpeakerRepository {
 	/** Every speaker, the most episodes first. */
 	List<SpeakerRow> speakers() {
 		return this.jdbc.sql("""
-				select speaker, count(distinct episode_id) as episodes, count(*) as turns
+				select speaker as name, count(distinct episode_id) as episodes, count(*) as turns
 				from transcript_segment
 				where speaker is not null
 				group by speaker

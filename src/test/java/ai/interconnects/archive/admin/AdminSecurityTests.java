@@ -388,6 +388,22 @@ class AdminSecurityTests extends AdminTestBase {
 		assertThat(this.polls.isDue()).isTrue();
 	}
 
+	@Test
+	void theSkipLinkLandsOnTheContentAndTableCellsNameTheirColumnsForNarrowScreens() throws Exception {
+		serveFixture();
+		this.polls.poll().orElseThrow();
+
+		var login = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin/login")).andReturn().getResponse().getContentAsString());
+		assertThat(login.selectFirst("a.skip-link").attr("href")).isEqualTo("#main");
+		assertThat(login.select("main#main")).hasSize(1);
+		var page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin").session(signIn())).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("main#main")).hasSize(1);
+		var run = page.selectFirst("tr.poll-run");
+		assertThat(run.select("td[data-label]").eachAttr("data-label")).contains("Outcome", "HTTP", "Message");
+	}
+
 	private MockHttpSession signIn() throws Exception {
 		var result = this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.1"))
 			.andExpect(authenticated())

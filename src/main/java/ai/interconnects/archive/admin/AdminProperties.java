@@ -2,8 +2,13 @@ package ai.interconnects.archive.admin;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The operator's login. The admin area exists only when a password is configured
@@ -17,8 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginFailureWindow how long a failed sign-in counts against that limit
  */
 @ConfigurationProperties("archive.admin")
-record AdminProperties(@DefaultValue("admin") String username, String password, @DefaultValue("5") int maxLoginFailures,
-		@DefaultValue("5m") Duration loginFailureWindow) {
+@Validated
+record AdminProperties(@DefaultValue("admin") @NotBlank String username, String password,
+		@DefaultValue("5") @Min(1) int maxLoginFailures,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration loginFailureWindow) {
 
 	static final String PASSWORD_PROPERTY = "archive.admin.password";
 

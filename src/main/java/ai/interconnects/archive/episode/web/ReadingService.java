@@ -18,7 +18,6 @@ import ai.interconnects.archive.feed.PollRecord;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,14 @@ class ReadingService {
 	private final int pageSize;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search,
-			@Value("${archive.pages.page-size:20}") int pageSize) {
+			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties) {
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
 		this.segments = segments;
 		this.polls = polls;
 		this.search = search;
-		this.pageSize = Math.max(1, pageSize);
+		this.pageSize = properties.pageSize();
 	}
 
 	/**

@@ -301,7 +301,7 @@ class FeedIngestTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).isNotBlank();
+		assertThat(run.getMessage()).isNotBlank();
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(this.jdbc.sql("select count(*) from poll_run where outcome = 'FAILED'").query(Long.class).single())
 			.isOne();
@@ -317,7 +317,7 @@ class FeedIngestTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).startsWith("The feed is not valid RSS/XML");
+		assertThat(run.getMessage()).startsWith("The feed is not valid RSS/XML");
 		assertThat(snapshot()).isEqualTo(before);
 	}
 

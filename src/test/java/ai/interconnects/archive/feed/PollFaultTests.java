@@ -289,11 +289,11 @@ class PollFaultTests {
 
 		var first = poll();
 		assertThat(first.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
-		assertThat(first.getErrorMessage()).contains("Permanently redirected").contains("1 of 2");
+		assertThat(first.getMessage()).contains("Permanently redirected").contains("1 of 2");
 		assertThat(podcastString("feed_url")).endsWith("/feed.xml");
 
 		var second = poll();
-		assertThat(second.getErrorMessage()).startsWith("Feed URL changed to");
+		assertThat(second.getMessage()).startsWith("Feed URL changed to");
 		assertThat(podcastString("feed_url")).isEqualTo(server.url("/new-home.xml").toString());
 
 		server.reset();
@@ -323,7 +323,7 @@ class PollFaultTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).startsWith("Redirect loop");
+		assertThat(run.getMessage()).startsWith("Redirect loop");
 		thenAGoodPollSucceeds();
 	}
 
@@ -420,7 +420,7 @@ class PollFaultTests {
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
 		assertThat(run.getHttpStatus()).isEqualTo(status);
-		assertThat(run.getErrorMessage()).containsIgnoringCase(message);
+		assertThat(run.getMessage()).containsIgnoringCase(message);
 		assertThat(run.getFinishedAt()).isNotNull();
 		assertThat(snapshot()).isEqualTo(before);
 		return run;

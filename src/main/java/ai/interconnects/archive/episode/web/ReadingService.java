@@ -203,8 +203,8 @@ class ReadingService {
 				current = segment.getStartSeconds();
 			}
 			effectiveStarts[i] = current;
-			// Two paragraphs may share a second: the later one falls back to its
-			// position.
+			// Two paragraphs may share a second: the later one is anchored
+			// by its position.
 			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
 					: "p-" + segment.getPosition();
 			if (!used.add(anchor)) {
@@ -213,8 +213,8 @@ class ReadingService {
 			}
 			anchors[i] = anchor;
 		}
-		// Each matching paragraph links to the next one, so a reader can step through
-		// them.
+		// Each matching paragraph links to the next one, so that a reader
+		// can step through the matches.
 		var nextMatches = new String[count];
 		String next = null;
 		for (int i = count - 1; i >= 0; i--) {
@@ -240,9 +240,9 @@ class ReadingService {
 	private static PollStatus status(PollRecord run) {
 		var message = switch (run.outcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
-			// The recorded message can name hosts, file paths or exception details: that
-			// is
-			// for the operator (/admin); visitors get the kind of failure.
+			// The recorded message can name hosts, file paths or exception
+			// details: it is for the operator (/admin). Visitors get the kind
+			// of failure.
 			case FAILED -> (run.httpStatus() != null)
 					? "The feed could not be reached: its server answered HTTP " + run.httpStatus() + "."
 					: "The feed could not be reached: the server did not answer or the feed could not be read.";

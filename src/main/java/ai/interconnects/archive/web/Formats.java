@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import ai.interconnects.archive.transcript.Timestamps;
-
 /**
  * How dates, durations and feed URLs are shown on the pages: the one place for each rule,
  * used by the reading pages, search results and the feed parser alike.
@@ -49,10 +47,6 @@ public final class Formats {
 	/** ISO 8601 duration for {@code <time datetime>}. */
 	public static String isoDuration(Integer seconds) {
 		return (seconds != null) ? java.time.Duration.ofSeconds(seconds).toString() : null;
-	}
-
-	public static String clock(Integer seconds) {
-		return (seconds != null) ? Timestamps.format(seconds) : null;
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.transcript.Timestamps;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
@@ -23,7 +23,7 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 	}
 
 	public String start() {
-		return Formats.clock(this.startSeconds);
+		return (this.startSeconds != null) ? Timestamps.format(this.startSeconds) : null;
 	}
 
 }

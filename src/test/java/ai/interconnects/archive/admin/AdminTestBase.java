@@ -1,5 +1,6 @@
 package ai.interconnects.archive.admin;
 
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
@@ -52,7 +53,7 @@ abstract class AdminTestBase {
 	}
 
 	long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
@@ -356,7 +357,7 @@ class SearchTests {
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
 }

@@ -95,7 +95,7 @@ class AdminSecurityTests extends AdminTestBase {
 			.contains("11 / 11 / 0 / 0 / 0")
 			.contains("FAILED")
 			.contains("503")
-			.contains(failure.getErrorMessage())
+			.contains(failure.getMessage())
 			.contains("A broken item")
 			.contains("IllegalStateException: no title")
 			.contains("<span id=\"count-episodes\">11</span>");

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.PageMeta;
 
 import org.springframework.stereotype.Controller;
@@ -18,8 +19,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class EpisodeController {
 
-	private static final int MAX_QUERY_LENGTH = 200;
-
 	static final String EPISODE_VIEW = "episode/show";
 
 	static final String TRANSCRIPT_VIEW = "episode/transcript";
@@ -28,8 +27,11 @@ class EpisodeController {
 
 	private final ReadingService reading;
 
-	EpisodeController(ReadingService reading) {
+	private final SearchService search;
+
+	EpisodeController(ReadingService reading, SearchService search) {
 		this.reading = reading;
+		this.search = search;
 	}
 
 	@GetMapping("/episodes/{slug}")
@@ -47,18 +49,20 @@ class EpisodeController {
 
 	/**
 	 * {@code q} marks the paragraphs that match it (full-text, as {@code /search}); like
-	 * there, a longer query is cut to its first 200 characters.
+	 * there, a longer query is cut to {@code archive.search.max-query-length} characters.
 	 */
 	@GetMapping("/episodes/{slug}/transcript")
 	String transcript(@PathVariable String slug, @RequestParam(name = "t", required = false) String t,
 			@RequestParam(name = "q", required = false) String q, Model model) {
-		var query = (q != null && !q.isBlank()) ? firstCodePoints(q.strip(), MAX_QUERY_LENGTH) : null;
+		int maxLength = this.search.maxQueryLength();
+		var query = (q != null && !q.isBlank()) ? firstCodePoints(q.strip(), maxLength) : null;
 		var at = TimeRange.parse(t);
 		var page = this.reading.transcript(slug, query, at);
 		var episode = page.episode();
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
 		model.addAttribute("query", query);
+		model.addAttribute("maxQueryLength", maxLength);
 		model.addAttribute("player", Player.of(episode, at));
 		var path = episode.path() + "/transcript";
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote())

@@ -1,6 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.transcript.Timestamps;
 
 /**
  * The audio player of a page. {@code src} carries a media fragment ({@code #t=754} or
@@ -23,11 +23,11 @@ public record Player(String slug, String src, String type, Integer start, Intege
 	}
 
 	public String startClock() {
-		return Formats.clock(this.start);
+		return (this.start != null) ? Timestamps.format(this.start) : null;
 	}
 
 	public String endClock() {
-		return Formats.clock(this.end);
+		return (this.end != null) ? Timestamps.format(this.end) : null;
 	}
 
 }

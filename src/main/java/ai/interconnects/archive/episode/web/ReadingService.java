@@ -18,7 +18,6 @@ import ai.interconnects.archive.feed.PollRecord;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,14 @@ class ReadingService {
 	private final int pageSize;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search,
-			@Value("${archive.pages.page-size:20}") int pageSize) {
+			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties) {
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
 		this.segments = segments;
 		this.polls = polls;
 		this.search = search;
-		this.pageSize = Math.max(1, pageSize);
+		this.pageSize = properties.pageSize();
 	}
 
 	/**
@@ -227,8 +225,8 @@ class ReadingService {
 			}
 			effectiveStarts[i] = current;
 			effectiveSpeakers[i] = speaker;
-			// Two paragraphs may share a second: the later one falls back to its
-			// position.
+			// Two paragraphs may share a second: the later one is anchored
+			// by its position.
 			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
 					: "p-" + segment.getPosition();
 			if (!used.add(anchor)) {
@@ -237,8 +235,8 @@ class ReadingService {
 			}
 			anchors[i] = anchor;
 		}
-		// Each matching paragraph links to the next one, so a reader can step through
-		// them.
+		// Each matching paragraph links to the next one, so that a reader
+		// can step through the matches.
 		var nextMatches = new String[count];
 		String next = null;
 		for (int i = count - 1; i >= 0; i--) {
@@ -301,9 +299,9 @@ class ReadingService {
 	private static PollStatus status(PollRecord run) {
 		var message = switch (run.outcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
-			// The recorded message can name hosts, file paths or exception details: that
-			// is
-			// for the operator (/admin); visitors get the kind of failure.
+			// The recorded message can name hosts, file paths or exception
+			// details: it is for the operator (/admin). Visitors get the kind
+			// of failure.
 			case FAILED -> (run.httpStatus() != null)
 					? "The feed could not be reached: its server answered HTTP " + run.httpStatus() + "."
 					: "The feed could not be reached: the server did not answer or the feed could not be read.";

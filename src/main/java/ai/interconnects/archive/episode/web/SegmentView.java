@@ -1,8 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.Formats;
-
 import ai.interconnects.archive.transcript.Speakers;
+import ai.interconnects.archive.transcript.Timestamps;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
@@ -27,11 +26,11 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 	}
 
 	public String start() {
-		return Formats.clock(this.startSeconds);
+		return (this.startSeconds != null) ? Timestamps.format(this.startSeconds) : null;
 	}
 
 	public String effectiveClock() {
-		return Formats.clock(this.effectiveStart);
+		return (this.effectiveStart != null) ? Timestamps.format(this.effectiveStart) : null;
 	}
 
 	public String speakerSlug() {

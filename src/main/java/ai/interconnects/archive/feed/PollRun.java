@@ -56,7 +56,8 @@ public class PollRun {
 
 	private int itemsSkipped;
 
-	private String errorMessage;
+	/** Why the run failed, or a note on a successful one (a permanent redirect). */
+	private String message;
 
 	private String failureKind;
 
@@ -69,8 +70,7 @@ public class PollRun {
 		this.startedAt = startedAt;
 	}
 
-	void finish(Outcome outcome, Integer httpStatus, Long bytesRead, PollCounts counts, String errorMessage,
-			Instant now) {
+	void finish(Outcome outcome, Integer httpStatus, Long bytesRead, PollCounts counts, String message, Instant now) {
 		this.outcome = outcome;
 		this.httpStatus = httpStatus;
 		this.bytesRead = bytesRead;
@@ -80,8 +80,7 @@ public class PollRun {
 		this.itemsUnchanged = counts.unchanged();
 		this.itemsFailed = counts.failed();
 		this.itemsSkipped = counts.skipped();
-		this.errorMessage = (errorMessage != null && errorMessage.length() > 4000)
-				? errorMessage.substring(0, 4000) + "…" : errorMessage;
+		this.message = (message != null && message.length() > 4000) ? message.substring(0, 4000) + "…" : message;
 		this.finishedAt = now;
 	}
 
@@ -154,8 +153,8 @@ public class PollRun {
 		return this.itemsFailed;
 	}
 
-	public String getErrorMessage() {
-		return this.errorMessage;
+	public String getMessage() {
+		return this.message;
 	}
 
 }

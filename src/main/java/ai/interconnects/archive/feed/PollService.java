@@ -28,7 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PollService {
 
-	private final FeedProperties properties;
+	private final FeedProperties feed;
+
+	private final PollProperties properties;
 
 	private final FeedClient client;
 
@@ -44,9 +46,11 @@ public class PollService {
 
 	private final PublisherFileFetcher files;
 
-	PollService(FeedProperties properties, FeedClient client, EpisodeIngestService ingest, PollRecorder recorder,
-			PollLock lock, PollMetrics metrics, Optional<Clock> clock, PublisherFileFetcher files) {
+	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
+			PollRecorder recorder, PollLock lock, PollMetrics metrics, Optional<Clock> clock,
+			PublisherFileFetcher files) {
 		this.files = files;
+		this.feed = feed;
 		this.properties = properties;
 		this.client = client;
 		this.ingest = ingest;
@@ -58,7 +62,7 @@ public class PollService {
 
 	/** The configured feed's row, created on first use. */
 	public Podcast podcast() {
-		var configured = this.properties.feedUrl().toString();
+		var configured = this.feed.url().toString();
 		try {
 			return this.recorder.findOrCreate(configured);
 		}
@@ -70,7 +74,7 @@ public class PollService {
 
 	/** The configured feed's row if it exists yet; never creates it. */
 	public Optional<Podcast> findPodcast() {
-		return this.recorder.find(this.properties.feedUrl().toString());
+		return this.recorder.find(this.feed.url().toString());
 	}
 
 	/**
@@ -92,7 +96,7 @@ public class PollService {
 	}
 
 	boolean isDueAtStartup(Podcast podcast) {
-		return podcast.isDueAtStartup(this.clock.instant(), this.properties.pollInterval());
+		return podcast.isDueAtStartup(this.clock.instant(), this.properties.interval());
 	}
 
 	/**

@@ -14,7 +14,6 @@ import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.PublisherFileService;
 import ai.interconnects.archive.feed.client.FeedClient;
 import ai.interconnects.archive.feed.client.FeedException;
-import ai.interconnects.archive.feed.client.FeedProperties;
 import ai.interconnects.archive.feed.client.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,16 +46,16 @@ class PublisherFileFetcher {
 
 	private final FileFetchProperties properties;
 
-	private final FeedProperties feed;
+	private final PollProperties poll;
 
 	private final Clock clock;
 
 	PublisherFileFetcher(FeedClient fetcher, PublisherFileService files, FileFetchProperties properties,
-			FeedProperties feed, Optional<Clock> clock) {
+			PollProperties poll, Optional<Clock> clock) {
 		this.fetcher = fetcher;
 		this.files = files;
 		this.properties = properties;
-		this.feed = feed;
+		this.poll = poll;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -93,7 +92,7 @@ class PublisherFileFetcher {
 
 	private Outcome fetchDueFiles(long podcastId) {
 		var start = this.clock.instant();
-		var due = this.files.dueFiles(podcastId, start, this.feed.unconditionalInterval(),
+		var due = this.files.dueFiles(podcastId, start, this.poll.unconditionalInterval(),
 				this.properties.fileRetryAfter(), this.properties.maxFileFetchesPerPoll());
 		int fetched = 0;
 		int notModified = 0;

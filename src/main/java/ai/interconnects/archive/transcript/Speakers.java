@@ -1,26 +1,34 @@
 package ai.interconnects.archive.transcript;
 
-import java.util.regex.Pattern;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
- * A speaker named at the start of a line, as subtitle and text transcripts write it:
- * {@code Dean W. Ball: …}, {@code SPEAKER 1: …}, {@code Nathan Lambert (00:01:02): …} is
- * not a name (the parentheses) and stays text.
+ * Speaker names as transcripts print them, and the slugs of their pages
+ * ({@code /speakers/dean-ball}).
  */
-final class Speakers {
-
-	private static final String WORD = "(?:\\p{Lu}[\\p{L}'’.\\-]*|\\d{1,3}|de|van|von|der|da|di|del|la|le|bin|al)";
-
-	private static final Pattern PREFIX = Pattern
-		.compile("^(\\p{Lu}[\\p{L}'’.\\-]*(?:\\s+" + WORD + "){0,4}):\\s+(\\S.*)$", Pattern.DOTALL);
+public final class Speakers {
 
 	private Speakers() {
 	}
 
-	/** The name and the rest of the line, or {@code null} when the line names no one. */
-	static String[] split(String line) {
-		var matcher = PREFIX.matcher(line);
-		return matcher.matches() ? new String[] { matcher.group(1), matcher.group(2).strip() } : null;
+	/**
+	 * Lower-case ASCII words joined by hyphens; a name with no such letters (an emoji, a
+	 * script without a transliteration here) keeps its code points, URL-encoded by the
+	 * links that carry it.
+	 */
+	public static String slug(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		var ascii = Normalizer.normalize(name, Normalizer.Form.NFKD)
+			.replaceAll("\\p{M}+", "")
+			.replace("’", "")
+			.replace("'", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		return ascii.isEmpty() ? name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-") : ascii;
 	}
 
 }

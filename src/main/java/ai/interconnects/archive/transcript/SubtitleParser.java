@@ -59,7 +59,7 @@ final class SubtitleParser {
 					line = line.substring(2);
 				}
 				if (text.isEmpty() && cueSpeaker == null) {
-					var named = Speakers.split(line);
+					var named = SpeakerPrefix.split(line);
 					if (named != null) {
 						cueSpeaker = named[0];
 						line = named[1];

@@ -126,7 +126,7 @@ final class TextTranscriptParser {
 				start = TimeCodes.start(TimeCodes.seconds(timed.group(1)));
 				text = timed.group(2).strip();
 			}
-			var named = Speakers.split(text);
+			var named = SpeakerPrefix.split(text);
 			if (named != null) {
 				speaker = named[0];
 				text = named[1];

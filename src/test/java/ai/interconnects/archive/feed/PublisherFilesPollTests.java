@@ -71,8 +71,8 @@ class PublisherFilesPollTests {
 		var second = poll();
 
 		assertThat(first.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
-		assertThat(first.getErrorMessage()).contains("3 fetched").contains("1 waiting for later polls");
-		assertThat(second.getErrorMessage()).contains("1 fetched");
+		assertThat(first.getMessage()).contains("3 fetched").contains("1 waiting for later polls");
+		assertThat(second.getMessage()).contains("1 fetched");
 		// JSON preferred over VTT and SRT; HTML over text
 		assertThat(fileRequests()).containsExactlyInAnyOrder("/files/ep3.json", "/files/ep3-chapters.json",
 				"/files/ep2.html", "/files/ep2-chapters.json");
@@ -124,7 +124,7 @@ class PublisherFilesPollTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
-		assertThat(run.getErrorMessage()).contains("1 failed");
+		assertThat(run.getMessage()).contains("1 failed");
 		var failed = fileRow("owk-3", "TRANSCRIPT");
 		assertThat(failed.get("failures")).isEqualTo(1);
 		assertThat((String) failed.get("failure")).contains("HTTP 500");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
 
+import ai.interconnects.archive.web.Formats;
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
 import com.rometools.modules.itunes.ITunes;
@@ -144,7 +145,7 @@ class FeedParser {
 	 * hostile feed must never become a link or player source on a page.
 	 */
 	static String webUrl(String value) {
-		return WebUrls.web(value);
+		return Formats.webUrl(WebUrls.clean(value));
 	}
 
 	private static boolean notBlank(String value) {

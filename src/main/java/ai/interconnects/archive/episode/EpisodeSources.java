@@ -5,8 +5,10 @@ import java.util.List;
 
 import ai.interconnects.archive.feed.client.FeedItem;
 
-import ai.interconnects.archive.transcript.ItemExtras;
+import ai.interconnects.archive.feed.client.ItemExtras;
 import ai.interconnects.archive.transcript.ParsedDescription;
+import ai.interconnects.archive.transcript.TranscriptFiles;
+import ai.interconnects.archive.transcript.TranscriptFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,31 @@ class EpisodeSources {
 		this.files = files;
 	}
 
+	/** The item's Podlove chapters, by start time; unusable entries are left out. */
+	static List<ParsedDescription.Chapter> inlineChapters(ItemExtras extras) {
+		var chapters = new ArrayList<ParsedDescription.Chapter>();
+		for (var raw : extras.inlineChapters()) {
+			var chapter = TranscriptFiles.podloveChapter(raw.start(), raw.title(), raw.href(), raw.image());
+			if (chapter != null) {
+				chapters.add(chapter);
+			}
+		}
+		chapters.sort(java.util.Comparator.comparingInt(ParsedDescription.Chapter::startSeconds));
+		return chapters;
+	}
+
+	/** The best transcript file the item links (JSON, VTT, SRT, HTML, text), or null. */
+	static ItemExtras.FileLink bestTranscript(ItemExtras extras) {
+		return extras.transcripts()
+			.stream()
+			.filter((link) -> TranscriptFormat.of(link.type(), link.url()) != null)
+			.min(java.util.Comparator.comparingInt((link) -> TranscriptFormat.of(link.type(), link.url()).preference()))
+			.orElse(null);
+	}
+
 	/** The description's parse, with the item's inline chapters when they are richer. */
 	static ParsedDescription withInlineChapters(ParsedDescription parsed, ItemExtras extras) {
-		var inline = extras.inlineChapters();
+		var inline = inlineChapters(extras);
 		if (inline.isEmpty() || inline.size() < parsed.chapters().size()) {
 			return parsed;
 		}
@@ -52,7 +76,7 @@ class EpisodeSources {
 	 * due again; a link that disappeared leaves its row, and what was fetched, in place).
 	 */
 	void record(Episode episode, FeedItem item, ParsedDescription used, long storedSegments, long storedChapters) {
-		var best = item.extras().transcripts().isEmpty() ? null : item.extras().transcripts().get(0);
+		var best = bestTranscript(item.extras());
 		if (episode.getTranscriptSource() != Episode.Source.FILE) {
 			// the publisher's file, when there is one, is named even while the
 			// description's
@@ -62,13 +86,13 @@ class EpisodeSources {
 		}
 		if (episode.getChaptersSource() != Episode.Source.FILE) {
 			boolean inline = !item.extras().inlineChapters().isEmpty()
-					&& used.chapters() == item.extras().inlineChapters();
+					&& used.chapters().equals(inlineChapters(item.extras()));
 			episode.chaptersFrom(
 					(storedChapters == 0) ? null : inline ? Episode.Source.INLINE : Episode.Source.DESCRIPTION, null);
 		}
 		var extras = item.extras();
-		if (!extras.transcripts().isEmpty()) {
-			link(episode.getId(), EpisodeFile.Kind.TRANSCRIPT, extras.transcripts().get(0));
+		if (best != null) {
+			link(episode.getId(), EpisodeFile.Kind.TRANSCRIPT, best);
 		}
 		if (extras.chapters() != null) {
 			link(episode.getId(), EpisodeFile.Kind.CHAPTERS, extras.chapters());

@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import ai.interconnects.archive.transcript.ItemExtras;
-
 /**
  * One feed item as read from the feed, before it is turned into an episode. Everything
  * but the title may be missing.

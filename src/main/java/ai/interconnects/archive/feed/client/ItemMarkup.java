@@ -1,14 +1,10 @@
 package ai.interconnects.archive.feed.client;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import ai.interconnects.archive.transcript.ItemExtras;
-import ai.interconnects.archive.transcript.ParsedDescription;
-import ai.interconnects.archive.transcript.TranscriptFiles;
-import ai.interconnects.archive.transcript.TranscriptFormat;
+import ai.interconnects.archive.web.Formats;
 import org.jdom2.Element;
 
 /**
@@ -39,31 +35,30 @@ final class ItemMarkup {
 		this.item = item;
 	}
 
-	/**
-	 * The publisher's transcript files, best format first (JSON, VTT, SRT, HTML, text); a
-	 * file whose format is unknown is left out.
-	 */
+	/** The publisher's transcript files with http(s) URLs, in feed order. */
 	List<ItemExtras.FileLink> transcripts() {
 		var links = new ArrayList<ItemExtras.FileLink>();
 		for (var child : this.item.getChildren()) {
 			if (child.getName().equals("transcript") && PODCAST_NAMESPACES.contains(child.getNamespaceURI())) {
-				var url = TranscriptFiles.webUrl(WebUrls.clean(child.getAttributeValue("url")));
+				var url = web(child.getAttributeValue("url"));
 				var type = child.getAttributeValue("type");
-				if (url != null && TranscriptFormat.of(type, url) != null
-						&& links.stream().noneMatch((link) -> link.url().equals(url))) {
+				if (url != null && links.stream().noneMatch((link) -> link.url().equals(url))) {
 					links.add(new ItemExtras.FileLink(url, (type != null) ? type.strip() : null));
 				}
 			}
 		}
-		links.sort(Comparator.comparingInt((link) -> TranscriptFormat.of(link.type(), link.url()).preference()));
 		return List.copyOf(links);
+	}
+
+	private static String web(String value) {
+		return Formats.webUrl(WebUrls.clean(value));
 	}
 
 	/** The Podcasting 2.0 chapters file, or {@code null}. */
 	ItemExtras.FileLink chapters() {
 		for (var child : this.item.getChildren()) {
 			if (child.getName().equals("chapters") && PODCAST_NAMESPACES.contains(child.getNamespaceURI())) {
-				var url = TranscriptFiles.webUrl(WebUrls.clean(child.getAttributeValue("url")));
+				var url = web(child.getAttributeValue("url"));
 				if (url != null) {
 					var type = child.getAttributeValue("type");
 					return new ItemExtras.FileLink(url, (type != null) ? type.strip() : null);
@@ -73,23 +68,19 @@ final class ItemMarkup {
 		return null;
 	}
 
-	/** Podlove Simple Chapters written in the item, by start time. */
-	List<ParsedDescription.Chapter> podloveChapters() {
-		var chapters = new ArrayList<ParsedDescription.Chapter>();
+	/** Podlove Simple Chapters written in the item, as written. */
+	List<ItemExtras.InlineChapter> podloveChapters() {
+		var chapters = new ArrayList<ItemExtras.InlineChapter>();
 		for (var list : this.item.getChildren("chapters", org.jdom2.Namespace.getNamespace(PODLOVE_CHAPTERS))) {
 			for (var chapter : list.getChildren()) {
-				if (!chapter.getName().equals("chapter")) {
-					continue;
-				}
-				var parsed = TranscriptFiles.podloveChapter(chapter.getAttributeValue("start"),
-						chapter.getAttributeValue("title"), chapter.getAttributeValue("href"),
-						chapter.getAttributeValue("image"));
-				if (parsed != null) {
-					chapters.add(parsed);
+				if (chapter.getName().equals("chapter") && chapter.getAttributeValue("start") != null
+						&& chapter.getAttributeValue("title") != null) {
+					chapters.add(new ItemExtras.InlineChapter(chapter.getAttributeValue("start").strip(),
+							chapter.getAttributeValue("title").strip(), web(chapter.getAttributeValue("href")),
+							web(chapter.getAttributeValue("image"))));
 				}
 			}
 		}
-		chapters.sort(Comparator.comparingInt(ParsedDescription.Chapter::startSeconds));
 		return List.copyOf(chapters);
 	}
 

@@ -3,7 +3,6 @@ package ai.interconnects.archive.feed.client;
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.transcript.ItemExtras;
 import com.rometools.modules.itunes.EntryInformation;
 
 /**

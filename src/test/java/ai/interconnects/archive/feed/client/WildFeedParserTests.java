@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import ai.interconnects.archive.support.FeedServer;
-import ai.interconnects.archive.transcript.ItemExtras;
-import ai.interconnects.archive.transcript.ParsedDescription;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +24,14 @@ class WildFeedParserTests {
 	}
 
 	@Test
-	void podcastingTranscriptsAreReadUnderBothNamespacesBestFormatFirst() throws Exception {
+	void podcastingTranscriptsAreReadUnderBothNamespacesWithoutUnsafeUrls() throws Exception {
 		var feed = this.parser.parse(fixture("podcasting20-feed.xml"), null);
 
 		var three = item(feed, "owk-3").extras();
 		assertThat(three.transcripts()).containsExactly(
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.srt", "application/srt"),
 				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.json", "application/json"),
-				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.vtt", "text/vtt"),
-				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.srt", "application/srt"));
+				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3.vtt", "text/vtt"));
 		assertThat(three.chapters()).isEqualTo(
 				new ItemExtras.FileLink("http://127.0.0.1:9/files/ep3-chapters.json", "application/json+chapters"));
 		var two = item(feed, "owk-2").extras();
@@ -46,9 +44,9 @@ class WildFeedParserTests {
 		var feed = this.parser.parse(fixture("podcasting20-feed.xml"), null);
 
 		assertThat(item(feed, "owk-1").extras().inlineChapters()).containsExactly(
-				new ParsedDescription.Chapter(0, null, "Welcome", null, null),
-				new ParsedDescription.Chapter(150, null, "The news", "https://openweights.example/news", null),
-				new ParsedDescription.Chapter(4200, null, "Goodbye", null, "https://openweights.example/bye.jpg"));
+				new ItemExtras.InlineChapter("00:00:00.000", "Welcome", null, null),
+				new ItemExtras.InlineChapter("00:02:30.500", "The news", "https://openweights.example/news", null),
+				new ItemExtras.InlineChapter("1:10:00", "Goodbye", null, "https://openweights.example/bye.jpg"));
 		assertThat(item(feed, "owk-1").extras().transcripts()).isEmpty();
 	}
 

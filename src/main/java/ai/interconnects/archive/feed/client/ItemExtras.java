@@ -1,13 +1,14 @@
-package ai.interconnects.archive.transcript;
+package ai.interconnects.archive.feed.client;
 
 import java.util.List;
 
 /**
- * What a feed item carries beside its text and audio: the publisher's transcript files
- * (best format first), its chapters file, chapters written inline (Podlove), and what had
- * to be guessed or could not be read while parsing it (for the operator).
+ * What a feed item carries beside its text and audio, as the XML says it: the publisher's
+ * transcript files (in feed order; which one is best is the reader's choice), its
+ * chapters file, chapters written inline (Podlove, raw attributes), and what had to be
+ * guessed or could not be read while parsing it (for the operator).
  */
-public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<ParsedDescription.Chapter> inlineChapters,
+public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
 		List<String> warnings) {
 
 	public static final ItemExtras NONE = new ItemExtras(List.of(), null, List.of(), List.of());
@@ -45,6 +46,13 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Par
 			text.append("w:").append(warning).append('\n');
 		}
 		return text.toString();
+	}
+
+	/**
+	 * A Podlove Simple Chapter as written: {@code start} is a time code such as
+	 * {@code 00:01:02.500}; {@code href} and {@code image} are http(s) URLs or null.
+	 */
+	public record InlineChapter(String start, String title, String href, String image) {
 	}
 
 	/** A linked file: its URL and the MIME type the feed gave (may be null). */

@@ -30,7 +30,7 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 	}
 
 	public String effectiveClock() {
-		return (this.effectiveStart != null) ? Timestamps.format(this.effectiveStart) : null;
+		return Timestamps.format(this.effectiveStart);
 	}
 
 	public String speakerSlug() {

@@ -11,14 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryLength longer queries are cut to this many characters (code points)
  * @param pageSize episodes per result page
  * @param momentsPerEpisode best moments shown under each episode
- * @param candidateLimit at most this many matching transcript segments are ranked to
- * choose the episodes of a search; a query matching more shows "N+" moments (see README,
- * Search)
  * @param vocabularyCheck how often the suggestion vocabulary is refreshed when the
  * archive changed
  */
 @ConfigurationProperties("archive.search")
 record SearchProperties(@DefaultValue("200") int maxQueryLength, @DefaultValue("10") int pageSize,
-		@DefaultValue("3") int momentsPerEpisode, @DefaultValue("500") int candidateLimit,
-		@DefaultValue("1m") Duration vocabularyCheck) {
+		@DefaultValue("3") int momentsPerEpisode, @DefaultValue("1m") Duration vocabularyCheck) {
 }

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import ai.interconnects.archive.PodcastArchiveApplication;
-import ai.interconnects.archive.search.SearchService;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -118,11 +117,6 @@ final class BenchRun {
 			finally {
 				app.close();
 			}
-			if (size.segments() > 1_000_000) {
-				for (var q : List.of("models", queries.get(0).q())) {
-					explains.add(explain(connection, q));
-				}
-			}
 		}
 		return new Result(size, lines, explains, sizes);
 	}
@@ -187,20 +181,6 @@ final class BenchRun {
 				return rs.getLong(1);
 			}
 		}
-	}
-
-	private static String explain(Connection connection, String q) throws SQLException {
-		var literal = "'" + q.replace("'", "''") + "'";
-		var sql = SearchService.explainableSql(q)
-			.replaceAll("(?<!:):q\\b", java.util.regex.Matcher.quoteReplacement(literal))
-			.replace(":cap", "501");
-		var out = new StringBuilder("q=" + q + "\n\n" + sql + "\n\n");
-		try (var st = connection.createStatement(); var rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-			while (rs.next()) {
-				out.append(rs.getString(1)).append('\n');
-			}
-		}
-		return out.toString();
 	}
 
 }

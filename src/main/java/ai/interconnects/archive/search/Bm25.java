@@ -1,11 +1,10 @@
 package ai.interconnects.archive.search;
 
 /**
- * The ranking constants (README "Search" gives the formula). BM25F: an episode is one
- * document with four fields; a word's occurrences in each field are length-normalised
- * against that field's average length, weighted by the field, summed, and only then
- * saturated, so many mentions spread over fields do not add up beyond what one very
- * relevant field gives.
+ * The ranking constants (README "Search" gives the formula): a weighted sum of per-field
+ * BM25 over an episode's four fields. Per field rather than BM25F (fields merged before
+ * saturation) so that a title match still counts for a word the speech mentions hundreds
+ * of times: in BM25F the title's occurrences would vanish into the saturated speech.
  */
 final class Bm25 {
 
@@ -15,7 +14,10 @@ final class Bm25 {
 	/** Length normalisation: 0 none, 1 fully proportional to length. */
 	static final double B = 0.75;
 
-	/** An occurrence in the episode title counts as this many occurrences in speech. */
+	/**
+	 * A field's BM25 is multiplied by its weight: title above chapters above notes above
+	 * speech.
+	 */
 	static final double TITLE_WEIGHT = 8.0;
 
 	static final double CHAPTER_WEIGHT = 4.0;

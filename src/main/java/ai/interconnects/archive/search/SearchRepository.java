@@ -79,7 +79,7 @@ class SearchRepository {
 	 * alike: each lexeme's IDF (0 for a word the archive lacks) and each field's average
 	 * moment length.
 	 */
-	record Ranking(List<Candidate> candidates, double[] idfs, Map<MomentKind, Double> unitLengths) {
+	record Ranking(List<Candidate> candidates, Map<MomentKind, double[]> idfs, Map<MomentKind, Double> unitLengths) {
 	}
 
 	/**
@@ -93,7 +93,10 @@ class SearchRepository {
 		boolean speech = request.speaker() != null;
 		var sql = """
 				with corpus as (
-				    select greatest(count(*), 1)::float8 as episodes,
+				    select count(*) filter (where title_length > 0)::float8 as title_docs,
+				        count(*) filter (where chapter_length > 0)::float8 as chapter_docs,
+				        count(*) filter (where notes_length > 0)::float8 as notes_docs,
+				        count(*) filter (where speech_length > 0)::float8 as speech_docs,
 				        coalesce(avg(nullif(title_length, 0)), 1)::float8 as title_avg,
 				        coalesce(avg(nullif(chapter_length, 0)), 1)::float8 as chapter_avg,
 				        coalesce(avg(nullif(notes_length, 0)), 1)::float8 as notes_avg,
@@ -105,12 +108,23 @@ class SearchRepository {
 				    select q.i::int as i, t.*
 				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
 				    join search_term t on t.lexeme = q.lexeme
+				), df as (
+				    select t.i,
+				        count(*) filter (where t.title_tf > 0) as title_df,
+				        count(*) filter (where t.chapter_tf > 0) as chapter_df,
+				        count(*) filter (where t.notes_tf > 0) as notes_df,
+				        count(*) filter (where t.speech_tf > 0) as speech_df
+				    from term t
+				    group by t.i
 				), idf as (
-				    select t.i, ln(1 + (c.episodes - count(*) + 0.5) / (count(*) + 0.5)) as idf
-				    from term t cross join corpus c
-				    group by t.i, c.episodes
+				    select df.i,
+				        ln(1 + (c.title_docs - title_df + 0.5) / (title_df + 0.5)) as title_idf,
+				        ln(1 + (c.chapter_docs - chapter_df + 0.5) / (chapter_df + 0.5)) as chapter_idf,
+				        ln(1 + (c.notes_docs - notes_df + 0.5) / (notes_df + 0.5)) as notes_idf,
+				        ln(1 + (c.speech_docs - speech_df + 0.5) / (speech_df + 0.5)) as speech_idf
+				    from df cross join corpus c
 				), weighted as (
-				    select t.episode_id, t.i, i.idf, /*units*/ as units, /*tf*/ as tf
+				    select t.episode_id, t.i, /*units*/ as units, /*score*/ as score
 				    from term t
 				    join idf i on i.i = t.i
 				    join search_document d on d.episode_id = t.episode_id
@@ -118,10 +132,10 @@ class SearchRepository {
 				    where /*present*/
 				)
 				select e.id as episode_id,
-				    round(sum(w.idf * w.tf * (:k1 + 1) / (w.tf + :k1))::numeric, 9)::float8 as score,
+				    round(sum(w.score)::numeric, 9)::float8 as score,
 				    array_agg(w.i order by w.i) as lexeme_indexes,
 				    array_agg(w.units order by w.i) as units,
-				    (select array_agg(i || ':' || idf) from idf) as idfs,
+				    (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) as idfs,
 				    (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) as unit_lengths
 				from weighted w
 				join episode e on e.id = w.episode_id
@@ -132,10 +146,10 @@ class SearchRepository {
 			.replace("/*units*/",
 					speech ? "t.speech_units"
 							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int")
-			.replace("/*tf*/",
-					speech ? SPEECH_TF
-							: TITLE_TF + "\n            + " + CHAPTER_TF + "\n            + " + NOTES_TF
-									+ "\n            + " + SPEECH_TF)
+			.replace("/*score*/",
+					speech ? fieldScore("speech")
+							: String.join("\n            + ", fieldScore("title"), fieldScore("chapter"),
+									fieldScore("notes"), fieldScore("speech")))
 			.replace("/*present*/", speech ? "t.speech_tf > 0" : "true")
 			.replace("/*dates*/", dateFilter(request))
 			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
@@ -151,14 +165,20 @@ class SearchRepository {
 		for (var param : dateParams(request).entrySet()) {
 			spec = spec.param(param.getKey(), param.getValue());
 		}
-		var idfs = new double[lexemes.size()];
+		var idfs = new HashMap<MomentKind, double[]>();
+		for (var kind : MomentKind.values()) {
+			idfs.put(kind, new double[lexemes.size()]);
+		}
 		var unitLengths = new HashMap<MomentKind, Double>();
 		var candidates = spec.query((rs, n) -> {
 			if (n == 0) {
-				for (var entry : (String[]) rs.getArray("idfs").getArray()) {
-					int colon = entry.indexOf(':');
-					idfs[Integer.parseInt(entry.substring(0, colon)) - 1] = Double
-						.parseDouble(entry.substring(colon + 1));
+				// one {lexeme index, title, chapter, notes, speech IDF} per lexeme
+				for (var row : (Double[][]) rs.getArray("idfs").getArray()) {
+					int i = row[0].intValue() - 1;
+					idfs.get(MomentKind.TITLE)[i] = row[1];
+					idfs.get(MomentKind.CHAPTER)[i] = row[2];
+					idfs.get(MomentKind.NOTES)[i] = row[3];
+					idfs.get(MomentKind.SEGMENT)[i] = row[4];
 				}
 				var lengths = (Double[]) rs.getArray("unit_lengths").getArray();
 				unitLengths.put(MomentKind.TITLE, lengths[0]);
@@ -177,14 +197,14 @@ class SearchRepository {
 		return new Ranking(candidates, idfs, unitLengths);
 	}
 
-	// a field's occurrences, weighted and normalised by its length against the average
-	private static final String TITLE_TF = ":titleWeight * t.title_tf / (1 - :b + :b * d.title_length / c.title_avg)";
-
-	private static final String CHAPTER_TF = ":chapterWeight * t.chapter_tf / (1 - :b + :b * d.chapter_length / c.chapter_avg)";
-
-	private static final String NOTES_TF = ":notesWeight * t.notes_tf / (1 - :b + :b * d.notes_length / c.notes_avg)";
-
-	private static final String SPEECH_TF = ":speechWeight * t.speech_tf / (1 - :b + :b * d.speech_length / c.speech_avg)";
+	/**
+	 * One field's BM25 for one lexeme, times the field's weight: occurrences saturated
+	 * with k1 after length normalisation against the field's average length.
+	 */
+	private static String fieldScore(String field) {
+		return ":%1$sWeight * i.%1$s_idf * t.%1$s_tf * (:k1 + 1) / (t.%1$s_tf + :k1 * (1 - :b + :b * d.%1$s_length / c.%1$s_avg))"
+			.formatted(field);
+	}
 
 	/**
 	 * Which of the given episodes match the query exactly: some segment (of the speaker,
@@ -255,7 +275,8 @@ class SearchRepository {
 		var sql = """
 				with moment as (
 				    select s.episode_id, 'SEGMENT' as kind, 4 as kind_order, s.position, s.start_seconds, s.speaker,
-				        s.text, s.search_vector as vector, :speechWeight as weight, :speechLength as unit_length
+				        s.text, s.search_vector as vector, :speechWeight as weight, :speechLength as unit_length,
+				        :speechIdfs::float8[] as idfs
 				    from transcript_segment s
 				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, websearch_to_tsquery('english', :q))
 				      /*speaker*/
@@ -263,13 +284,13 @@ class SearchRepository {
 				), scored as (
 				    select m.*, (
 				        select coalesce(sum(q.idf * m.weight * x.tf * (:k1 + 1)
-				            / (m.weight * x.tf + :k1 * (1 - :b + :b * x.length / m.unit_length))), 0)
+				            / (x.tf + :k1 * (1 - :b + :b * x.length / m.unit_length))), 0)
 				        from (
 				            select u.lexeme, coalesce(cardinality(u.positions), 1) as tf,
 				                sum(coalesce(cardinality(u.positions), 1)) over () as length
 				            from unnest(m.vector) u
 				        ) x
-				        join unnest(:lexemes::text[], :idfs::float8[]) as q(lexeme, idf) on q.lexeme = x.lexeme
+				        join unnest(:lexemes::text[], m.idfs) as q(lexeme, idf) on q.lexeme = x.lexeme
 				    ) as relevance
 				    from moment m
 				), ranked as (
@@ -295,17 +316,18 @@ class SearchRepository {
 			.replace("/*others*/", (request.speaker() != null) ? "" : """
 					union all
 					select c.episode_id, 'CHAPTER', 2, c.position, c.start_seconds, null, c.title,
-					    c.search_vector, :chapterWeight, :chapterLength
+					    c.search_vector, :chapterWeight, :chapterLength, :chapterIdfs::float8[]
 					from chapter c
 					where c.episode_id in (:ids) and c.search_vector @@ websearch_to_tsquery('english', :q)
 					union all
-					select e.id, 'TITLE', 1, null, null, null, e.title, e.title_vector, :titleWeight, :titleLength
+					select e.id, 'TITLE', 1, null, null, null, e.title, e.title_vector, :titleWeight, :titleLength,
+					    :titleIdfs::float8[]
 					from episode e
 					where e.id in (:ids) and e.title_vector @@ websearch_to_tsquery('english', :q)
 					union all
 					-- the notes are sanitized HTML: excerpts are taken from their text
 					select e.id, 'NOTES', 3, null, null, null, regexp_replace(e.show_notes_html, '<[^>]*>', ' ', 'g'),
-					    e.notes_vector, :notesWeight, :notesLength
+					    e.notes_vector, :notesWeight, :notesLength, :notesIdfs::float8[]
 					from episode e
 					where e.id in (:ids) and e.notes_vector @@ websearch_to_tsquery('english', :q)""")
 			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("r.text"));
@@ -316,7 +338,7 @@ class SearchRepository {
 			.param("perEpisode", perEpisode)
 			.param("excerptOptions", EXCERPT_OPTIONS)
 			.param("lexemes", lexemes.toArray(String[]::new))
-			.param("idfs", ranking.idfs())
+			.param("speechIdfs", ranking.idfs().get(MomentKind.SEGMENT))
 			.param("k1", Bm25.K1)
 			.param("b", Bm25.B)
 			.param("speechWeight", Bm25.SPEECH_WEIGHT)
@@ -330,7 +352,10 @@ class SearchRepository {
 				.param("titleWeight", Bm25.TITLE_WEIGHT)
 				.param("titleLength", lengths.getOrDefault(MomentKind.TITLE, 1.0))
 				.param("notesWeight", Bm25.NOTES_WEIGHT)
-				.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0));
+				.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0))
+				.param("titleIdfs", ranking.idfs().get(MomentKind.TITLE))
+				.param("chapterIdfs", ranking.idfs().get(MomentKind.CHAPTER))
+				.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES));
 		}
 		var episodes = new HashMap<Long, EpisodeInfo>();
 		var rows = new ArrayList<MomentRow>();

@@ -23,7 +23,9 @@ create table search_term (
     -- chapters and segments that contain the lexeme: each is one matching moment
     chapter_units   integer not null,
     speech_units    integer not null,
+    -- the counts ride in the index, so ranking a word reads its index entries only
     primary key (lexeme, episode_id)
+        include (title_tf, chapter_tf, notes_tf, speech_tf, chapter_units, speech_units)
 );
 
 -- the recompute deletes an episode's rows by episode

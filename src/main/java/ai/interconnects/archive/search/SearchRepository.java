@@ -282,17 +282,13 @@ class SearchRepository {
 				      /*speaker*/
 				/*others*/
 				), scored as (
-				    select m.*, (
-				        select coalesce(sum(q.idf * m.weight * x.tf * (:k1 + 1)
-				            / (x.tf + :k1 * (1 - :b + :b * x.length / m.unit_length))), 0)
-				        from (
-				            select u.lexeme, coalesce(cardinality(u.positions), 1) as tf,
-				                sum(coalesce(cardinality(u.positions), 1)) over () as length
-				            from unnest(m.vector) u
-				        ) x
-				        join unnest(:lexemes::text[], m.idfs) as q(lexeme, idf) on q.lexeme = x.lexeme
-				    ) as relevance
-				    from moment m
+				    -- one pass over the moment's lexemes: its length and each query lexeme's count
+				    select m.*, /*relevance*/ as relevance
+				    from moment m cross join lateral (
+				        select sum(coalesce(cardinality(u.positions), 1)) as length,
+				            /*counts*/
+				        from unnest(m.vector) u
+				    ) x
 				), ranked as (
 				    select m.*,
 				        row_number() over (partition by m.episode_id order by m.relevance desc, m.kind_order, m.position) as rn,
@@ -330,7 +326,9 @@ class SearchRepository {
 					    e.notes_vector, :notesWeight, :notesLength, :notesIdfs::float8[]
 					from episode e
 					where e.id in (:ids) and e.notes_vector @@ websearch_to_tsquery('english', :q)""")
-			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("r.text"));
+			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("r.text"))
+			.replace("/*relevance*/", momentRelevance(lexemes.size()))
+			.replace("/*counts*/", lexemeCounts(lexemes.size()));
 		var lengths = ranking.unitLengths();
 		var spec = this.jdbc.sql(sql)
 			.param("q", request.query())
@@ -372,6 +370,30 @@ class SearchRepository {
 			}
 		});
 		return new PageMoments(episodes, rows);
+	}
+
+	/**
+	 * A moment's relevance: per query lexeme k, its IDF in the moment's field times the
+	 * field weight times its saturated, length-normalised count {@code x.tf_k}.
+	 */
+	private static String momentRelevance(int lexemes) {
+		var terms = new ArrayList<String>();
+		for (int k = 1; k <= lexemes; k++) {
+			terms.add(("m.idfs[%1$d] * m.weight * x.tf_%1$d * (:k1 + 1)"
+					+ " / (x.tf_%1$d + :k1 * (1 - :b + :b * x.length / m.unit_length))")
+				.formatted(k));
+		}
+		return terms.isEmpty() ? "0::float8" : String.join("\n            + ", terms);
+	}
+
+	private static String lexemeCounts(int lexemes) {
+		var counts = new ArrayList<String>();
+		for (int k = 1; k <= lexemes; k++) {
+			counts.add(("coalesce(sum(coalesce(cardinality(u.positions), 1))"
+					+ " filter (where u.lexeme = (:lexemes::text[])[%1$d]), 0) as tf_%1$d")
+				.formatted(k));
+		}
+		return counts.isEmpty() ? "0 as no_lexeme" : String.join(",\n            ", counts);
 	}
 
 	record SegmentRow(int position, Integer startSeconds, String text, String headline) {

@@ -129,6 +129,8 @@ final class BenchData {
 			st.execute("vacuum analyze episode");
 			st.execute("vacuum analyze chapter");
 			st.execute("vacuum analyze transcript_segment");
+			st.execute("vacuum analyze search_term");
+			st.execute("vacuum analyze search_document");
 			st.execute("refresh materialized view search_vocabulary");
 			st.execute("refresh materialized view search_speaker");
 			st.execute("update search_vocabulary_state set dirty = false, refreshed_at = now()");

@@ -95,7 +95,7 @@ public class SearchService {
 		boolean exact = tree.singleLexeme() && request.speaker() == null;
 		var matches = exact ? candidates : new ArrayList<SearchRepository.Candidate>();
 		int checked = exact ? candidates.size() : 0;
-		int wanted = request.page() * pageSize + 1;
+		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE);
 		while (matches.size() < wanted && checked < candidates.size()) {
 			// most candidates of a specific query match: check a little more than needed,
 			// then twice as many each round
@@ -113,9 +113,11 @@ public class SearchService {
 		boolean allChecked = checked == candidates.size();
 		long totalEpisodes = allChecked ? matches.size()
 				: Math.round(matches.size() + (candidates.size() - checked) * (double) matches.size() / checked);
-		int pageCount = (int) Math.max(1, (totalEpisodes + pageSize - 1) / pageSize);
 		int knownPages = (matches.size() + pageSize - 1) / pageSize;
-		int page = Math.min(request.page(), allChecked ? knownPages : pageCount);
+		// not all checked: the page asked for and one more episode were found
+		int page = allChecked ? Math.min(request.page(), knownPages) : request.page();
+		int pageCount = allChecked ? knownPages
+				: (int) Math.max(page + 1L, Math.min(Integer.MAX_VALUE, (totalEpisodes + pageSize - 1) / pageSize));
 		var pageMatches = matches.subList((page - 1) * pageSize, Math.min(matches.size(), page * pageSize));
 		var pageIds = pageMatches.stream().map(SearchRepository.Candidate::episodeId).toList();
 		var pageMoments = this.repository.moments(request, pageIds, this.properties.momentsPerEpisode(), lexemes,
@@ -141,7 +143,7 @@ public class SearchService {
 		long totalMoments = exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree,
 				lexemes, candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
 		return new SearchResults(request, SearchResults.Outcome.SEARCHED, episodes, totalMoments, !exact, totalEpisodes,
-				!allChecked, page, Math.max(page, allChecked ? knownPages : pageCount), List.of());
+				!allChecked, page, pageCount, List.of());
 	}
 
 	/**

@@ -247,6 +247,49 @@ class SearchRepository {
 		return new HashSet<>(spec.query(Long.class).list());
 	}
 
+	/**
+	 * Every matching episode of the archive with its exact number of matching moments,
+	 * from the GIN indexes: for a query whose words rarely meet, reading their posting
+	 * lists once is cheaper than checking candidates one by one (see
+	 * {@link SearchService}).
+	 */
+	Map<Long, Long> matchingEverywhere(SearchRequest request) {
+		var sql = """
+				select m.episode_id, count(*) as moments
+				from (
+				    select s.episode_id
+				    from transcript_segment s join episode e on e.id = s.episode_id
+				    where s.search_vector @@ websearch_to_tsquery('english', :q) /*speaker*/ /*dates*/
+				/*others*/
+				) m
+				group by m.episode_id
+				""".replace("/*speaker*/", speakerFilter(request))
+			.replace("/*others*/", (request.speaker() != null) ? "" : """
+					union all
+					select c.episode_id
+					from chapter c join episode e on e.id = c.episode_id
+					where c.search_vector @@ websearch_to_tsquery('english', :q) /*dates*/
+					union all
+					select e.id from episode e
+					where e.title_vector @@ websearch_to_tsquery('english', :q) /*dates*/
+					union all
+					select e.id from episode e
+					where e.notes_vector @@ websearch_to_tsquery('english', :q) /*dates*/""")
+			.replace("/*dates*/", dateFilter(request));
+		var spec = this.jdbc.sql(sql).param("q", request.query());
+		if (request.speaker() != null) {
+			spec = spec.param("speaker", request.speaker());
+		}
+		for (var param : dateParams(request).entrySet()) {
+			spec = spec.param(param.getKey(), param.getValue());
+		}
+		var moments = new HashMap<Long, Long>();
+		spec.query((rs) -> {
+			moments.put(rs.getLong("episode_id"), rs.getLong("moments"));
+		});
+		return moments;
+	}
+
 	record MomentRow(long episodeId, MomentKind kind, Integer position, Integer startSeconds, Integer earlierStart,
 			String speaker, long moments, String headline) {
 	}

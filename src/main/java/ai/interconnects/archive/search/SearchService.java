@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
@@ -66,11 +67,13 @@ public class SearchService {
 
 	/**
 	 * One page of results; one read-only transaction, so every step sees one snapshot.
-	 * The episodes are ranked from the term statistics, then checked against the exact
-	 * query in rank order until the page (and one more episode, to know whether a next
-	 * page exists) is full. A one-word query without a speaker filter needs no check: an
-	 * episode that contains the word matches, so its counts are exact. Otherwise the
-	 * episodes not checked are estimated from the share of checked ones that matched.
+	 * The episodes are ranked from the term statistics, then the query's exact form
+	 * decides which of them match, in one of three ways: a one-word query without a
+	 * speaker filter needs no check (an episode containing the word matches); a query
+	 * whose words rarely meet reads the GIN indexes once for every match; otherwise the
+	 * candidates are checked in rank order until the page (and one more episode, to know
+	 * whether a next page exists) is full, and the episodes not checked are estimated
+	 * from the share of checked ones that matched.
 	 */
 	@Transactional(readOnly = true)
 	SearchResults search(SearchRequest request) {
@@ -93,7 +96,24 @@ public class SearchService {
 			.toList();
 		int pageSize = this.properties.pageSize();
 		boolean exact = tree.singleLexeme() && request.speaker() == null;
-		var matches = exact ? candidates : new ArrayList<SearchRepository.Candidate>();
+		Map<Long, Long> everywhere = null;
+		if (!exact && estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
+			// the words rarely meet: one read of the GIN indexes gives every match
+			// exactly
+			everywhere = this.repository.matchingEverywhere(request);
+			exact = true;
+		}
+		var found = everywhere;
+		List<SearchRepository.Candidate> matches;
+		if (found != null) {
+			matches = candidates.stream().filter((c) -> found.containsKey(c.episodeId())).toList();
+		}
+		else if (exact) {
+			matches = candidates;
+		}
+		else {
+			matches = new ArrayList<>();
+		}
 		int checked = exact ? candidates.size() : 0;
 		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE);
 		while (matches.size() < wanted && checked < candidates.size()) {
@@ -140,10 +160,30 @@ public class SearchService {
 					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
 		}
-		long totalMoments = exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree,
-				lexemes, candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
+		long totalMoments = (found != null) ? found.values().stream().mapToLong(Long::longValue).sum()
+				: exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree, lexemes,
+						candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
 		return new SearchResults(request, SearchResults.Outcome.SEARCHED, episodes, totalMoments, !exact, totalEpisodes,
 				!allChecked, page, pageCount, List.of());
+	}
+
+	/**
+	 * Below this many segments (an upper bound from the term statistics) the exact check
+	 * reads the GIN indexes once for the whole archive; above it, candidates are checked
+	 * one by one in rank order, which stops early because common words meet often.
+	 */
+	static final long INDEX_CHECK_ROWS = 20_000;
+
+	private static long estimatedRows(QueryTree tree, List<String> lexemes,
+			List<SearchRepository.Candidate> candidates) {
+		long rows = 0;
+		for (var candidate : candidates) {
+			rows += (long) guess(tree, lexemes, candidate);
+			if (rows > INDEX_CHECK_ROWS) {
+				break;
+			}
+		}
+		return rows;
 	}
 
 	/**

@@ -181,6 +181,35 @@ class SearchRelevanceTests {
 		assertThat(phrase.totalEpisodes()).isEqualTo(25);
 	}
 
+	@Test
+	void wordsThatMeetOftenAreCheckedInRankOrderAndTheTotalsAreEstimated() {
+		var episodes = new ArrayList<Generated>();
+		// more than SearchService.INDEX_CHECK_ROWS segments hold both words
+		for (int i = 0; i < 30; i++) {
+			var episode = new Generated(i + 1, "Episode " + (i + 1), 700);
+			episode.mention("zeppelin marmalade", 700);
+			episodes.add(episode);
+		}
+		// these say both words more often, but never in one segment: they rank high and
+		// must be dropped by the check
+		for (int i = 30; i < 34; i++) {
+			var episode = new Generated(i + 1, "Episode " + (i + 1), 700);
+			for (int p = 0; p < 700; p++) {
+				episode.mentionAt((p % 2 == 0) ? "zeppelin zeppelin" : "marmalade marmalade", p);
+			}
+			episodes.add(episode);
+		}
+		store(episodes);
+
+		var first = search("zeppelin marmalade", 1);
+		assertThat(first.momentsEstimated()).isTrue();
+		assertThat(first.episodes()).hasSize(10);
+		var all = allSlugs("zeppelin marmalade");
+		assertThat(all).doesNotHaveDuplicates().hasSize(30).noneMatch((slug) -> slug.matches("episode-3[1-4]"));
+		assertThat(search("zeppelin marmalade", 99).page()).isEqualTo(3);
+		assertThat(slugs("zeppelin or marmalade")).hasSize(10);
+	}
+
 	private List<String> slugs(String query) {
 		return search(query, 1).episodes().stream().map(SearchResults.EpisodeResult::slug).toList();
 	}

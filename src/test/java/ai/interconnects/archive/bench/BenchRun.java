@@ -176,7 +176,12 @@ final class BenchRun {
 						rs.getString(4));
 			}
 			ingest = BenchData.reingest(connection, size);
-			var queries = queries(connection);
+			// -Dbench.queries="two words,phrase": only these classes (labels), for a
+			// re-run
+			var only = System.getProperty("bench.queries", "");
+			var queries = queries(connection).stream()
+				.filter((q) -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(q.label()))
+				.toList();
 			var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
 				.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 						"spring.datasource.password=", "server.port=0", "archive.poll-enabled=false",

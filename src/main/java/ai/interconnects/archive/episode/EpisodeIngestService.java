@@ -182,6 +182,7 @@ public class EpisodeIngestService {
 		replaceChapters(episodeId, bestChapters);
 		replaceSegments(episodeId, bestSegments);
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
+		episode.reparsed(Instant.now());
 		return bestSegments.size();
 	}
 

@@ -5,7 +5,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An episode, its transcript and its chapters. Every page takes {@code ?t=} (seconds or a
@@ -24,8 +23,11 @@ class EpisodeController {
 
 	private final ReadingService reading;
 
-	EpisodeController(ReadingService reading) {
+	private final PublicUrl publicUrl;
+
+	EpisodeController(ReadingService reading, PublicUrl publicUrl) {
 		this.reading = reading;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/episodes/{slug}")
@@ -82,8 +84,8 @@ class EpisodeController {
 		return CHAPTER_VIEW;
 	}
 
-	private static PageMeta meta(EpisodeView episode, String path, String title, String description) {
-		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	private PageMeta meta(EpisodeView episode, String path, String title, String description) {
+		var canonical = this.publicUrl.of(path);
 		return new PageMeta(canonical, title, description, "article", episode.imageUrl(), episode.audioUrl(),
 				episode.audioType());
 	}

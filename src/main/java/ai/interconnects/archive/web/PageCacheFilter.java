@@ -18,7 +18,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * HTTP caching for the reading pages ({@code /}, {@code /chapters}, an episode, its
- * transcript and its chapters), in front of the controllers:
+ * transcript and its chapters, and {@code /search}), in front of the controllers:
  * <ul>
  * <li>Each page gets a strong {@code ETag} made of its path and query string (which hold
  * everything that changes it: {@code ?t=}, {@code ?q=}, {@code ?page=}), the
@@ -38,7 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(0)
 class PageCacheFilter extends OncePerRequestFilter {
 
-	private static final Pattern PAGES = Pattern.compile("/|/chapters|/episodes/[^/]+(/transcript|/chapters/[^/]+)?");
+	private static final Pattern PAGES = Pattern
+		.compile("/|/chapters|/search|/episodes/[^/]+(/transcript|/chapters/[^/]+)?");
 
 	private final ArchiveStamp stamps;
 
@@ -52,7 +53,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		this.stamps = stamps;
 		this.caching = caching;
 		this.cacheRendered = properties.enabled();
-		this.rendered = new RenderedPages(properties.maxSize().toBytes());
+		this.rendered = new RenderedPages(properties.maxSize().toBytes(), properties.timeToLive());
 	}
 
 	@Override

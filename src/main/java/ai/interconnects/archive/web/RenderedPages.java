@@ -3,6 +3,7 @@ package ai.interconnects.archive.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -12,11 +13,15 @@ import java.util.zip.GZIPOutputStream;
  * Rendered pages, plain and gzip-compressed, by entity tag; least recently used pages go
  * first once the bytes exceed the budget. Entity tags contain the {@link ArchiveStamp},
  * so a page from before an ingest or re-parse is never found again; the whole cache is
- * dropped when the stamp moves on, to free the memory at once.
+ * dropped when the stamp moves on, to free the memory at once. Pages are also re-rendered
+ * after a time to live, for what the stamp does not follow (search suggestions come from
+ * a vocabulary refreshed up to a minute after the transcripts change).
  */
 final class RenderedPages {
 
 	private final long maxBytes;
+
+	private final long timeToLiveNanos;
 
 	private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
 
@@ -24,8 +29,9 @@ final class RenderedPages {
 
 	private ArchiveStamp.Stamp stamp;
 
-	RenderedPages(long maxBytes) {
+	RenderedPages(long maxBytes, Duration timeToLive) {
 		this.maxBytes = maxBytes;
+		this.timeToLiveNanos = timeToLive.toNanos();
 	}
 
 	synchronized Page get(ArchiveStamp.Stamp current, String etag) {
@@ -35,7 +41,13 @@ final class RenderedPages {
 			this.stamp = current;
 			return null;
 		}
-		return this.pages.get(etag);
+		var page = this.pages.get(etag);
+		if (page != null && System.nanoTime() - page.renderedAt() > this.timeToLiveNanos) {
+			this.pages.remove(etag);
+			this.bytes -= page.size();
+			return null;
+		}
+		return page;
 	}
 
 	synchronized void put(ArchiveStamp.Stamp current, String etag, Page page) {
@@ -55,11 +67,14 @@ final class RenderedPages {
 		return this.pages.size();
 	}
 
-	/** One page: its body, the same gzip-compressed, and its content type. */
-	record Page(byte[] plain, byte[] gzip, String contentType) {
+	/**
+	 * One page: its body, the same gzip-compressed, its content type and when it was
+	 * rendered ({@link System#nanoTime()}).
+	 */
+	record Page(byte[] plain, byte[] gzip, String contentType, long renderedAt) {
 
 		static Page of(byte[] plain, String contentType) {
-			return new Page(plain, gzip(plain), contentType);
+			return new Page(plain, gzip(plain), contentType, System.nanoTime());
 		}
 
 		long size() {

@@ -27,7 +27,8 @@ class PageCachingTests extends PagesTestSupport {
 
 	static final String EPISODE = "/episodes/" + DEAN_BALL;
 
-	static final String[] PAGES = { "/", "/chapters", EPISODE, EPISODE + "/transcript", EPISODE + "/chapters/2" };
+	static final String[] PAGES = { "/", "/chapters", EPISODE, EPISODE + "/transcript", EPISODE + "/chapters/2",
+			"/search?q=open+models" };
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;

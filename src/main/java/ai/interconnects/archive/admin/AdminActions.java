@@ -2,9 +2,11 @@ package ai.interconnects.archive.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.feed.Podcast;
+import ai.interconnects.archive.feed.PollLock;
 import ai.interconnects.archive.feed.PollService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +24,13 @@ class AdminActions {
 
 	private final EpisodeIngestService ingest;
 
+	private final PollLock pollLock;
+
 	private final JdbcClient jdbc;
 
-	AdminActions(PollService polls, EpisodeIngestService ingest, JdbcClient jdbc) {
+	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, JdbcClient jdbc) {
 		this.polls = polls;
+		this.pollLock = pollLock;
 		this.ingest = ingest;
 		this.jdbc = jdbc;
 	}
@@ -50,11 +55,12 @@ class AdminActions {
 	/**
 	 * Rebuilds chapters and transcripts of every episode from the stored descriptions,
 	 * one transaction per episode so that one failure does not undo the rest, while no
-	 * poll runs anywhere.
+	 * poll runs anywhere: it must not rewrite an episode's transcript while a poll is
+	 * storing it.
 	 */
 	String reparseAll() {
 		log.info("Re-parse of all episodes requested by the operator");
-		return this.polls.whilePollingPaused(this::reparseEveryEpisode)
+		return this.pollLock.runExclusively(() -> Optional.of(reparseEveryEpisode()))
 			.map(ReparseReport::message)
 			.orElse("A poll is running (in this instance or another one); re-parse again when it has finished.");
 	}

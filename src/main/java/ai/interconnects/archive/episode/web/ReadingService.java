@@ -1,4 +1,4 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.episode.Chapter;
+import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegment;
-import ai.interconnects.archive.feed.PollRun;
-import ai.interconnects.archive.feed.PollRunRepository;
+import ai.interconnects.archive.episode.TranscriptSegmentRepository;
+import ai.interconnects.archive.feed.PollHistory;
+import ai.interconnects.archive.feed.PollRecord;
 import ai.interconnects.archive.search.SearchService;
+import ai.interconnects.archive.web.Formats;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -31,16 +35,26 @@ class ReadingService {
 
 	private final ReadingRepository reading;
 
-	private final PollRunRepository runs;
+	private final EpisodeRepository episodes;
+
+	private final ChapterRepository chapters;
+
+	private final TranscriptSegmentRepository segments;
+
+	private final PollHistory polls;
 
 	private final SearchService search;
 
 	private final int pageSize;
 
-	ReadingService(ReadingRepository reading, PollRunRepository runs, SearchService search,
+	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
+			TranscriptSegmentRepository segments, PollHistory polls, SearchService search,
 			@Value("${archive.pages.page-size:20}") int pageSize) {
 		this.reading = reading;
-		this.runs = runs;
+		this.episodes = episodes;
+		this.chapters = chapters;
+		this.segments = segments;
+		this.polls = polls;
 		this.search = search;
 		this.pageSize = Math.max(1, pageSize);
 	}
@@ -49,12 +63,12 @@ class ReadingService {
 	 * Page {@code requested} (1-based) of the archive; out-of-range pages are clamped.
 	 */
 	Pages.Archive archive(int requested) {
-		long total = this.reading.countEpisodes();
+		long total = this.episodes.count();
 		int totalPages = (int) Math.max(1, (total + this.pageSize - 1) / this.pageSize);
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
 				: List.<EpisodeCard>of();
-		var lastPoll = (total == 0) ? this.runs.findFirstByOrderByStartedAtDesc()
+		var lastPoll = (total == 0) ? this.polls.latest()
 			.map(ReadingService::status)
 			.orElse(new PollStatus("NEVER", null, "The feed has not been read yet.")) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
@@ -62,14 +76,14 @@ class ReadingService {
 
 	Pages.EpisodePage episode(String slug) {
 		var episode = find(slug);
-		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		Neighbour newer = null;
 		Neighbour older = null;
 		if (episode.getPublishedAt() != null) {
 			newer = first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST));
 			older = first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST));
 		}
-		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.reading.countSegments(episode.getId()),
+		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.segments.countByEpisodeId(episode.getId()),
 				newer, older);
 	}
 
@@ -81,14 +95,14 @@ class ReadingService {
 	 */
 	Pages.TranscriptPage transcript(String slug, String query) {
 		var episode = find(slug);
-		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
 		if (query != null && !query.isBlank()) {
 			for (var match : this.search.matchesInEpisode(episode.getId(), query)) {
 				marked.put(match.position(), match.html());
 			}
 		}
-		var segments = segments(this.reading.findSegments(episode.getId()), marked);
+		var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked);
 		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
 		int next = 0;
 		for (var segment : segments) {
@@ -114,13 +128,13 @@ class ReadingService {
 	 */
 	Pages.ChapterPage chapter(String slug, int number) {
 		var episode = find(slug);
-		var chapters = chapters(episode, this.reading.findChapters(episode.getId()));
+		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		if (number < 1 || number > chapters.size()) {
 			throw new EpisodeNotFoundException("Episode " + slug + " has no chapter " + number);
 		}
 		var chapter = chapters.get(number - 1);
 		var inside = new ArrayList<SegmentView>();
-		for (var segment : segments(this.reading.findSegments(episode.getId()), Map.of())) {
+		for (var segment : segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of())) {
 			int at = segment.effectiveStart();
 			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
 				inside.add(segment);
@@ -154,7 +168,7 @@ class ReadingService {
 	}
 
 	private Episode find(String slug) {
-		return this.reading.findBySlug(slug)
+		return this.episodes.findBySlug(slug)
 			.orElseThrow(() -> new EpisodeNotFoundException("No episode with slug " + slug));
 	}
 
@@ -225,19 +239,19 @@ class ReadingService {
 		return neighbours.isEmpty() ? null : neighbours.get(0);
 	}
 
-	private static PollStatus status(PollRun run) {
-		var message = switch (run.getOutcome()) {
+	private static PollStatus status(PollRecord run) {
+		var message = switch (run.outcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
 			// The recorded message can name hosts, file paths or exception details: that
 			// is
 			// for the operator (/admin); visitors get the kind of failure.
-			case FAILED -> (run.getHttpStatus() != null)
-					? "The feed could not be reached: its server answered HTTP " + run.getHttpStatus() + "."
+			case FAILED -> (run.httpStatus() != null)
+					? "The feed could not be reached: its server answered HTTP " + run.httpStatus() + "."
 					: "The feed could not be reached: the server did not answer or the feed could not be read.";
 			case NOT_MODIFIED -> "The feed has not changed since it was last read.";
 			case SUCCESS -> "The feed was read but lists no episodes.";
 		};
-		return new PollStatus(run.getOutcome().name(), run.getStartedAt(), message);
+		return new PollStatus(run.outcome().name(), run.startedAt(), message);
 	}
 
 }

@@ -1,4 +1,4 @@
-package ai.interconnects.archive.feed;
+package ai.interconnects.archive.feed.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
 
-import ai.interconnects.archive.episode.FeedItem;
-
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
 import com.rometools.modules.itunes.ITunes;
@@ -16,27 +14,25 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Reads an RSS feed with Rome and its iTunes module. Rome's {@link SyndFeedInput} refuses
  * DOCTYPE declarations, which shuts out external entities (XXE) and entity expansion
  * ("billion laughs") before they are read.
  */
-@Component
 class FeedParser {
 
-	ParsedFeed parse(byte[] body, String contentType) throws FeedFetchException {
+	ParsedFeed parse(byte[] body, String contentType) throws FeedException {
 		if (body == null || body.length == 0) {
-			throw new FeedFetchException("The feed is empty (0 bytes)");
+			throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is empty (0 bytes)");
 		}
 		if (looksLikeHtml(body, contentType)) {
-			throw new FeedFetchException("The feed URL returned an HTML page, not an RSS feed (Content-Type: "
-					+ ((contentType != null) ? contentType : "none") + "; starts with '" + start(body, 60) + "')");
+			throw new FeedException(FeedException.Kind.NOT_A_FEED,
+					"The feed URL returned an HTML page, not an RSS feed (Content-Type: "
+							+ ((contentType != null) ? contentType : "none") + "; starts with '" + start(body, 60)
+							+ "')");
 		}
 		SyndFeed feed;
 		try (var reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
@@ -44,8 +40,9 @@ class FeedParser {
 			input.setPreserveWireFeed(true);
 			feed = input.build(reader);
 		}
-		catch (FeedException | IOException | RuntimeException ex) {
-			throw new FeedFetchException("The feed is not valid RSS/XML: " + rootMessage(ex), ex);
+		catch (com.rometools.rome.io.FeedException | IOException | RuntimeException ex) {
+			throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is not valid RSS/XML: " + rootMessage(ex),
+					ex);
 		}
 		var items = new ArrayList<FeedItem>();
 		var errors = new ArrayList<ParsedFeed.ItemError>();

@@ -1,4 +1,6 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.web.Formats;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;

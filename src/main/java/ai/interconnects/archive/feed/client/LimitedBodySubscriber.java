@@ -1,4 +1,4 @@
-package ai.interconnects.archive.feed;
+package ai.interconnects.archive.feed.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

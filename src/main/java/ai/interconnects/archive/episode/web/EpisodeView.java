@@ -1,8 +1,9 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.web.Formats;
 
 /**
  * What the pages show of an episode. {@code audioUrl}, {@code link} and {@code imageUrl}

@@ -1,6 +1,8 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 import java.time.Instant;
+
+import ai.interconnects.archive.web.Formats;
 
 /** The last poll, told to readers of an empty archive. */
 public record PollStatus(String outcome, Instant startedAt, String message) {

@@ -1,4 +1,6 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.web.PageMeta;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,6 +1,8 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 import java.time.Instant;
+
+import ai.interconnects.archive.web.Formats;
 
 /**
  * The date and length of an episode as the pages print them, for any view that has both.

@@ -1,4 +1,4 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 /**
  * A transcript page is paragraphs with chapter headings between them: exactly one is set.

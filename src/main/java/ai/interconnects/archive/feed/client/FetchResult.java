@@ -1,4 +1,4 @@
-package ai.interconnects.archive.feed;
+package ai.interconnects.archive.feed.client;
 
 import java.net.URI;
 
@@ -13,15 +13,11 @@ import java.net.URI;
  * @param finalUrl where the body came from after redirects
  * @param permanentlyRedirected every hop was a 301 or 308 (a move worth remembering)
  */
-record FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUrl,
+public record FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUrl,
 		boolean permanentlyRedirected) {
 
-	boolean notModified() {
+	public boolean notModified() {
 		return this.status == 304;
-	}
-
-	boolean redirected(URI requested) {
-		return !this.finalUrl.equals(requested);
 	}
 
 }

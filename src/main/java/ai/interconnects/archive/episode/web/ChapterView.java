@@ -1,4 +1,6 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.web.Formats;
 
 /**
  * A chapter: {@code number} is its 1-based position, {@code endSeconds} the next

@@ -1,9 +1,8 @@
-package ai.interconnects.archive.feed;
+package ai.interconnects.archive.feed.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import ai.interconnects.archive.episode.FeedItem;
 import ai.interconnects.archive.support.FeedServer;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +88,7 @@ class FeedParserTests {
 				<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 				<rss version="2.0"><channel><title>&xxe;</title></channel></rss>
 				""";
-		assertThatExceptionOfType(FeedFetchException.class)
+		assertThatExceptionOfType(FeedException.class)
 			.isThrownBy(() -> this.parser.parse(xxe.getBytes(StandardCharsets.UTF_8), "application/xml"))
 			.withMessageContaining("not valid RSS/XML")
 			.withMessageContaining("DOCTYPE")
@@ -104,7 +103,7 @@ class FeedParserTests {
 				<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>
 				<rss version="2.0"><channel><title>&lol2;</title></channel></rss>
 				""";
-		assertThatExceptionOfType(FeedFetchException.class)
+		assertThatExceptionOfType(FeedException.class)
 			.isThrownBy(() -> this.parser.parse(lol.getBytes(StandardCharsets.UTF_8), "application/xml"))
 			.withMessageContaining("DOCTYPE");
 	}
@@ -112,9 +111,9 @@ class FeedParserTests {
 	@Test
 	void anHtmlPageIsRecognisedAsSuch() {
 		var html = "<!DOCTYPE html><html><body>Sorry, we are down</body></html>".getBytes(StandardCharsets.UTF_8);
-		assertThatExceptionOfType(FeedFetchException.class).isThrownBy(() -> this.parser.parse(html, null))
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> this.parser.parse(html, null))
 			.withMessageContaining("HTML page, not an RSS feed");
-		assertThatExceptionOfType(FeedFetchException.class)
+		assertThatExceptionOfType(FeedException.class)
 			.isThrownBy(
 					() -> this.parser.parse("<p>hi</p>".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"))
 			.withMessageContaining("HTML page");
@@ -124,14 +123,14 @@ class FeedParserTests {
 	void truncatedXmlIsReportedPrecisely() {
 		var whole = FeedServer.resource("/feeds/interconnects-feed.xml");
 		var truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
-		assertThatExceptionOfType(FeedFetchException.class).isThrownBy(() -> this.parser.parse(truncated, null))
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> this.parser.parse(truncated, null))
 			.withMessageContaining("not valid RSS/XML");
 	}
 
 	@Test
 	void invalidXmlCharactersAreReported() {
 		var bad = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>a\u0001b</title></channel></rss>";
-		assertThatExceptionOfType(FeedFetchException.class)
+		assertThatExceptionOfType(FeedException.class)
 			.isThrownBy(() -> this.parser.parse(bad.getBytes(StandardCharsets.UTF_8), null))
 			.withMessageContaining("not valid RSS/XML");
 	}
@@ -145,7 +144,7 @@ class FeedParserTests {
 
 	@Test
 	void anEmptyBodyIsReported() {
-		assertThatExceptionOfType(FeedFetchException.class).isThrownBy(() -> this.parser.parse(new byte[0], null))
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> this.parser.parse(new byte[0], null))
 			.withMessageContaining("empty");
 	}
 

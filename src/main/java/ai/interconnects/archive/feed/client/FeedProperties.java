@@ -1,4 +1,4 @@
-package ai.interconnects.archive.feed;
+package ai.interconnects.archive.feed.client;
 
 import java.net.URI;
 import java.time.Duration;

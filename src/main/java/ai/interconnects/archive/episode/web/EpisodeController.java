@@ -1,6 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.web.PageMeta;
+import ai.interconnects.archive.web.PublicUrl;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

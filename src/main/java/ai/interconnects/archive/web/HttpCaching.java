@@ -45,12 +45,13 @@ public class HttpCaching {
 
 	private final String build;
 
-	HttpCaching(ObjectProvider<BuildProperties> buildProperties, Assets assets) {
+	HttpCaching(ObjectProvider<BuildProperties> buildProperties, Assets assets, PublicUrl publicUrl) {
 		var properties = buildProperties.getIfAvailable();
 		// Without build-info (an IDE run) every start is a new build.
 		var version = (properties != null) ? properties.getVersion() + "@" + properties.getTime()
 				: "dev@" + Instant.now();
-		this.build = version + "|" + assets.fingerprint();
+		// Pages carry absolute URLs: a new archive.public-url is a new representation.
+		this.build = version + "|" + assets.fingerprint() + "|" + publicUrl.of("/");
 	}
 
 	/**

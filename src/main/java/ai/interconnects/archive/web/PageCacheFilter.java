@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -68,7 +69,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		var stamp = this.stamps.current();
+		ArchiveStamp.Stamp stamp;
+		try {
+			stamp = this.stamps.current();
+		}
+		catch (DataAccessException ex) {
+			// The database is away: no validators; the page itself gets the app's answer
+			// to that (a 503 from the controllers' advice) rather than a 500 from here.
+			chain.doFilter(request, response);
+			return;
+		}
 		if (stamp.empty()) {
 			// The empty home page shows the state of the last poll, which the stamp does
 			// not follow.

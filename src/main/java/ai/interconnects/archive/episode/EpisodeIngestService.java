@@ -206,6 +206,7 @@ public class EpisodeIngestService {
 		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, episode.getTranscriptUrl(),
 				episode.getTranscriptType());
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
+		episode.reparsed(Instant.now());
 		return bestSegments.size();
 	}
 

@@ -24,9 +24,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code /export.jsonl.gz} from the 2 M-segment benchmark archive that
  * {@link SearchBenchmark} generates in {@code target/bench-pg}, with the packaged app
  * started as its own process with {@code -Xmx256m} and a GC log. Records the time, the
- * size, the lines, and the heap: the largest heap occupancy the GC log shows before any
- * collection (the peak between collections) and the largest "used" of {@code jcmd
- * GC.heap_info} sampled every 250 ms during the export.
+ * size, the lines, and the heap during the export: from the GC log, the largest heap
+ * occupancy before a collection (the peak between collections) and after one (what the
+ * export kept reachable); and the largest "used" of {@code jcmd GC.heap_info} sampled
+ * every 250 ms.
  */
 public final class ExportBenchmark {
 
@@ -96,6 +97,7 @@ public final class ExportBenchmark {
 				});
 				sampler.setDaemon(true);
 				sampler.start();
+				int gcLinesBefore = Files.readAllLines(gcLog).size();
 				long started = System.nanoTime();
 				var response = http.send(HttpRequest.newBuilder(URI.create(base + "/export.jsonl.gz")).build(),
 						HttpResponse.BodyHandlers.ofInputStream());
@@ -116,14 +118,14 @@ public final class ExportBenchmark {
 					long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 					sampler.interrupt();
 					sampler.join();
-					long gcPeakMb = gcPeakMb(gcLog);
+					long[] gc = gcPeaksMb(gcLog, gcLinesBefore);
 					var report = """
-							| archive | status | episodes (lines) | segments | gzip size | uncompressed | time | -Xmx | peak heap before a GC (GC log) | peak heap used (jcmd, 250 ms) | heap after start-up and a full GC | load avg |
-							|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-							| bench_2m | %d | %,d | %,d | %.1f MB | %.1f MB | %.1f s | 256 MB | %d MB | %d MB | %d MB | %.2f |
+							| archive | status | episodes (lines) | segments | gzip size | uncompressed | time | -Xmx | GCs during export | peak heap before a GC | peak live after a GC | peak heap used (jcmd, 250 ms) | heap before (after a full GC) | load avg |
+							|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+							| bench_2m | %d | %,d | %,d | %.1f MB | %.1f MB | %.1f s | 256 MB | %d | %d MB | %d MB | %d MB | %d MB | %.2f |
 							"""
 						.formatted(response.statusCode(), lines, segments, counted.count / 1e6, uncompressed / 1e6,
-								millis / 1000.0, gcPeakMb, peakSampled.get() / 1024, baseline / 1024,
+								millis / 1000.0, gc[0], gc[1], gc[2], peakSampled.get() / 1024, baseline / 1024,
 								java.lang.management.ManagementFactory.getOperatingSystemMXBean()
 									.getSystemLoadAverage());
 					System.out.println(report);
@@ -172,15 +174,25 @@ public final class ExportBenchmark {
 		return matcher.find() ? Long.parseLong(matcher.group(2)) : 0;
 	}
 
-	private static long gcPeakMb(Path gcLog) throws IOException {
-		long peak = 0;
-		for (var line : Files.readAllLines(gcLog)) {
+	/**
+	 * Over the GC log lines written during the export: the number of pauses, the largest
+	 * heap before one (the peak between collections) and the largest heap after one (what
+	 * was still reachable).
+	 */
+	private static long[] gcPeaksMb(Path gcLog, int skipLines) throws IOException {
+		long pauses = 0;
+		long before = 0;
+		long after = 0;
+		var lines = Files.readAllLines(gcLog);
+		for (var line : lines.subList(skipLines, lines.size())) {
 			var matcher = GC_LINE.matcher(line);
 			if (matcher.find()) {
-				peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+				pauses++;
+				before = Math.max(before, Long.parseLong(matcher.group(1)));
+				after = Math.max(after, Long.parseLong(matcher.group(2)));
 			}
 		}
-		return peak;
+		return new long[] { pauses, before, after };
 	}
 
 	private static String run(String... command) throws Exception {

@@ -10,8 +10,12 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,6 +45,10 @@ class EpisodeApiController {
 
 	@Operation(summary = "Episodes, newest first, a page at a time",
 			description = "With since, only the episodes added or changed at or after that time (updatedAt).")
+	@ApiResponse(responseCode = "200", description = "a page of episodes")
+	@ApiResponse(responseCode = "400", description = "a bad page, size or since",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/episodes")
 	ApiModels.EpisodePage episodes(
 			@Parameter(description = "page number, from 1") @RequestParam(defaultValue = "1") int page,
@@ -74,6 +82,10 @@ class EpisodeApiController {
 	}
 
 	@Operation(summary = "One episode with its show notes, chapters and transcript paragraphs")
+	@ApiResponse(responseCode = "200", description = "the episode")
+	@ApiResponse(responseCode = "404", description = "no such episode",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/episodes/{slug}")
 	ApiModels.EpisodeDetail episode(@PathVariable String slug) {
 		var row = this.repository.episode(slug)

@@ -7,9 +7,13 @@ import ai.interconnects.archive.api.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jsoup.Jsoup;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +61,10 @@ class SearchApiController {
 	@Operation(summary = "Full-text search, as the /search page",
 			description = "Websearch syntax: words, \"phrases\", -exclusions, or. Results grouped by episode, "
 					+ "10 a page, each with its best three moments.")
+	@ApiResponse(responseCode = "200", description = "a page of results")
+	@ApiResponse(responseCode = "400", description = "no query",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/api/v1/search", produces = "application/json")
 	Results search(@Parameter(description = "the query (required)") @RequestParam(required = false) String q,
 			@Parameter(description = "exact speaker name") @RequestParam(required = false) String speaker,

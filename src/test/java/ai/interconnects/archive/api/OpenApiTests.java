@@ -61,6 +61,9 @@ class OpenApiTests extends FormatsTestSupport {
 		assertThat(properties(schemas, "Results")).isEqualTo(names(this.json.readTree(body("/api/v1/search?q=open"))));
 		assertThat(spec.get("paths").get("/api/v1/episodes").get("get").get("parameters").findValuesAsString("name"))
 			.containsExactlyInAnyOrder("page", "size", "since");
+		var notFound = spec.get("paths").get("/api/v1/episodes/{slug}").get("get").get("responses").get("404");
+		assertThat(notFound.get("content").has("application/problem+json")).isTrue();
+		assertThat(properties(schemas, "ProblemDetail")).contains("type", "title", "status", "detail", "instance");
 	}
 
 	private static Set<String> properties(tools.jackson.databind.JsonNode schemas, String name) {

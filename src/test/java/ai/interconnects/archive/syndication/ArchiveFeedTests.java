@@ -161,9 +161,12 @@ class ArchiveFeedTests extends FormatsTestSupport {
 
 		for (var path : List.of("/", "/chapters", "/episodes/" + DEAN_BALL, "/episodes/" + DEAN_BALL + "/transcript",
 				"/search?q=open")) {
-			var link = org.jsoup.Jsoup.parse(body(path)).select("link[rel=alternate][type=application/rss+xml]");
+			var page = org.jsoup.Jsoup.parse(body(path));
+			var link = page.select("link[rel=alternate][type=application/rss+xml]");
 			assertThat(link).as(path).hasSize(1);
 			assertThat(link.attr("href")).isEqualTo("/feed.xml");
+			assertThat(page.select("footer .site-formats a").eachAttr("href")).as(path)
+				.containsExactly("/feed.xml", "/api/v1/openapi.json", "/export.jsonl.gz");
 		}
 	}
 

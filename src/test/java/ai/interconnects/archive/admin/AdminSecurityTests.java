@@ -163,13 +163,13 @@ class AdminSecurityTests extends AdminTestBase {
 
 	@Test
 	void securityKeepsTheCspAndTheAssetCacheHeadersThatOtherFiltersSet() throws Exception {
-		// the web layer's filter sets the CSP and the resource chain the long cache;
-		// Spring
-		// Security's no-store is for the admin area only
+		// the web layer's filter sets the CSP and the static handler the revalidation
+		// (hashed asset URLs: ServerBehaviourTests); Spring Security's no-store is for
+		// the admin area only
 		this.mvc.perform(get("/css/archive.css"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
-			.andExpect(header().string("Cache-Control", "max-age=31536000, public"))
+			.andExpect(header().string("Cache-Control", "no-cache, public"))
 			.andExpect(header().string("Pragma", nullValue()));
 		this.mvc.perform(get("/js/archive.js"))
 			.andExpect(status().isOk())

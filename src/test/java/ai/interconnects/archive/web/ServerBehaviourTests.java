@@ -6,6 +6,10 @@ import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MockMvc does not perform), security headers, compression and asset caching.
  */
 class ServerBehaviourTests extends PagesTestSupport {
+
+	@Autowired
+	private ApplicationContext context;
 
 	@BeforeEach
 	void fixture() {
@@ -70,16 +77,37 @@ class ServerBehaviourTests extends PagesTestSupport {
 	@Test
 	void assetsAreServedFromContentHashedUrlsWithLongCaching() {
 		var page = fetch("/").body();
-		for (var asset : new String[] { "css/archive", "js/archive" }) {
-			var matcher = Pattern.compile("/" + asset + "-[0-9a-f]{32}\\.(css|js)").matcher(page);
+		for (var asset : new String[] { "css/archive-[0-9a-f]{32}\\.css", "js/archive-[0-9a-f]{32}\\.js",
+				"favicon-[0-9a-f]{32}\\.svg" }) {
+			var matcher = Pattern.compile("\"/(" + asset + ")\"").matcher(page);
 			assertThat(matcher.find()).as(asset).isTrue();
-			var response = fetch(matcher.group());
+			var response = fetch("/" + matcher.group(1));
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Cache-Control"))
-				.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000"));
+				.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000").contains("public"));
+			assertThat(response.headers().firstValue("ETag")).isPresent();
 		}
 		assertThat(fetch("/js/archive.js").headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		assertThat(fetch("/css/archive-0123456789abcdef0123456789abcdef.css").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void unhashedAssetUrlsAreRevalidatedNotCachedForAYear() {
+		for (var path : new String[] { "/css/archive.css", "/js/archive.js", "/favicon.svg" }) {
+			var response = fetch(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Cache-Control")).as(path)
+				.hasValueSatisfying((value) -> assertThat(value).contains("no-cache").doesNotContain("max-age"));
+		}
+	}
+
+	@Test
+	void pageLinksDoNotGoThroughTheResourceChain() {
+		// The resource chain's URL encoding resolved every link of every page against
+		// the classpath (a second per transcript page); its filter must stay away.
+		assertThat(this.context.getBeanNamesForType(ResourceUrlEncodingFilter.class)).isEmpty();
+		assertThat(fetch("/episodes/" + DEAN_BALL + "/transcript").body()).contains("href=\"/episodes/" + DEAN_BALL);
 	}
 
 }

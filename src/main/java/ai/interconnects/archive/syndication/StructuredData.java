@@ -36,7 +36,8 @@ public class StructuredData {
 	/**
 	 * The {@code PodcastEpisode} of the episode {@code slug}, or null if there is none;
 	 * with {@code withTranscript} the whole transcript text as its audio's
-	 * {@code transcript}.
+	 * {@code transcript}: only on the transcript page, since structured data should
+	 * describe what the page shows (and the episode page stays light).
 	 */
 	public String episode(String slug, boolean withTranscript) {
 		var found = this.repository.episode(slug);

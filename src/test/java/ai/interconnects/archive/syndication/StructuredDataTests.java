@@ -40,8 +40,22 @@ class StructuredDataTests extends FormatsTestSupport {
 			.isEqualTo(page.select("meta[property=og:audio]").attr("content"));
 		assertThat(audio.get("encodingFormat").asString())
 			.isEqualTo(page.select("meta[property=og:audio:type]").attr("content"));
-		assertThat(audio.get("transcript").asString()).contains("Dean Ball: My guess is that in the long run");
+		assertThat(audio.has("transcript")).isFalse();
 		assertThat(page.select("meta[property=og:image]")).hasSize(1);
+	}
+
+	@Test
+	void theTranscriptPageGivesTheTranscriptText() throws Exception {
+		ingestFixture();
+
+		var episode = jsonLd(Jsoup.parse(body("/episodes/" + DEAN_BALL + "/transcript")));
+		var chapter = jsonLd(Jsoup.parse(body("/episodes/" + DEAN_BALL + "/chapters/2")));
+
+		assertThat(episode.get("url").asString()).isEqualTo("http://localhost/episodes/" + DEAN_BALL);
+		assertThat(episode.get("associatedMedia").get("transcript").asString()).startsWith("Nathan Lambert: ")
+			.contains("\nDean Ball: My guess is that in the long run");
+		assertThat(chapter.get("@type").asString()).isEqualTo("PodcastEpisode");
+		assertThat(chapter.get("associatedMedia").has("transcript")).isFalse();
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package ai.interconnects.archive.admin;
 import java.time.Instant;
 import java.util.List;
 
+import ai.interconnects.archive.feed.LockHeartbeat;
+import ai.interconnects.archive.feed.PollRecord;
+
 /**
  * Everything the admin page shows, read in one transaction.
  *
@@ -15,9 +18,12 @@ import java.util.List;
  * @param parseProblems episodes whose description did not parse cleanly
  * @param parseProblemCount all such episodes (the list may be cut)
  * @param pollRunning whether this instance is polling right now
+ * @param pollLock the cluster-wide poll lock when it is held (by a live instance or left
+ * by a dead one), else null
  */
-public record AdminOverview(FeedState feed, String configuredUrl, List<PollRunRow> runs, int page, boolean hasOlder,
-		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning) {
+public record AdminOverview(FeedState feed, String configuredUrl, List<PollRecord> runs, int page, boolean hasOlder,
+		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning,
+		LockHeartbeat.HeldLock pollLock) {
 
 	public record FeedState(String configuredUrl, String feedUrl, String title, String status, String etag,
 			String lastModified, Instant lastAttemptAt, Instant lastSuccessAt, Instant nextPollAt,
@@ -27,23 +33,6 @@ public record AdminOverview(FeedState feed, String configuredUrl, List<PollRunRo
 			return "GONE".equals(this.status);
 		}
 
-	}
-
-	public record PollRunRow(long id, String feedUrl, Instant startedAt, Instant finishedAt, String outcome,
-			Integer httpStatus, Long bytesRead, int itemsSeen, int itemsNew, int itemsUpdated, int itemsUnchanged,
-			int itemsFailed, String message, List<ItemFailure> itemFailures) {
-
-		public boolean failed() {
-			return "FAILED".equals(this.outcome);
-		}
-
-		public Long millis() {
-			return (this.finishedAt != null) ? this.finishedAt.toEpochMilli() - this.startedAt.toEpochMilli() : null;
-		}
-
-	}
-
-	public record ItemFailure(String itemKey, String itemTitle, String message) {
 	}
 
 	public record Counts(long episodes, long chapters, long segments, long episodesWithTranscript) {

@@ -4,20 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import ai.interconnects.archive.feed.FeedProperties;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.feed.LockHeartbeat;
+import ai.interconnects.archive.feed.PollHistory;
+import ai.interconnects.archive.feed.PollLock;
+import ai.interconnects.archive.feed.client.FeedProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the admin page's data straight from the tables: it is a report over poll history
- * and counts, not domain behaviour, so plain SQL says it most directly.
+ * Reads the admin page's data straight from the tables: it is a report over the feed's
+ * state and counts, not domain behaviour, so plain SQL says it most directly. The poll
+ * history comes from {@link PollHistory}, as on the archive page.
  */
 @Service
 class AdminQueries {
@@ -30,12 +30,18 @@ class AdminQueries {
 
 	private final FeedProperties feed;
 
-	private final PollService polls;
+	private final PollLock pollLock;
 
-	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollService polls) {
+	private final PollHistory history;
+
+	private final LockHeartbeat locks;
+
+	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollLock pollLock, PollHistory history, LockHeartbeat locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.feed = feed;
-		this.polls = polls;
+		this.pollLock = pollLock;
+		this.history = history;
 	}
 
 	@Transactional(readOnly = true)
@@ -54,7 +60,8 @@ class AdminQueries {
 					rs.getInt("redirect_seen_count")))
 			.optional()
 			.orElse(null);
-		var runs = runs(safePage);
+		// One more run than shown tells whether older runs exist.
+		var runs = this.history.page(RUNS_PER_PAGE + 1, (long) safePage * RUNS_PER_PAGE);
 		boolean hasOlder = runs.size() > RUNS_PER_PAGE;
 		if (hasOlder) {
 			runs = runs.subList(0, RUNS_PER_PAGE);
@@ -79,45 +86,7 @@ class AdminQueries {
 			.query(Long.class)
 			.single();
 		return new AdminOverview(feedState, configured, runs, safePage, hasOlder, counts, problems, problemCount,
-				this.polls.isRunning());
-	}
-
-	/** One page of runs plus one more row, which tells whether older runs exist. */
-	private List<AdminOverview.PollRunRow> runs(int page) {
-		record Run(long id, String feedUrl, Instant startedAt, Instant finishedAt, String outcome, Integer httpStatus,
-				Long bytesRead, int seen, int created, int updated, int unchanged, int failed, String message) {
-		}
-		var rows = this.jdbc.sql("""
-				select id, feed_url, started_at, finished_at, outcome, http_status, bytes_read, items_seen, items_new,
-				       items_updated, items_unchanged, items_failed, error_message
-				from poll_run order by started_at desc, id desc limit :limit offset :offset""")
-			.param("limit", RUNS_PER_PAGE + 1)
-			.param("offset", (long) page * RUNS_PER_PAGE)
-			.query((rs, n) -> new Run(rs.getLong("id"), rs.getString("feed_url"), instant(rs, "started_at"),
-					instant(rs, "finished_at"), rs.getString("outcome"), (Integer) rs.getObject("http_status"),
-					(Long) rs.getObject("bytes_read"), rs.getInt("items_seen"), rs.getInt("items_new"),
-					rs.getInt("items_updated"), rs.getInt("items_unchanged"), rs.getInt("items_failed"),
-					rs.getString("error_message")))
-			.list();
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, List<AdminOverview.ItemFailure>> failures = this.jdbc.sql("""
-				select poll_run_id, item_key, item_title, message from poll_item_failure
-				where poll_run_id in (:ids) order by id""")
-			.param("ids", rows.stream().map(Run::id).toList())
-			.query((rs, n) -> Map.entry(rs.getLong("poll_run_id"),
-					new AdminOverview.ItemFailure(rs.getString("item_key"), rs.getString("item_title"),
-							rs.getString("message"))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-		return rows.stream()
-			.map((r) -> new AdminOverview.PollRunRow(r.id(), r.feedUrl(), r.startedAt(), r.finishedAt(), r.outcome(),
-					r.httpStatus(), r.bytesRead(), r.seen(), r.created(), r.updated(), r.unchanged(), r.failed(),
-					r.message(), failures.getOrDefault(r.id(), List.of())))
-			.toList();
+				this.pollLock.isHeld(), this.locks.held(PollLock.LOCK_NAME).orElse(null));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the cluster lives; kept across restarts
  * @param startTimeout how long to wait for the server to accept connections
+ * @param checkInterval how often the application checks that the server still runs, and
+ * restarts it when it does not
  */
 @ConfigurationProperties("archive.embedded-db")
-record EmbeddedDbProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("60s") Duration startTimeout) {
+record EmbeddedDbProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("60s") Duration startTimeout,
+		@DefaultValue("5s") Duration checkInterval) {
 }

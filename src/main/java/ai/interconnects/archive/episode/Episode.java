@@ -2,6 +2,8 @@ package ai.interconnects.archive.episode;
 
 import java.time.Instant;
 
+import ai.interconnects.archive.feed.client.FeedItem;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -82,19 +84,19 @@ public class Episode {
 	}
 
 	/** Copies the item's fields; identity (GUID, slug) is handled by the caller. */
-	void apply(FeedItem item, String audioKey, String contentHash, Instant now) {
+	void apply(FeedItem item, Instant now) {
 		this.title = item.title();
 		this.publishedAt = item.publishedAt();
 		this.durationSeconds = item.durationSeconds();
 		this.audioUrl = item.audioUrl();
 		this.audioType = item.audioType();
 		this.audioLength = item.audioLength();
-		this.audioKey = audioKey;
+		this.audioKey = item.audioKey();
 		this.link = item.link();
 		this.imageUrl = item.imageUrl();
 		this.episodeType = item.episodeType();
 		this.rawDescription = item.description();
-		this.contentHash = contentHash;
+		this.contentHash = item.contentHash();
 		this.updatedAt = now;
 		this.lastSeenAt = now;
 	}

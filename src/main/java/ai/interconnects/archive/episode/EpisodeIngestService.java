@@ -1,23 +1,24 @@
 package ai.interconnects.archive.episode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.interconnects.archive.LogText;
+import ai.interconnects.archive.feed.client.FeedItem;
 import ai.interconnects.archive.transcript.DescriptionParser;
-import ai.interconnects.archive.transcript.ParsedDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores feed items as episodes. Each item is stored in its own transaction, so one bad
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Nothing is ever deleted: an episode that leaves the feed stays, and when an item
  * changes, the previous description is kept in {@code episode_revision}. A transcript or
  * chapter list that a later version of the item lost or shortened does not replace the
- * richer one already archived.
+ * richer one already archived (see {@link EpisodeContent}).
  */
 @Service
 public class EpisodeIngestService {
@@ -36,74 +37,69 @@ public class EpisodeIngestService {
 
 	private final EpisodeRepository episodes;
 
-	private final ChapterRepository chapters;
-
-	private final TranscriptSegmentRepository segments;
-
 	private final EpisodeRevisionRepository revisions;
+
+	private final EpisodeContent content;
+
+	private final TransactionTemplate tx;
 
 	private final DescriptionParser parser = new DescriptionParser();
 
-	EpisodeIngestService(EpisodeRepository episodes, ChapterRepository chapters, TranscriptSegmentRepository segments,
-			EpisodeRevisionRepository revisions) {
+	EpisodeIngestService(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
+			TransactionTemplate tx) {
 		this.episodes = episodes;
-		this.chapters = chapters;
-		this.segments = segments;
 		this.revisions = revisions;
+		this.content = content;
+		this.tx = tx;
 	}
 
 	/**
-	 * The identity of an item: its GUID; without one, its enclosure URL without the query
-	 * string, then its link, then its title and publication date.
+	 * Stores the items of one read of the feed: an item listed twice is stored once, an
+	 * item whose content hash matches the archived episode is skipped without a query,
+	 * and every other item is stored in its own transaction, so one bad item cannot undo
+	 * the others. Finally the episodes the feed still lists are marked as seen.
 	 */
-	public static String identityKey(FeedItem item) {
-		if (item.guid() != null && !item.guid().isBlank()) {
-			return item.guid().strip();
+	public IngestReport ingestFeed(long podcastId, List<FeedItem> items, Instant now) {
+		var stored = new HashMap<String, String>();
+		for (StoredHash hash : this.episodes.findHashes(podcastId)) {
+			stored.put(hash.guid(), hash.contentHash());
 		}
-		var audioKey = audioKey(item.audioUrl());
-		if (audioKey != null) {
-			return "enclosure:" + audioKey;
-		}
-		if (item.link() != null) {
-			return "link:" + item.link();
-		}
-		return "title:" + item.title() + "|" + item.publishedAt();
-	}
-
-	/** A hash over every stored field of the item, to skip unchanged items cheaply. */
-	public static String contentHash(FeedItem item) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256");
-			for (Object field : new Object[] { item.title(), item.link(), item.publishedAt(), item.durationSeconds(),
-					item.audioUrl(), item.audioType(), item.audioLength(), item.imageUrl(), item.episodeType(),
-					item.description() }) {
-				digest.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
+		var feedKeys = new HashSet<String>();
+		items.forEach((item) -> feedKeys.add(item.identityKey()));
+		var seenKeys = new LinkedHashSet<String>();
+		var failures = new ArrayList<IngestReport.Failure>();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (var item : items) {
+			var key = item.identityKey();
+			if (!seenKeys.add(key)) {
+				log.info("The feed lists '{}' ({}) more than once; storing the first", LogText.of(item.title()),
+						LogText.of(key));
+				continue;
 			}
-			return HexFormat.of().formatHex(digest.digest());
+			if (item.contentHash().equals(stored.get(key))) {
+				unchanged++;
+				continue;
+			}
+			try {
+				switch (this.tx.execute((status) -> store(podcastId, item, now, feedKeys))) {
+					case NEW -> created++;
+					case UPDATED -> updated++;
+					case UNCHANGED -> unchanged++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not store feed item '{}' ({}): {}", LogText.of(item.title()), LogText.of(key),
+						LogText.of(ex.getMessage()));
+				failures.add(new IngestReport.Failure(key, item.title(), ex.getClass().getSimpleName() + ": "
+						+ ((ex.getMessage() != null) ? ex.getMessage() : "no message")));
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		if (!seenKeys.isEmpty()) {
+			this.tx.executeWithoutResult((status) -> this.episodes.markSeen(podcastId, seenKeys, now));
 		}
-	}
-
-	/** The enclosure URL without query string or fragment (tracking parameters vary). */
-	static String audioKey(String audioUrl) {
-		if (audioUrl == null || audioUrl.isBlank()) {
-			return null;
-		}
-		var url = audioUrl.strip();
-		int cut = url.indexOf('?');
-		if (cut >= 0) {
-			url = url.substring(0, cut);
-		}
-		cut = url.indexOf('#');
-		return (cut >= 0) ? url.substring(0, cut) : url;
-	}
-
-	@Transactional
-	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now) {
-		return ingest(podcastId, item, now, Set.of());
+		return new IngestReport(seenKeys.size(), created, updated, unchanged, List.copyOf(failures));
 	}
 
 	/**
@@ -113,23 +109,21 @@ public class EpisodeIngestService {
 	 * share a link (a show's home page) or an audio file are two episodes, not one
 	 * overwriting the other.
 	 */
-	@Transactional
-	public IngestOutcome ingest(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
-		var key = identityKey(item);
-		var hash = contentHash(item);
-		var audioKey = audioKey(item.audioUrl());
-		var existing = findExisting(podcastId, key, audioKey, item.link(), feedKeys);
+	private IngestOutcome store(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
+		var key = item.identityKey();
+		var hash = item.contentHash();
+		var existing = findExisting(podcastId, key, item.audioKey(), item.link(), feedKeys);
 		if (existing.isEmpty()) {
 			var episode = new Episode(podcastId, key, uniqueSlug(item.title()), now);
-			episode.apply(item, audioKey, hash, now);
+			episode.apply(item, now);
 			var parsed = this.parser.parse(item.description());
 			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 			episode.recordParseWarnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()));
 			this.episodes.saveAndFlush(episode);
-			replaceChapters(episode.getId(), parsed.chapters());
-			replaceSegments(episode.getId(), parsed.segments());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
-					parsed.segments().size());
+			this.content.replaceChapters(episode.getId(), parsed.chapters());
+			this.content.replaceSegments(episode.getId(), parsed.segments());
+			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
 		}
 		var episode = existing.get();
@@ -142,17 +136,17 @@ public class EpisodeIngestService {
 			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
 		}
 		if (guidChanged) {
-			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode", episode.getTitle(),
-					episode.getGuid(), key);
+			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
+					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
 			episode.changeGuid(key);
 		}
-		episode.apply(item, audioKey, hash, now);
+		episode.apply(item, now);
 		var parsed = this.parser.parse(item.description());
 		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
 		this.episodes.saveAndFlush(episode);
-		keepRicher(episode, parsed);
+		this.content.keepRicher(episode, parsed);
 		episode.recordParseWarnings(
-				ParseWarnings.of(item.description(), parsed, this.segments.countByEpisodeId(episode.getId())));
+				ParseWarnings.of(item.description(), parsed, this.content.segmentCount(episode.getId())));
 		return IngestOutcome.UPDATED;
 	}
 
@@ -179,8 +173,8 @@ public class EpisodeIngestService {
 				bestSegments = old.segments();
 			}
 		}
-		replaceChapters(episodeId, bestChapters);
-		replaceSegments(episodeId, bestSegments);
+		this.content.replaceChapters(episodeId, bestChapters);
+		this.content.replaceSegments(episodeId, bestSegments);
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		return bestSegments.size();
 	}
@@ -225,47 +219,6 @@ public class EpisodeIngestService {
 			changed.add("enclosure");
 		}
 		return changed;
-	}
-
-	private void keepRicher(Episode episode, ParsedDescription parsed) {
-		long id = episode.getId();
-		long storedChapters = this.chapters.countByEpisodeId(id);
-		if (parsed.chapters().size() >= storedChapters) {
-			replaceChapters(id, parsed.chapters());
-		}
-		else {
-			log.warn("Episode '{}': the feed now lists {} chapters, the archive has {}; keeping the archived ones",
-					episode.getTitle(), parsed.chapters().size(), storedChapters);
-		}
-		long storedSegments = this.segments.countByEpisodeId(id);
-		if (parsed.segments().size() >= storedSegments) {
-			replaceSegments(id, parsed.segments());
-		}
-		else {
-			log.warn(
-					"Episode '{}': the feed's transcript has {} segments, the archive has {}; keeping the archived transcript",
-					episode.getTitle(), parsed.segments().size(), storedSegments);
-		}
-	}
-
-	private void replaceChapters(long episodeId, List<ParsedDescription.Chapter> parsed) {
-		this.chapters.deleteByEpisodeId(episodeId);
-		var rows = new ArrayList<Chapter>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var chapter = parsed.get(i);
-			rows.add(new Chapter(episodeId, i, chapter.startSeconds(), chapter.title()));
-		}
-		this.chapters.saveAll(rows);
-	}
-
-	private void replaceSegments(long episodeId, List<ParsedDescription.Segment> parsed) {
-		this.segments.deleteByEpisodeId(episodeId);
-		var rows = new ArrayList<TranscriptSegment>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var segment = parsed.get(i);
-			rows.add(new TranscriptSegment(episodeId, i, segment.startSeconds(), segment.speaker(), segment.text()));
-		}
-		this.segments.saveAll(rows);
 	}
 
 	private String uniqueSlug(String title) {

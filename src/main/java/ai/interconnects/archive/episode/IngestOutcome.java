@@ -1,7 +1,7 @@
 package ai.interconnects.archive.episode;
 
 /** What storing one feed item did. */
-public enum IngestOutcome {
+enum IngestOutcome {
 
 	NEW, UPDATED, UNCHANGED
 

@@ -2,8 +2,12 @@ package ai.interconnects.archive.feed;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ai.interconnects.archive.LogText;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import ai.interconnects.archive.feed.client.FeedProperties;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -48,7 +52,7 @@ class FeedPoller {
 				var podcast = this.polls.podcast();
 				if (podcast.getStatus() == Podcast.Status.GONE) {
 					log.warn("The feed {} is marked gone (HTTP 410); not polling it. Resume polling from /admin.",
-							podcast.getFeedUrl());
+							LogText.of(podcast.getFeedUrl()));
 					return;
 				}
 				this.polls.pollIf(this.polls::isDueAtStartup);
@@ -58,7 +62,7 @@ class FeedPoller {
 		}
 		catch (RuntimeException ex) {
 			// The scheduler must survive anything, a database outage included.
-			log.error("The scheduled poll failed: {}", ex.getMessage(), ex);
+			log.error("The scheduled poll failed: {}", LogText.of(ex.getMessage()), ex);
 		}
 	}
 

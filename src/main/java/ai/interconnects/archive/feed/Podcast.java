@@ -2,6 +2,10 @@ package ai.interconnects.archive.feed;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import ai.interconnects.archive.feed.client.FetchResult;
+import ai.interconnects.archive.feed.client.ParsedFeed;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,9 +97,65 @@ public class Podcast {
 		this.updatedAt = now;
 	}
 
-	void succeeded(Instant now, String etag, String lastModified, boolean unconditional, Duration interval) {
-		this.etag = etag;
-		this.lastModified = lastModified;
+	/** Whether a poll is due: never polled, or its next poll time has come. */
+	public boolean isDue(Instant now) {
+		return this.status != Status.GONE && (this.nextPollAt == null || !this.nextPollAt.isAfter(now));
+	}
+
+	/**
+	 * Whether an instance that has just started should poll: when the feed is due, or
+	 * when nobody has tried for a whole poll {@code interval} (a restart after a long
+	 * backoff catches up at once). A feed another instance polled a minute ago is left
+	 * alone.
+	 */
+	boolean isDueAtStartup(Instant now, Duration interval) {
+		return this.status != Status.GONE
+				&& (isDue(now) || this.lastAttemptAt == null || !this.lastAttemptAt.plus(interval).isAfter(now));
+	}
+
+	/**
+	 * Whether the next fetch should leave the validators out, so that a server with wrong
+	 * ETags or Last-Modified dates cannot hide updates for ever.
+	 */
+	boolean needsUnconditionalFetch(Instant now, Duration unconditionalInterval) {
+		return this.lastUnconditionalAt == null || this.lastUnconditionalAt.plus(unconditionalInterval).isBefore(now);
+	}
+
+	/**
+	 * Records a failed poll. The next one waits an exponential backoff from
+	 * {@code initial} with ±20 % jitter, capped at {@code max}; a server's
+	 * {@code Retry-After} is honoured when it asks for longer (up to a day).
+	 */
+	void failed(Instant now, Duration initial, Duration max, Duration retryAfter) {
+		this.nextPollAt = now.plus(retryDelay(initial, max, retryAfter));
+		this.lastAttemptAt = now;
+		this.consecutiveFailures++;
+		this.updatedAt = now;
+	}
+
+	private Duration retryDelay(Duration initial, Duration max, Duration retryAfter) {
+		long factor = 1L << Math.min(this.consecutiveFailures, 20);
+		var delay = initial.multipliedBy(factor);
+		if (delay.compareTo(max) > 0 || delay.isNegative()) {
+			delay = max;
+		}
+		double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+		delay = Duration.ofMillis((long) (delay.toMillis() * jitter));
+		if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+			delay = (retryAfter.compareTo(Duration.ofDays(1)) > 0) ? Duration.ofDays(1) : retryAfter;
+		}
+		return delay;
+	}
+
+	/**
+	 * Records a successful fetch: new validators, the next poll one {@code interval} from
+	 * now, and the redirect bookkeeping. A permanent redirect is adopted once it has been
+	 * seen on {@code confirmations} consecutive polls.
+	 * @return the note for the poll history about a permanent redirect, or {@code null}
+	 */
+	String succeeded(Instant now, FetchResult fetched, boolean unconditional, Duration interval, int confirmations) {
+		this.etag = fetched.etag();
+		this.lastModified = fetched.lastModified();
 		this.lastAttemptAt = now;
 		this.lastSuccessAt = now;
 		if (unconditional) {
@@ -104,13 +164,25 @@ public class Podcast {
 		this.consecutiveFailures = 0;
 		this.nextPollAt = now.plus(interval);
 		this.updatedAt = now;
-	}
-
-	void failed(Instant now, Duration retryIn) {
-		this.lastAttemptAt = now;
-		this.consecutiveFailures++;
-		this.nextPollAt = now.plus(retryIn);
-		this.updatedAt = now;
+		if (!fetched.permanentlyRedirected()) {
+			this.redirectCandidateUrl = null;
+			this.redirectSeenCount = 0;
+			return null;
+		}
+		var target = fetched.finalUrl().toString();
+		this.redirectSeenCount = target.equals(this.redirectCandidateUrl) ? this.redirectSeenCount + 1 : 1;
+		this.redirectCandidateUrl = target;
+		if (this.redirectSeenCount < confirmations) {
+			return "Permanently redirected to " + target + " (seen " + this.redirectSeenCount + " of " + confirmations
+					+ " times before adopting it)";
+		}
+		this.feedUrl = target;
+		this.redirectCandidateUrl = null;
+		this.redirectSeenCount = 0;
+		// The validators belong to the old URL.
+		this.etag = null;
+		this.lastModified = null;
+		return "Feed URL changed to " + target;
 	}
 
 	void markGone(Instant now) {
@@ -126,47 +198,8 @@ public class Podcast {
 		this.updatedAt = now;
 	}
 
-	void scheduleNow(Instant now) {
-		this.nextPollAt = now;
-		this.updatedAt = now;
-	}
-
-	/**
-	 * Counts a permanent redirect to {@code target}; returns true once it has been seen
-	 * on {@code confirmations} consecutive polls and the new URL has been adopted.
-	 */
-	boolean permanentRedirectSeen(String target, int confirmations, Instant now) {
-		if (target.equals(this.redirectCandidateUrl)) {
-			this.redirectSeenCount++;
-		}
-		else {
-			this.redirectCandidateUrl = target;
-			this.redirectSeenCount = 1;
-		}
-		if (this.redirectSeenCount >= confirmations) {
-			this.feedUrl = target;
-			this.redirectCandidateUrl = null;
-			this.redirectSeenCount = 0;
-			// validators belong to the old URL
-			this.etag = null;
-			this.lastModified = null;
-			this.updatedAt = now;
-			return true;
-		}
-		return false;
-	}
-
-	void noPermanentRedirect() {
-		this.redirectCandidateUrl = null;
-		this.redirectSeenCount = 0;
-	}
-
 	public Long getId() {
 		return this.id;
-	}
-
-	public String getConfiguredUrl() {
-		return this.configuredUrl;
 	}
 
 	public String getFeedUrl() {
@@ -175,22 +208,6 @@ public class Podcast {
 
 	public String getTitle() {
 		return this.title;
-	}
-
-	public String getLink() {
-		return this.link;
-	}
-
-	public String getImageUrl() {
-		return this.imageUrl;
-	}
-
-	public String getAuthor() {
-		return this.author;
-	}
-
-	public String getDescription() {
-		return this.description;
 	}
 
 	public String getEtag() {
@@ -205,16 +222,8 @@ public class Podcast {
 		return this.status;
 	}
 
-	public Instant getLastAttemptAt() {
-		return this.lastAttemptAt;
-	}
-
 	public Instant getLastSuccessAt() {
 		return this.lastSuccessAt;
-	}
-
-	public Instant getLastUnconditionalAt() {
-		return this.lastUnconditionalAt;
 	}
 
 	public Instant getNextPollAt() {
@@ -223,14 +232,6 @@ public class Podcast {
 
 	public int getConsecutiveFailures() {
 		return this.consecutiveFailures;
-	}
-
-	public String getRedirectCandidateUrl() {
-		return this.redirectCandidateUrl;
-	}
-
-	public int getRedirectSeenCount() {
-		return this.redirectSeenCount;
 	}
 
 }

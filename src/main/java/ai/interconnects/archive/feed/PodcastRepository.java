@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PodcastRepository extends JpaRepository<Podcast, Long> {
+interface PodcastRepository extends JpaRepository<Podcast, Long> {
 
 	Optional<Podcast> findByConfiguredUrl(String configuredUrl);
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import ai.interconnects.archive.feed.client.FeedProperties;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,17 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		try {
+			return check();
+		}
+		catch (RuntimeException ex) {
+			// A health indicator never throws: a database outage is DOWN (503), not a
+			// 500.
+			return Health.down().withDetail("reason", "Could not read the poll state: " + ex.getMessage()).build();
+		}
+	}
+
+	private Health check() {
 		var now = this.clock.instant();
 		var builder = Health.up()
 			.withDetail("pollingEnabled", this.feed.pollEnabled())

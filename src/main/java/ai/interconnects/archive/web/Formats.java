@@ -9,7 +9,7 @@ import java.util.Locale;
 import ai.interconnects.archive.transcript.Timestamps;
 
 /** How dates, durations and feed URLs are shown on the pages. */
-final class Formats {
+public final class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -17,16 +17,16 @@ final class Formats {
 	private Formats() {
 	}
 
-	static String date(Instant instant) {
+	public static String date(Instant instant) {
 		return (instant != null) ? DATE.format(instant) : null;
 	}
 
-	static String isoDate(Instant instant) {
+	public static String isoDate(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString() : null;
 	}
 
 	/** {@code 2111} as "35 min", {@code 3725} as "1 h 2 min". */
-	static String duration(Integer seconds) {
+	public static String duration(Integer seconds) {
 		if (seconds == null || seconds <= 0) {
 			return null;
 		}
@@ -38,11 +38,11 @@ final class Formats {
 	}
 
 	/** ISO 8601 duration for {@code <time datetime>}. */
-	static String isoDuration(Integer seconds) {
+	public static String isoDuration(Integer seconds) {
 		return (seconds != null) ? java.time.Duration.ofSeconds(seconds).toString() : null;
 	}
 
-	static String clock(Integer seconds) {
+	public static String clock(Integer seconds) {
 		return (seconds != null) ? Timestamps.format(seconds) : null;
 	}
 
@@ -50,7 +50,7 @@ final class Formats {
 	 * The URL if it is an absolute http(s) URL, else null: feed data decides where the
 	 * player, images and "original post" links point, so nothing else gets through.
 	 */
-	static String webUrl(String url) {
+	public static String webUrl(String url) {
 		if (url == null || url.isBlank()) {
 			return null;
 		}

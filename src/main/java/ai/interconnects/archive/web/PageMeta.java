@@ -7,7 +7,7 @@ package ai.interconnects.archive.web;
 public record PageMeta(String canonicalUrl, String title, String description, String type, String imageUrl,
 		String audioUrl, String audioType) {
 
-	static PageMeta page(String canonicalUrl, String title, String description) {
+	public static PageMeta page(String canonicalUrl, String title, String description) {
 		return new PageMeta(canonicalUrl, title, description, "website", null, null, null);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import ai.interconnects.archive.episode.EpisodeIngestService;
+import ai.interconnects.archive.feed.client.FeedClient;
 import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -48,6 +49,9 @@ class FeedIngestTests {
 
 	@Autowired
 	EpisodeIngestService ingest;
+
+	@Autowired
+	FeedClient client;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -157,11 +161,8 @@ class FeedIngestTests {
 		// As if a shutdown stopped the first poll after four items: those four are stored
 		// whole, in their own transactions, and nothing else is.
 		var podcast = this.polls.podcast();
-		var items = new FeedParser().parse(FIXTURE.getBytes(StandardCharsets.UTF_8), null).items();
-		var now = Instant.now();
-		for (var item : items.subList(0, 4)) {
-			this.ingest.ingest(podcast.getId(), item, now);
-		}
+		var items = this.client.parse(FIXTURE.getBytes(StandardCharsets.UTF_8), null).items();
+		this.ingest.ingestFeed(podcast.getId(), items.subList(0, 4), Instant.now());
 		serve(FIXTURE);
 
 		var run = poll();

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import ai.interconnects.archive.feed.client.FeedProperties;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,66 @@
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.web.PageMeta;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The archive list ({@code /}) and every chapter of every episode ({@code /chapters}).
+ */
+@Controller
+class ArchiveController {
+
+	static final String ARCHIVE_VIEW = "archive/index";
+
+	static final String CHAPTERS_VIEW = "archive/chapters";
+
+	private final ReadingService reading;
+
+	ArchiveController(ReadingService reading) {
+		this.reading = reading;
+	}
+
+	/**
+	 * {@code page} is taken as text: a bookmark with {@code ?page=abc} or
+	 * {@code ?page=-3} gets the first page rather than an error, {@code ?page=999} the
+	 * last.
+	 */
+	@GetMapping("/")
+	String archive(@RequestParam(name = "page", required = false) String page, Model model) {
+		var archive = this.reading.archive(parsePage(page));
+		model.addAttribute("archive", archive);
+		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path("/");
+		if (archive.page() > 1) {
+			canonical.queryParam("page", archive.page());
+		}
+		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), "Interconnects archive",
+				"Every episode of the Interconnects podcast with chapters and full transcripts."));
+		return ARCHIVE_VIEW;
+	}
+
+	@GetMapping("/chapters")
+	String chapters(Model model) {
+		model.addAttribute("episodes", this.reading.allChapters());
+		model.addAttribute("meta",
+				PageMeta.page(ServletUriComponentsBuilder.fromCurrentContextPath().path("/chapters").toUriString(),
+						"Every chapter · Interconnects archive",
+						"Every chapter of every Interconnects episode, each a link into the audio."));
+		return CHAPTERS_VIEW;
+	}
+
+	static int parsePage(String page) {
+		if (page == null) {
+			return 1;
+		}
+		var text = page.strip();
+		if (!text.matches("\\d{1,9}")) {
+			return 1;
+		}
+		return Integer.parseInt(text);
+	}
+
+}

@@ -1,0 +1,31 @@
+package ai.interconnects.archive.episode.web;
+
+import java.time.Instant;
+
+import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.web.Formats;
+
+/**
+ * What the pages show of an episode. {@code audioUrl}, {@code link} and {@code imageUrl}
+ * are null unless they are http(s) URLs; {@code showNotesHtml} was sanitized at ingest.
+ */
+public record EpisodeView(String slug, String title, Instant publishedAt, Integer durationSeconds, String audioUrl,
+		String audioType, String link, String imageUrl, String showNotesHtml, String summary) implements EpisodeTiming {
+
+	static EpisodeView of(Episode episode) {
+		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
+				episode.getDurationSeconds(), Formats.webUrl(episode.getAudioUrl()), episode.getAudioType(),
+				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
+				episode.getSummary());
+	}
+
+	public String path() {
+		return "/episodes/" + this.slug;
+	}
+
+	/** The link that opens the episode with the player at {@code seconds}. */
+	public String momentPath(int seconds) {
+		return path() + "?t=" + seconds;
+	}
+
+}

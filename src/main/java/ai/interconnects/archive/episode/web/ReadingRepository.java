@@ -1,0 +1,51 @@
+package ai.interconnects.archive.episode.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import ai.interconnects.archive.episode.Episode;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The queries only the reading pages make (the others are the episode repositories'):
+ * each method is one SQL statement, so a page costs a fixed number of queries however
+ * many chapters or paragraphs it shows.
+ */
+interface ReadingRepository extends Repository<Episode, Long> {
+
+	/** Archive cards, newest first, with chapter and paragraph counts as subqueries. */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.EpisodeCard(e.slug, e.title, e.publishedAt, e.durationSeconds,
+				e.summary,
+				(select count(c) from Chapter c where c.episodeId = e.id),
+				(select count(s) from TranscriptSegment s where s.episodeId = e.id))
+			from Episode e
+			order by e.publishedAt desc nulls last, e.id desc""")
+	List<EpisodeCard> findCards(Pageable page);
+
+	/** The next newer episode (by publication time, then id). */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.Neighbour(e.slug, e.title) from Episode e
+			where e.publishedAt > :publishedAt or (e.publishedAt = :publishedAt and e.id > :id)
+			order by e.publishedAt asc, e.id asc""")
+	List<Neighbour> findNewer(Instant publishedAt, long id, Pageable first);
+
+	/** The next older episode (by publication time, then id). */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.Neighbour(e.slug, e.title) from Episode e
+			where e.publishedAt < :publishedAt or (e.publishedAt = :publishedAt and e.id < :id)
+			order by e.publishedAt desc, e.id desc""")
+	List<Neighbour> findOlder(Instant publishedAt, long id, Pageable first);
+
+	/** Every chapter of every episode, grouped by episode (newest first). */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.ChapterRow(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,
+				c.position, c.startSeconds, c.title)
+			from Chapter c join Episode e on e.id = c.episodeId
+			order by e.publishedAt desc nulls last, e.id desc, c.position""")
+	List<ChapterRow> findAllChapters();
+
+}

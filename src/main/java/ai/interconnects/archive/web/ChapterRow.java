@@ -1,8 +1,0 @@
-package ai.interconnects.archive.web;
-
-import java.time.Instant;
-
-/** A chapter with its episode, for the list of every chapter. Public for JPQL. */
-public record ChapterRow(long episodeId, String slug, String episodeTitle, Instant publishedAt, Integer durationSeconds,
-		int position, int startSeconds, String title) {
-}

@@ -1,5 +1,0 @@
-package ai.interconnects.archive.web;
-
-/** The episode before or after another one. Public for JPQL constructor expressions. */
-public record Neighbour(String slug, String title) {
-}

@@ -52,7 +52,7 @@ class AdminActions {
 					+ ((run.getHttpStatus() != null) ? " (HTTP " + run.getHttpStatus() + ")" : "") + ", "
 					+ run.getItemsSeen() + " items seen, " + run.getItemsNew() + " new, " + run.getItemsUpdated()
 					+ " updated, " + run.getItemsFailed() + " failed.";
-			return (run.getErrorMessage() != null) ? text + " " + run.getErrorMessage() : text;
+			return (run.getMessage() != null) ? text + " " + run.getMessage() : text;
 		})
 			.orElseGet(() -> staleLockMessage()
 				.orElse("A poll is already running (in this instance or another one); it shows up in the history when"

@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The operator's login. The admin area exists only when a password is configured
@@ -35,10 +40,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code X-Forwarded-For} header names the client; from anyone else it is ignored
  */
 @ConfigurationProperties("archive.admin")
-record AdminProperties(@DefaultValue("admin") String username, String password, Path passwordFile,
-		@DefaultValue("5") int maxLoginFailures, @DefaultValue("1h") Duration loginFailureWindow,
-		@DefaultValue("10s") Duration loginDelay, @DefaultValue("15m") Duration loginMaxDelay,
-		@DefaultValue("20") int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
+@Validated
+record AdminProperties(@DefaultValue("admin") @NotBlank String username, String password, Path passwordFile,
+		@DefaultValue("5") @Min(1) int maxLoginFailures,
+		@DefaultValue("1h") @DurationMin(millis = 1) Duration loginFailureWindow,
+		@DefaultValue("10s") @DurationMin(millis = 1) Duration loginDelay,
+		@DefaultValue("15m") @DurationMin(millis = 1) Duration loginMaxDelay,
+		@DefaultValue("20") @Min(1) int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
 		@DefaultValue List<String> trustedProxies) {
 
 	static final String PASSWORD_PROPERTY = "archive.admin.password";

@@ -47,7 +47,7 @@ class AdminQueries {
 	@Transactional(readOnly = true)
 	AdminOverview overview(int page) {
 		int safePage = Math.max(0, page);
-		var configured = this.feed.feedUrl().toString();
+		var configured = this.feed.url().toString();
 		var feedState = this.jdbc.sql("""
 				select configured_url, feed_url, title, status, etag, last_modified, last_attempt_at,
 				       last_success_at, next_poll_at, consecutive_failures, redirect_candidate_url, redirect_seen_count

@@ -3,8 +3,12 @@ package ai.interconnects.archive.db;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The PostgreSQL server the application starts itself when no
@@ -16,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * restarts it when it does not
  */
 @ConfigurationProperties("archive.embedded-db")
-record EmbeddedDbProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("60s") Duration startTimeout,
-		@DefaultValue("5s") Duration checkInterval) {
+@Validated
+record EmbeddedDbProperties(@DefaultValue("./data/postgres") @NotNull Path dataDir,
+		@DefaultValue("60s") @DurationMin(millis = 1) Duration startTimeout,
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration checkInterval) {
 }

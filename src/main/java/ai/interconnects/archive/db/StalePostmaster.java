@@ -30,16 +30,16 @@ final class StalePostmaster {
 		var pid = readPid(pidFile);
 		var process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
 		if (process.isEmpty()) {
-			// PostgreSQL itself ignores a pid file whose process is gone; nothing to
-			// stop.
+			// PostgreSQL itself ignores a pid file whose process is gone: nothing
+			// to stop.
 			log.info("Found a postmaster.pid in {} from a server that is no longer running", dataDir);
 			return;
 		}
 		var handle = process.get();
 		var command = handle.info().command().orElse("");
 		if (!command.isEmpty() && !command.contains("postgres")) {
-			// The pid was reused by an unrelated process: the file is stale, leave that
-			// process alone and let PostgreSQL replace the file.
+			// The pid was reused by an unrelated process: the file is stale. Leave
+			// that process alone and let PostgreSQL replace the file.
 			log.warn("postmaster.pid in {} names pid {}, which is now '{}'; not touching it", dataDir, handle.pid(),
 					command);
 			return;

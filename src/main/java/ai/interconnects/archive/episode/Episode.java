@@ -3,7 +3,6 @@ package ai.interconnects.archive.episode;
 import java.time.Instant;
 
 import ai.interconnects.archive.feed.client.FeedItem;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

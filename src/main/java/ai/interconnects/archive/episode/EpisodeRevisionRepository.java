@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface EpisodeRevisionRepository extends JpaRepository<EpisodeRevision, Long> {
+interface EpisodeRevisionRepository extends JpaRepository<EpisodeRevision, Long> {
 
 	List<EpisodeRevision> findByEpisodeIdOrderByRecordedAtDesc(long episodeId);
 

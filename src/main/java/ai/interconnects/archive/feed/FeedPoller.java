@@ -7,15 +7,15 @@ import ai.interconnects.archive.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.interconnects.archive.feed.client.FeedProperties;
-
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the feed when it is due. The scheduler ticks every {@code archive.poll-tick}
+ * Polls the feed when it is due. The scheduler ticks every {@code archive.poll.tick}
  * (fixed delay, so two ticks never overlap) and polls when the stored next-poll time has
- * come: {@code archive.poll-interval} after a success, a growing backoff after failures.
+ * come: {@code archive.poll.interval} after a success, a growing backoff after failures.
  * Keeping that time in the database rather than in the scheduler lets a restart, or
  * another instance, carry on the same schedule.
  * <p>
@@ -27,24 +27,29 @@ import org.springframework.stereotype.Component;
  * again.
  */
 @Component
-class FeedPoller {
+class FeedPoller implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
 	private final PollService polls;
 
-	private final FeedProperties properties;
+	private final PollProperties properties;
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
-	FeedPoller(PollService polls, FeedProperties properties) {
+	FeedPoller(PollService polls, PollProperties properties) {
 		this.polls = polls;
 		this.properties = properties;
 	}
 
-	@Scheduled(initialDelayString = "${archive.poll-initial-delay:5s}", fixedDelayString = "${archive.poll-tick:10s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar
+			.addFixedDelayTask(new FixedDelayTask(this::tick, this.properties.tick(), this.properties.initialDelay()));
+	}
+
 	void tick() {
-		if (!this.properties.pollEnabled()) {
+		if (!this.properties.enabled()) {
 			return;
 		}
 		try {

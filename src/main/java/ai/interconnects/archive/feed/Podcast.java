@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import ai.interconnects.archive.feed.client.FetchResult;
 import ai.interconnects.archive.feed.client.ParsedFeed;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -24,7 +24,7 @@ public class PollHistory {
 
 	private static final String COLUMNS = """
 			select id, feed_url, started_at, finished_at, outcome, http_status, bytes_read, items_seen, items_new,
-			       items_updated, items_unchanged, items_failed, error_message
+			       items_updated, items_unchanged, items_failed, message
 			from poll_run""";
 
 	private final JdbcClient jdbc;
@@ -72,7 +72,7 @@ public class PollHistory {
 				instant(rs, "finished_at"), PollRun.Outcome.valueOf(rs.getString("outcome")),
 				(Integer) rs.getObject("http_status"), (Long) rs.getObject("bytes_read"), rs.getInt("items_seen"),
 				rs.getInt("items_new"), rs.getInt("items_updated"), rs.getInt("items_unchanged"),
-				rs.getInt("items_failed"), rs.getString("error_message"), failures);
+				rs.getInt("items_failed"), rs.getString("message"), failures);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

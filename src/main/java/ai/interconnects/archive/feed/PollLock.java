@@ -36,17 +36,17 @@ public class PollLock {
 
 	private final LockHeartbeat heartbeat;
 
-	PollLock(LockProvider lockProvider, PollOperationsProperties operations, FeedProperties feed, Optional<Clock> clock,
+	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Optional<Clock> clock,
 			LockHeartbeat heartbeat) {
 		this.lockProvider = lockProvider;
 		this.heartbeat = heartbeat;
-		this.lockAtMostFor = operations.pollLockAtMostFor();
+		this.lockAtMostFor = properties.lockAtMostFor();
 		this.clock = clock.orElse(Clock.systemUTC());
 		if (this.lockAtMostFor.compareTo(feed.deadline()) <= 0) {
 			// The lock would expire while a slow poll is still running, and a second
 			// instance could start polling alongside it.
-			throw new IllegalStateException("archive.poll-lock-at-most-for (" + this.lockAtMostFor
-					+ ") must be longer than archive.deadline (" + feed.deadline() + ")");
+			throw new IllegalStateException("archive.poll.lock-at-most-for (" + this.lockAtMostFor
+					+ ") must be longer than archive.feed.deadline (" + feed.deadline() + ")");
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.IngestReport;
 import ai.interconnects.archive.feed.client.FeedException;
-import ai.interconnects.archive.feed.client.FeedProperties;
 import ai.interconnects.archive.feed.client.FetchResult;
 import ai.interconnects.archive.feed.client.ParsedFeed;
 import org.slf4j.Logger;
@@ -33,12 +32,12 @@ class PollRecorder {
 
 	private final PollItemFailureRepository failures;
 
-	private final FeedProperties properties;
+	private final PollProperties properties;
 
 	private final Clock clock;
 
 	PollRecorder(PodcastRepository podcasts, PollRunRepository runs, PollItemFailureRepository failures,
-			FeedProperties properties, Optional<Clock> clock) {
+			PollProperties properties, Optional<Clock> clock) {
 		this.podcasts = podcasts;
 		this.runs = runs;
 		this.failures = failures;
@@ -98,8 +97,8 @@ class PollRecorder {
 			counts = PollCounts.of(parsed, ingested);
 		}
 		var formerUrl = podcast.getFeedUrl();
-		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(),
-				this.properties.pollInterval(), this.properties.redirectConfirmations());
+		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(), this.properties.interval(),
+				this.properties.redirectConfirmations());
 		if (!podcast.getFeedUrl().equals(formerUrl)) {
 			log.warn("The feed has moved permanently to {}; polling that URL from now on",
 					LogText.of(podcast.getFeedUrl()));

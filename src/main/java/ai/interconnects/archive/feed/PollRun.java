@@ -54,7 +54,8 @@ public class PollRun {
 
 	private int itemsFailed;
 
-	private String errorMessage;
+	/** Why the run failed, or a note on a successful one (a permanent redirect). */
+	private String message;
 
 	protected PollRun() {
 	}
@@ -65,8 +66,7 @@ public class PollRun {
 		this.startedAt = startedAt;
 	}
 
-	void finish(Outcome outcome, Integer httpStatus, Long bytesRead, PollCounts counts, String errorMessage,
-			Instant now) {
+	void finish(Outcome outcome, Integer httpStatus, Long bytesRead, PollCounts counts, String message, Instant now) {
 		this.outcome = outcome;
 		this.httpStatus = httpStatus;
 		this.bytesRead = bytesRead;
@@ -75,8 +75,7 @@ public class PollRun {
 		this.itemsUpdated = counts.updated();
 		this.itemsUnchanged = counts.unchanged();
 		this.itemsFailed = counts.failed();
-		this.errorMessage = (errorMessage != null && errorMessage.length() > 4000)
-				? errorMessage.substring(0, 4000) + "…" : errorMessage;
+		this.message = (message != null && message.length() > 4000) ? message.substring(0, 4000) + "…" : message;
 		this.finishedAt = now;
 	}
 
@@ -132,8 +131,8 @@ public class PollRun {
 		return this.itemsFailed;
 	}
 
-	public String getErrorMessage() {
-		return this.errorMessage;
+	public String getMessage() {
+		return this.message;
 	}
 
 }

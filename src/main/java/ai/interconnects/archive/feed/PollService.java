@@ -28,7 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PollService {
 
-	private final FeedProperties properties;
+	private final FeedProperties feed;
+
+	private final PollProperties properties;
 
 	private final FeedClient client;
 
@@ -42,8 +44,9 @@ public class PollService {
 
 	private final Clock clock;
 
-	PollService(FeedProperties properties, FeedClient client, EpisodeIngestService ingest, PollRecorder recorder,
-			PollLock lock, PollMetrics metrics, Optional<Clock> clock) {
+	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
+			PollRecorder recorder, PollLock lock, PollMetrics metrics, Optional<Clock> clock) {
+		this.feed = feed;
 		this.properties = properties;
 		this.client = client;
 		this.ingest = ingest;
@@ -55,7 +58,7 @@ public class PollService {
 
 	/** The configured feed's row, created on first use. */
 	public Podcast podcast() {
-		var configured = this.properties.feedUrl().toString();
+		var configured = this.feed.url().toString();
 		try {
 			return this.recorder.findOrCreate(configured);
 		}
@@ -67,7 +70,7 @@ public class PollService {
 
 	/** The configured feed's row if it exists yet; never creates it. */
 	public Optional<Podcast> findPodcast() {
-		return this.recorder.find(this.properties.feedUrl().toString());
+		return this.recorder.find(this.feed.url().toString());
 	}
 
 	/**
@@ -89,7 +92,7 @@ public class PollService {
 	}
 
 	boolean isDueAtStartup(Podcast podcast) {
-		return podcast.isDueAtStartup(this.clock.instant(), this.properties.pollInterval());
+		return podcast.isDueAtStartup(this.clock.instant(), this.properties.interval());
 	}
 
 	/**

@@ -5,15 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import ai.interconnects.archive.feed.client.FeedProperties;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code poller} component of {@code /actuator/health}: DOWN when the last successful
- * poll is older than {@code archive.poll-health-threshold} or the feed answered 410 Gone.
+ * poll is older than {@code archive.poll.health-threshold} or the feed answered 410 Gone.
  * <p>
  * It judges the feed's state in the database, not this instance's scheduler: with several
  * replicas only one of them polls, and all of them report the same. Before any success it
@@ -25,7 +23,7 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	private final PollService polls;
 
-	private final FeedProperties feed;
+	private final PollProperties properties;
 
 	private final Duration threshold;
 
@@ -33,11 +31,10 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	private final Instant started;
 
-	PollerHealthIndicator(PollService polls, FeedProperties feed, PollOperationsProperties operations,
-			Optional<Clock> clock) {
+	PollerHealthIndicator(PollService polls, PollProperties properties, Optional<Clock> clock) {
 		this.polls = polls;
-		this.feed = feed;
-		this.threshold = operations.pollHealthThreshold();
+		this.properties = properties;
+		this.threshold = properties.healthThreshold();
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.started = this.clock.instant();
 	}
@@ -57,7 +54,7 @@ class PollerHealthIndicator implements HealthIndicator {
 	private Health check() {
 		var now = this.clock.instant();
 		var builder = Health.up()
-			.withDetail("pollingEnabled", this.feed.pollEnabled())
+			.withDetail("pollingEnabled", this.properties.enabled())
 			.withDetail("threshold", this.threshold.toString());
 		var found = this.polls.findPodcast();
 		if (found.isEmpty()) {

@@ -2,8 +2,12 @@ package ai.interconnects.archive.search;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Search settings.
@@ -18,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * archive changed
  */
 @ConfigurationProperties("archive.search")
-record SearchProperties(@DefaultValue("200") int maxQueryLength, @DefaultValue("10") int pageSize,
-		@DefaultValue("3") int momentsPerEpisode, @DefaultValue("500") int candidateLimit,
-		@DefaultValue("1m") Duration vocabularyCheck) {
+@Validated
+record SearchProperties(@DefaultValue("200") @Min(1) int maxQueryLength, @DefaultValue("10") @Min(1) int pageSize,
+		@DefaultValue("3") @Min(0) int momentsPerEpisode, @DefaultValue("500") @Min(1) int candidateLimit,
+		@DefaultValue("1m") @DurationMin(millis = 1) Duration vocabularyCheck) {
 }

@@ -1,9 +1,9 @@
 package ai.interconnects.archive.search;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+
+import ai.interconnects.archive.web.Formats;
 
 /**
  * One page of search results.
@@ -38,11 +38,9 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	/** An episode with its matching moments. */
 	record EpisodeResult(String slug, String title, String date, long moments, List<Moment> best) {
 
-		private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
 		/** "6 March 2026", as the reading pages print dates. */
 		public String displayDate() {
-			return (this.date != null) ? DISPLAY.format(LocalDate.parse(this.date)) : null;
+			return (this.date != null) ? Formats.date(LocalDate.parse(this.date)) : null;
 		}
 
 	}

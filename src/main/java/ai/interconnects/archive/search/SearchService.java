@@ -32,6 +32,14 @@ public class SearchService {
 	}
 
 	/**
+	 * The longest query, in characters (code points): longer ones are cut, here and on
+	 * the transcript page ({@code archive.search.max-query-length}).
+	 */
+	public int maxQueryLength() {
+		return this.properties.maxQueryLength();
+	}
+
+	/**
 	 * Every segment of one episode that matches {@code query} (websearch syntax, as on
 	 * the search page), in transcript order, with the whole text escaped and every
 	 * matching word marked. For the search box of the transcript page.

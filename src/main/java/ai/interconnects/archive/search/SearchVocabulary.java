@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * re-parses without the poller knowing about search.
  */
 @Component
-class SearchVocabulary {
+class SearchVocabulary implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchVocabulary.class);
 
@@ -48,8 +50,16 @@ class SearchVocabulary {
 	 */
 	private volatile CachedSpeakers speakers;
 
-	SearchVocabulary(JdbcClient jdbc) {
+	private final Duration check;
+
+	SearchVocabulary(JdbcClient jdbc, SearchProperties properties) {
 		this.jdbc = jdbc;
+		this.check = properties.vocabularyCheck();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::scheduledRefresh, this.check, this.check));
 	}
 
 	List<String> speakers(Supplier<List<String>> loader) {
@@ -62,8 +72,6 @@ class SearchVocabulary {
 		return cached.speakers();
 	}
 
-	@Scheduled(initialDelayString = "${archive.search.vocabulary-check:1m}",
-			fixedDelayString = "${archive.search.vocabulary-check:1m}")
 	void scheduledRefresh() {
 		try {
 			refreshIfStale();

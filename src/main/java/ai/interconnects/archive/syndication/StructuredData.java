@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * inline script) does not apply to them.
  */
 @Component("structuredData")
-public class StructuredData {
+class StructuredData {
 
 	private final SyndicationRepository repository;
 

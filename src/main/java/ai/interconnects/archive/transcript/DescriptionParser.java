@@ -21,25 +21,13 @@ import org.slf4j.LoggerFactory;
  * Splits a Substack episode description into show notes, chapters and transcript.
  * <p>
  * The description is HTML: show notes, then a "Chapters" section, then a "Transcript"
- * section, then the footer "This is a public episode…". Section headings come as {@code
- *
-<h3>Chapters</h3>}, {@code
- *
-<p>
- * <strong>Chapters:</strong>
- *
-</p>
- * } or a bare {@code
- *
-<p>
- * Transcript
- *
-</p>
- * }. Chapter lines are {@code MM:SS Title}, {@code HH:MM:SS Title}, {@code H:MM:SS Title}
- * or {@code 5:19 — Title}, usually in {@code
- *
-<li>}s. Transcript paragraphs are {@code HH:MM:SS Speaker Name: text}; a paragraph without
- * a timestamp continues the previous speaker's turn and is kept as its own segment.
+ * section, then the footer "This is a public episode…". A section heading is an h3
+ * element ("Chapters"), a paragraph holding only a strong element ("Chapters:"), or a
+ * bare paragraph ("Transcript"). Chapter lines are {@code MM:SS Title},
+ * {@code HH:MM:SS Title}, {@code H:MM:SS Title} or {@code 5:19 — Title}, usually list
+ * items. Transcript paragraphs are {@code HH:MM:SS Speaker Name: text}; a paragraph
+ * without a timestamp continues the previous speaker's turn and is kept as its own
+ * segment.
  * <p>
  * The parser never fails: anything it does not recognise stays in the show notes and is
  * reported in {@link ParsedDescription#skipped()}.

@@ -2,13 +2,15 @@ package ai.interconnects.archive.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import ai.interconnects.archive.transcript.Timestamps;
-
-/** How dates, durations and feed URLs are shown on the pages. */
+/**
+ * How dates, durations and feed URLs are shown on the pages: the one place for each rule,
+ * used by the reading pages, search results and the feed parser alike.
+ */
 public final class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
@@ -19,6 +21,11 @@ public final class Formats {
 
 	public static String date(Instant instant) {
 		return (instant != null) ? DATE.format(instant) : null;
+	}
+
+	/** A calendar date as {@link #date(Instant)} prints it. */
+	public static String date(LocalDate date) {
+		return (date != null) ? DATE.format(date) : null;
 	}
 
 	public static String isoDate(Instant instant) {
@@ -40,10 +47,6 @@ public final class Formats {
 	/** ISO 8601 duration for {@code <time datetime>}. */
 	public static String isoDuration(Integer seconds) {
 		return (seconds != null) ? java.time.Duration.ofSeconds(seconds).toString() : null;
-	}
-
-	public static String clock(Integer seconds) {
-		return (seconds != null) ? Timestamps.format(seconds) : null;
 	}
 
 	/**

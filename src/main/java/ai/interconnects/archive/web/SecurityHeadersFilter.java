@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers on every response, error pages included. A plain servlet filter rather
- * than Spring Security configuration, so it keeps working unchanged when Spring Security
- * is added later (headers already present are left to whoever set them).
+ * Security headers on every response, error pages included: public pages, static files
+ * and the admin area alike. A servlet filter ordered ahead of Spring Security's chain
+ * (see {@code admin/SecurityConfiguration}), whose header writers leave headers already
+ * present alone, so the policy is stated once, here. Headers a handler sets itself are
+ * left as they are.
  * <p>
  * The policy forbids inline script and inline style: the pages use one script module and
  * one stylesheet served by the app. Audio and images may come from the feed's hosts.

@@ -4,15 +4,14 @@ import ai.interconnects.archive.feed.PollService;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
-import org.junit.jupiter.api.AfterAll;
+import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.WithFeedServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -25,21 +24,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Without an admin password the admin area is disabled, not open. */
+@WithFeedServer
 @ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.password=" })
 @AutoConfigureMockMvc
 class AdminDisabledTests {
 
-	static final FeedServer server = FeedServer.start();
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	static final FeedServer server = FeedServerExtension.server();
 
 	@Autowired
 	MockMvc mvc;

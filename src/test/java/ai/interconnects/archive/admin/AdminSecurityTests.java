@@ -95,7 +95,7 @@ class AdminSecurityTests extends AdminTestBase {
 			.contains("11 / 11 / 0 / 0 / 0")
 			.contains("FAILED")
 			.contains("503")
-			.contains(failure.getErrorMessage())
+			.contains(failure.getMessage())
 			.contains("A broken item")
 			.contains("IllegalStateException: no title")
 			.contains("<span id=\"count-episodes\">11</span>");
@@ -386,6 +386,22 @@ class AdminSecurityTests extends AdminTestBase {
 
 		assertThat(this.jdbc.sql("select status from podcast").query(String.class).single()).isEqualTo("ACTIVE");
 		assertThat(this.polls.isDue()).isTrue();
+	}
+
+	@Test
+	void theSkipLinkLandsOnTheContentAndTableCellsNameTheirColumnsForNarrowScreens() throws Exception {
+		serveFixture();
+		this.polls.poll().orElseThrow();
+
+		var login = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin/login")).andReturn().getResponse().getContentAsString());
+		assertThat(login.selectFirst("a.skip-link").attr("href")).isEqualTo("#main");
+		assertThat(login.select("main#main")).hasSize(1);
+		var page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin").session(signIn())).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("main#main")).hasSize(1);
+		var run = page.selectFirst("tr.poll-run");
+		assertThat(run.select("td[data-label]").eachAttr("data-label")).contains("Outcome", "HTTP", "Message");
 	}
 
 	private MockHttpSession signIn() throws Exception {

@@ -1,20 +1,22 @@
 package ai.interconnects.archive.admin;
 
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.WithFeedServer;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One context for the admin tests (admin enabled, feed on a loopback server), shared by
  * every subclass: the settings live here so that the context cache key is the same.
  */
+@WithFeedServer
 @ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.username=operator",
 		"archive.admin.password=" + AdminTestBase.PASSWORD })
 @AutoConfigureMockMvc
@@ -24,14 +26,9 @@ abstract class AdminTestBase {
 
 	static final String PASSWORD = "correct horse battery staple";
 
-	static final FeedServer server = FeedServer.start();
+	static final FeedServer server = FeedServerExtension.server();
 
 	static final byte[] FIXTURE = FeedServer.resource("/feeds/interconnects-feed.xml");
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
-	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -50,7 +47,7 @@ abstract class AdminTestBase {
 	}
 
 	long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
 }

@@ -10,39 +10,29 @@ import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
-import org.junit.jupiter.api.AfterAll;
+import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.WithFeedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Storing the feed: identity, updates, and what a poll never does (delete, duplicate).
  */
+@WithFeedServer
 @ArchiveTest
 class FeedIngestTests {
 
-	static final FeedServer server = FeedServer.start();
+	static final FeedServer server = FeedServerExtension.server();
 
 	static final String FIXTURE = new String(FeedServer.resource("/feeds/interconnects-feed.xml"),
 			StandardCharsets.UTF_8);
 
 	static final String DEAN_BALL = "dean-ball-on-open-models-and-government-control";
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
 
 	@Autowired
 	PollService polls;
@@ -301,7 +291,7 @@ class FeedIngestTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).isNotBlank();
+		assertThat(run.getMessage()).isNotBlank();
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(this.jdbc.sql("select count(*) from poll_run where outcome = 'FAILED'").query(Long.class).single())
 			.isOne();
@@ -317,7 +307,7 @@ class FeedIngestTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).startsWith("The feed is not valid RSS/XML");
+		assertThat(run.getMessage()).startsWith("The feed is not valid RSS/XML");
 		assertThat(snapshot()).isEqualTo(before);
 	}
 

@@ -54,7 +54,7 @@ class FileImportTests {
 		var run = this.polls.poll().orElseThrow();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).startsWith("Feed file not found");
+		assertThat(run.getMessage()).startsWith("Feed file not found");
 	}
 
 	static Path fixturePath() {

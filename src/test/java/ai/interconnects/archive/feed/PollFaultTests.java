@@ -12,15 +12,14 @@ import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.WithFeedServer;
 import com.sun.net.httpserver.HttpHandler;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -30,24 +29,15 @@ import static org.assertj.core.api.Assertions.within;
  * the run records, that the archive keeps everything it had (nothing lost, nothing
  * duplicated), and that the next good poll succeeds.
  */
+@WithFeedServer
 @ArchiveTest(properties = { "archive.poll-enabled=false", "archive.read-timeout=1s", "archive.deadline=4s",
 		"archive.max-body-size=400KB", "archive.backoff-initial=1m", "archive.backoff-max=1h" })
 class PollFaultTests {
 
-	static final FeedServer server = FeedServer.start();
+	static final FeedServer server = FeedServerExtension.server();
 
 	static final String FIXTURE = new String(FeedServer.resource("/feeds/interconnects-feed.xml"),
 			StandardCharsets.UTF_8);
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
 
 	@Autowired
 	PollService polls;
@@ -289,11 +279,11 @@ class PollFaultTests {
 
 		var first = poll();
 		assertThat(first.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
-		assertThat(first.getErrorMessage()).contains("Permanently redirected").contains("1 of 2");
+		assertThat(first.getMessage()).contains("Permanently redirected").contains("1 of 2");
 		assertThat(podcastString("feed_url")).endsWith("/feed.xml");
 
 		var second = poll();
-		assertThat(second.getErrorMessage()).startsWith("Feed URL changed to");
+		assertThat(second.getMessage()).startsWith("Feed URL changed to");
 		assertThat(podcastString("feed_url")).isEqualTo(server.url("/new-home.xml").toString());
 
 		server.reset();
@@ -323,7 +313,7 @@ class PollFaultTests {
 		var run = poll();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
-		assertThat(run.getErrorMessage()).startsWith("Redirect loop");
+		assertThat(run.getMessage()).startsWith("Redirect loop");
 		thenAGoodPollSucceeds();
 	}
 
@@ -420,7 +410,7 @@ class PollFaultTests {
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.FAILED);
 		assertThat(run.getHttpStatus()).isEqualTo(status);
-		assertThat(run.getErrorMessage()).containsIgnoringCase(message);
+		assertThat(run.getMessage()).containsIgnoringCase(message);
 		assertThat(run.getFinishedAt()).isNotNull();
 		assertThat(snapshot()).isEqualTo(before);
 		return run;

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import ai.interconnects.archive.feed.client.FeedProperties;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +28,7 @@ class PollerHealthIndicatorTests {
 	PollService polls;
 
 	@Autowired
-	FeedProperties feed;
-
-	@Autowired
-	PollOperationsProperties operations;
+	PollProperties properties;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,7 +83,7 @@ class PollerHealthIndicatorTests {
 	@Test
 	void noSuccessLongAfterStartIsDown() {
 		var clock = new MovableClock(Instant.now());
-		var indicator = new PollerHealthIndicator(this.polls, this.feed, this.operations, Optional.of(clock));
+		var indicator = new PollerHealthIndicator(this.polls, this.properties, Optional.of(clock));
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
 		clock.advance(Duration.ofHours(3).plusMinutes(1));

@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.WithFeedServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text and an untimed continuation paragraph. Everything goes through HTTP, the way a
  * reader uses it.
  */
+@WithFeedServer
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTests {
 
-	static final FeedServer server = FeedServer.start();
+	static final FeedServer server = FeedServerExtension.server();
 
 	static final String DEAN_BALL = "/episodes/dean-ball-on-open-models-and-government-control";
 
@@ -58,16 +59,6 @@ class SearchTests {
 			<pubDate>Tue, 17 Mar 2026 10:00:00 GMT</pubDate>
 			<enclosure url="https://example.test/zebrafish.mp3" length="1000" type="audio/mpeg"/></item>
 			""";
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
 
 	@LocalServerPort
 	int port;
@@ -107,7 +98,7 @@ class SearchTests {
 		var moment = episodes.get(0).selectFirst(".search-moment");
 		assertThat(moment.selectFirst(".search-moment-meta").text()).contains("Dean Ball").contains("7:53");
 		assertThat(links(moment)).containsExactly(DEAN_BALL + "?t=473", DEAN_BALL + "?t=473",
-				DEAN_BALL + "/transcript#t-473");
+				DEAN_BALL + "/transcript?q=tariffs&t=473#t-473");
 		assertThat(moment.selectFirst(".search-excerpt mark").text()).isEqualToIgnoringCase("tariffs");
 	}
 
@@ -124,8 +115,9 @@ class SearchTests {
 		var chapter = dean.selectFirst(".search-moment-chapter");
 		assertThat(chapter.text()).contains("Chapter").contains("28:20");
 		assertThat(links(chapter)).contains(DEAN_BALL + "?t=1700");
-		assertThat(dean.select(".search-moment-segment").stream().map(SearchTests::links)).anyMatch(
-				(links) -> links.contains(DEAN_BALL + "?t=1966") && links.contains(DEAN_BALL + "/transcript#t-1966"));
+		assertThat(dean.select(".search-moment-segment").stream().map(SearchTests::links))
+			.anyMatch((links) -> links.contains(DEAN_BALL + "?t=1966")
+					&& links.contains(DEAN_BALL + "/transcript?q=financializing&t=1966#t-1966"));
 	}
 
 	@Test
@@ -134,7 +126,7 @@ class SearchTests {
 
 		var moment = page.selectFirst(".search-moment-segment");
 		assertThat(links(moment)).contains("/episodes/zebrafish-and-quokka-hour?t=65",
-				"/episodes/zebrafish-and-quokka-hour/transcript#p-2");
+				"/episodes/zebrafish-and-quokka-hour/transcript?q=quokka&t=65#p-2");
 	}
 
 	@Test
@@ -356,7 +348,7 @@ class SearchTests {
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return ArchiveContents.count(this.jdbc, table);
 	}
 
 }

@@ -15,8 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,24 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and four episodes a page (so the eleven-episode fixture has three). The feed comes from
  * one loopback {@link FeedServer} that also serves test audio.
  */
+@WithFeedServer
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archive.poll-enabled=false", "archive.pages.page-size=4",
 				"spring.jpa.properties.hibernate.generate_statistics=true" })
 @AutoConfigureMockMvc
 public abstract class PagesTestSupport {
 
-	protected static final FeedServer feeds = FeedServer.start();
+	protected static final FeedServer feeds = FeedServerExtension.server();
 
 	protected static final byte[] FIXTURE = FeedServer.resource("/feeds/interconnects-feed.xml");
 
 	protected static final String DEAN_BALL = "dean-ball-on-open-models-and-government-control";
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> feeds.url("/feed.xml").toString());
-	}
 
 	@Autowired
 	protected MockMvc mvc;

@@ -1,6 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.transcript.Timestamps;
 
 /**
  * A chapter: {@code number} is its 1-based position, {@code endSeconds} the next
@@ -9,11 +9,11 @@ import ai.interconnects.archive.web.Formats;
 public record ChapterView(int number, int startSeconds, Integer endSeconds, String title) {
 
 	public String start() {
-		return Formats.clock(this.startSeconds);
+		return Timestamps.format(this.startSeconds);
 	}
 
 	public String end() {
-		return Formats.clock(this.endSeconds);
+		return (this.endSeconds != null) ? Timestamps.format(this.endSeconds) : null;
 	}
 
 	/** Whether {@code seconds} falls inside this chapter. */

@@ -18,7 +18,6 @@ import ai.interconnects.archive.feed.PollRecord;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,14 @@ class ReadingService {
 	private final int pageSize;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search,
-			@Value("${archive.pages.page-size:20}") int pageSize) {
+			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties) {
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
 		this.segments = segments;
 		this.polls = polls;
 		this.search = search;
-		this.pageSize = Math.max(1, pageSize);
+		this.pageSize = properties.pageSize();
 	}
 
 	/**
@@ -74,7 +72,11 @@ class ReadingService {
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 
-	Pages.EpisodePage episode(String slug) {
+	/**
+	 * The episode with its chapters; with a moment or range ({@code at}), also the
+	 * paragraphs it points at, as a quote.
+	 */
+	Pages.EpisodePage episode(String slug, TimeRange at) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		Neighbour newer = null;
@@ -83,17 +85,24 @@ class ReadingService {
 			newer = first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST));
 			older = first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST));
 		}
+		Quote quote = null;
+		if (at != null) {
+			var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of(),
+					at.within(episode.getDurationSeconds()));
+			quote = quote(segments, at.within(episode.getDurationSeconds()));
+		}
 		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.segments.countByEpisodeId(episode.getId()),
-				newer, older);
+				newer, older, quote);
 	}
 
 	/**
 	 * The transcript with chapter headings placed before the first paragraph at or after
 	 * their start. With a {@code query}, the paragraphs that match it (full-text search,
 	 * so "distilled" finds "distillation") carry their text with every match marked, and
-	 * a link to the next matching paragraph.
+	 * a link to the next matching paragraph. With a moment or range ({@code at}), the
+	 * paragraphs it points at are highlighted and quoted.
 	 */
-	Pages.TranscriptPage transcript(String slug, String query) {
+	Pages.TranscriptPage transcript(String slug, String query, TimeRange at) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
@@ -102,7 +111,8 @@ class ReadingService {
 				marked.put(match.position(), match.html());
 			}
 		}
-		var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked);
+		var range = (at != null) ? at.within(episode.getDurationSeconds()) : null;
+		var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked, range);
 		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
 		int next = 0;
 		for (var segment : segments) {
@@ -118,7 +128,8 @@ class ReadingService {
 			}
 		}
 		int matches = (int) segments.stream().filter(SegmentView::match).count();
-		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches);
+		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches,
+				quote(segments, range));
 	}
 
 	/**
@@ -134,7 +145,7 @@ class ReadingService {
 		}
 		var chapter = chapters.get(number - 1);
 		var inside = new ArrayList<SegmentView>();
-		for (var segment : segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of())) {
+		for (var segment : segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of(), null)) {
 			int at = segment.effectiveStart();
 			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
 				inside.add(segment);
@@ -191,22 +202,31 @@ class ReadingService {
 
 	/**
 	 * Paragraph views with their anchors; {@code marked} holds, by position, the text of
-	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>}.
+	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>};
+	 * {@code range}, when set, the moment whose paragraphs are highlighted.
 	 */
-	private static List<SegmentView> segments(List<TranscriptSegment> segments, Map<Integer, String> marked) {
+	private static List<SegmentView> segments(List<TranscriptSegment> segments, Map<Integer, String> marked,
+			TimeRange range) {
 		int count = segments.size();
 		var anchors = new String[count];
 		var effectiveStarts = new int[count];
+		var effectiveSpeakers = new String[count];
 		var used = new HashSet<String>();
 		int current = 0;
+		String speaker = null;
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
 			if (segment.getStartSeconds() != null) {
 				current = segment.getStartSeconds();
+				speaker = segment.getSpeaker();
+			}
+			else if (segment.getSpeaker() != null) {
+				speaker = segment.getSpeaker();
 			}
 			effectiveStarts[i] = current;
-			// Two paragraphs may share a second: the later one falls back to its
-			// position.
+			effectiveSpeakers[i] = speaker;
+			// Two paragraphs may share a second: the later one is anchored
+			// by its position.
 			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
 					: "p-" + segment.getPosition();
 			if (!used.add(anchor)) {
@@ -215,8 +235,8 @@ class ReadingService {
 			}
 			anchors[i] = anchor;
 		}
-		// Each matching paragraph links to the next one, so a reader can step through
-		// them.
+		// Each matching paragraph links to the next one, so that a reader
+		// can step through the matches.
 		var nextMatches = new String[count];
 		String next = null;
 		for (int i = count - 1; i >= 0; i--) {
@@ -225,14 +245,51 @@ class ReadingService {
 				next = anchors[i];
 			}
 		}
+		// The moment playing at the range's start is the last paragraph starting at or
+		// before it; a range runs on to the paragraphs starting before its end.
+		int from = (count > 0) ? effectiveStarts[0] : 0;
+		if (range != null) {
+			for (int i = 0; i < count; i++) {
+				if (effectiveStarts[i] <= range.start()) {
+					from = effectiveStarts[i];
+				}
+			}
+		}
 		var result = new ArrayList<SegmentView>(count);
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
-			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(),
-					effectiveStarts[i], segment.getSpeaker(), segment.getText(), anchors[i],
-					marked.get(segment.getPosition()), nextMatches[i]));
+			int at = effectiveStarts[i];
+			boolean highlighted = range != null && at >= from
+					&& ((range.end() != null) ? at < range.end() || at == from : at == from);
+			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), at,
+					segment.getSpeaker(), effectiveSpeakers[i], segment.getText(), anchors[i],
+					marked.get(segment.getPosition()), nextMatches[i], highlighted));
 		}
 		return result;
+	}
+
+	/**
+	 * The highlighted paragraphs as a quote, ending at the range's end or, for a single
+	 * moment, where the next paragraph starts.
+	 */
+	private static Quote quote(List<SegmentView> segments, TimeRange range) {
+		if (range == null) {
+			return null;
+		}
+		var highlighted = segments.stream().filter(SegmentView::highlighted).toList();
+		if (highlighted.isEmpty()) {
+			return null;
+		}
+		Integer end = range.end();
+		if (end == null) {
+			int last = highlighted.get(highlighted.size() - 1).effectiveStart();
+			end = segments.stream()
+				.map(SegmentView::effectiveStart)
+				.filter((start) -> start > last)
+				.findFirst()
+				.orElse(null);
+		}
+		return Quote.of(highlighted, end);
 	}
 
 	private static Neighbour first(List<Neighbour> neighbours) {
@@ -242,9 +299,9 @@ class ReadingService {
 	private static PollStatus status(PollRecord run) {
 		var message = switch (run.outcome()) {
 			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
-			// The recorded message can name hosts, file paths or exception details: that
-			// is
-			// for the operator (/admin); visitors get the kind of failure.
+			// The recorded message can name hosts, file paths or exception
+			// details: it is for the operator (/admin). Visitors get the kind
+			// of failure.
 			case FAILED -> (run.httpStatus() != null)
 					? "The feed could not be reached: its server answered HTTP " + run.httpStatus() + "."
 					: "The feed could not be reached: the server did not answer or the feed could not be read.";

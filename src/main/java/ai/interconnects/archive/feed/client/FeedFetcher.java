@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 /**
  * Fetches the feed over HTTP(S) or from a {@code file:} URL.
  * <p>
- * Redirects are followed by hand (at most {@code archive.max-redirects}) so that a move
- * made only of 301/308 hops can be told from a temporary one, and a loop is reported as
- * such. The body is streamed and aborted as soon as it passes
- * {@code archive.max-body-size} (before and after gzip decoding), when no byte has
- * arrived for {@code archive.read-timeout}, or when the whole fetch passes
- * {@code archive.deadline}. Every request, each redirect hop included, must pass
+ * Redirects are followed by hand (at most {@code archive.feed.max-redirects}) so that a
+ * move made only of 301/308 hops can be told from a temporary one, and a loop is reported
+ * as such. The body is streamed and aborted as soon as it passes
+ * {@code archive.feed.max-body-size} (before and after gzip decoding), when no byte has
+ * arrived for {@code archive.feed.read-timeout}, or when the whole fetch passes
+ * {@code archive.feed.deadline}. Every request, each redirect hop included, must pass
  * {@link FetchTargetPolicy} first: no internal addresses unless the configured feed URL
  * is on one.
  */
@@ -91,7 +91,7 @@ class FeedFetcher {
 			try {
 				// every hop, the first included: a stored feed URL may come from a
 				// redirect
-				FetchTargetPolicy.check(url, this.properties.feedUrl());
+				FetchTargetPolicy.check(url, this.properties.url());
 			}
 			catch (FetchTargetPolicy.RefusedTargetException ex) {
 				throw new FeedException(Kind.INVALID_URL, ex.getMessage());
@@ -150,7 +150,7 @@ class FeedFetcher {
 			total += n;
 			if (total > limit) {
 				throw new IOException(
-						"larger than the limit of " + this.properties.maxBodySize() + " (archive.max-body-size)");
+						"larger than the limit of " + this.properties.maxBodySize() + " (archive.feed.max-body-size)");
 			}
 			out.write(buffer, 0, n);
 		}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
 
+import ai.interconnects.archive.web.Formats;
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
 import com.rometools.modules.itunes.ITunes;
@@ -146,18 +147,8 @@ class FeedParser {
 	 * Only http(s) URLs are kept: a {@code javascript:} or {@code data:} link from a
 	 * hostile feed must never become a link or player source on a page.
 	 */
-	static String webUrl(String value) {
-		var url = clean(value);
-		if (url == null) {
-			return null;
-		}
-		try {
-			var scheme = URI.create(url).getScheme();
-			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) ? url : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+	private static String webUrl(String value) {
+		return Formats.webUrl(value);
 	}
 
 	private static boolean notBlank(String value) {

@@ -77,11 +77,11 @@ final class HttpExchange {
 				String reason = null;
 				if (deadline.expired()) {
 					reason = "the fetch of " + url + " passed its deadline of " + deadline.total().toSeconds()
-							+ " s (archive.deadline)";
+							+ " s (archive.feed.deadline)";
 				}
 				else if (body != null && System.nanoTime() - body.lastProgressNanos() > readTimeoutNanos) {
 					reason = "no data arrived from " + url + " for " + this.properties.readTimeout().toSeconds()
-							+ " s (archive.read-timeout)";
+							+ " s (archive.feed.read-timeout)";
 				}
 				if (reason != null) {
 					if (body != null) {
@@ -105,15 +105,17 @@ final class HttpExchange {
 	private FeedException translate(URI url, Throwable cause) {
 		if (cause instanceof LimitedBodySubscriber.BodyTooLargeException) {
 			return new FeedException(Kind.TOO_LARGE, "The feed at " + url + " is larger than the limit of "
-					+ this.properties.maxBodySize() + " (archive.max-body-size); the download was aborted");
+					+ this.properties.maxBodySize() + " (archive.feed.max-body-size); the download was aborted");
 		}
 		if (cause instanceof HttpConnectTimeoutException) {
-			return new FeedException(Kind.TIMEOUT, "Connecting to " + url.getHost() + " timed out after "
-					+ this.properties.connectTimeout().toSeconds() + " s (archive.connect-timeout)", cause);
+			return new FeedException(Kind.TIMEOUT,
+					"Connecting to " + url.getHost() + " timed out after "
+							+ this.properties.connectTimeout().toSeconds() + " s (archive.feed.connect-timeout)",
+					cause);
 		}
 		if (cause instanceof HttpTimeoutException) {
 			return new FeedException(Kind.TIMEOUT, "No response from " + url + " within "
-					+ this.properties.readTimeout().toSeconds() + " s (archive.read-timeout)", cause);
+					+ this.properties.readTimeout().toSeconds() + " s (archive.feed.read-timeout)", cause);
 		}
 		if (cause instanceof ConnectException) {
 			return new FeedException(Kind.NETWORK, "Could not connect to " + url.getHost() + ": connection refused",

@@ -86,7 +86,7 @@ final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
 	static final class BodyTooLargeException extends IOException {
 
 		BodyTooLargeException(long limit) {
-			super("the body is larger than the limit of " + limit + " bytes (archive.max-body-size); aborted");
+			super("the body is larger than the limit of " + limit + " bytes (archive.feed.max-body-size); aborted");
 		}
 
 	}

@@ -81,10 +81,9 @@ class FetchTargetPolicyTests {
 		// as if two 301s had moved the stored feed URL to an internal service before
 		try (var server = FeedServer.start()) {
 			server.respond("/internal", 200, "secret".getBytes());
-			var fetcher = new FeedFetcher(new FeedProperties(URI.create("https://feed.invalid/podcast.rss"),
-					Duration.ofMinutes(30), false, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2),
-					Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 5, "test",
-					Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), 2));
+			var fetcher = new FeedFetcher(
+					new FeedProperties(URI.create("https://feed.invalid/podcast.rss"), Duration.ofSeconds(2),
+							Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 5, "test"));
 			assertThatExceptionOfType(FeedException.class)
 				.isThrownBy(() -> fetcher.fetch(server.url("/internal"), null, null))
 				.withMessageContaining("Refused to fetch");
@@ -97,10 +96,8 @@ class FetchTargetPolicyTests {
 		try (var server = FeedServer.start()) {
 			server.respond("/feed.xml", 302, new byte[0], "Location", "/moved.xml");
 			server.respond("/moved.xml", 200, "<rss/>".getBytes());
-			var fetcher = new FeedFetcher(new FeedProperties(server.url("/feed.xml"), Duration.ofMinutes(30), false,
-					Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2),
-					Duration.ofSeconds(5), DataSize.ofMegabytes(1), 5, "test", Duration.ofMinutes(1),
-					Duration.ofHours(1), Duration.ofHours(24), 2));
+			var fetcher = new FeedFetcher(new FeedProperties(server.url("/feed.xml"), Duration.ofSeconds(2),
+					Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 5, "test"));
 			assertThat(fetcher.fetch(server.url("/feed.xml"), null, null).status()).isEqualTo(200);
 		}
 	}

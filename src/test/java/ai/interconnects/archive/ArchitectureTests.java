@@ -1,0 +1,132 @@
+package ai.interconnects.archive;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package shape (see README, Architecture), stated so that a new feature package is
+ * held to it without being listed: feature packages sit between the cross-cutting
+ * {@code web} package below and the operator's {@code admin} package above, a feature's
+ * pages ({@code x.web}) are used by nobody, the feed client knows no feature, and a
+ * feature's Spring beans are package-private unless another package uses them.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "ai.interconnects.archive";
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	@Test
+	void packagesDependOnEachOtherOneWayOnly() {
+		slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void theCrossCuttingWebPackageDependsOnNoFeature() {
+		classes().that()
+			.resideInAPackage(ROOT + ".web..")
+			.should()
+			.onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAPackage(ROOT + ".web..")))
+			.check(MAIN);
+	}
+
+	@Test
+	void aFeaturesPagesAreUsedByNoOtherPackage() {
+		// Controllers and their view records are the top of a feature: nothing calls
+		// them.
+		noClasses().that()
+			.resideOutsideOfPackage(ROOT + ".*.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".*.web..")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheOperatorsPackageUsesIt() {
+		noClasses().that()
+			.resideOutsideOfPackage(ROOT + ".admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".admin..")
+			.check(MAIN);
+	}
+
+	@Test
+	void theFeedClientKnowsNoFeature() {
+		classes().that()
+			.resideInAPackage(ROOT + ".feed.client..")
+			.should()
+			.onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAPackage(ROOT + ".feed.client.."))
+				.or(resideInAPackage(ROOT + ".web..")))
+			.check(MAIN);
+	}
+
+	@Test
+	void controllersArePackagePrivate() {
+		classes().that().areAnnotatedWith(Controller.class).should().notBePublic().check(MAIN);
+	}
+
+	@Test
+	void aFeaturesBeansArePublicOnlyWhenAnotherPackageUsesThem() {
+		// The cross-cutting web package is left out: its beans serve the templates.
+		classes().that()
+			.areMetaAnnotatedWith(Component.class)
+			.and()
+			.areNotAnnotatedWith(SpringBootApplication.class)
+			.and()
+			.resideOutsideOfPackage(ROOT + ".web..")
+			.and()
+			.arePublic()
+			.should(beUsedOutsideTheirPackage())
+			.check(MAIN);
+	}
+
+	@Test
+	void aFeaturesRepositoriesArePublicOnlyWhenAnotherPackageUsesThem() {
+		classes().that()
+			.areAssignableTo(Repository.class)
+			.and()
+			.arePublic()
+			.should(beUsedOutsideTheirPackage())
+			.check(MAIN);
+	}
+
+	private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
+		return new ArchCondition<>("be used from another package (or be package-private)") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean usedElsewhere = type.getDirectDependenciesToSelf()
+					.stream()
+					.anyMatch((
+							dependency) -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
+				if (!usedElsewhere) {
+					events.add(SimpleConditionEvent.violated(type, type.getName() + " is public but only used inside "
+							+ type.getPackageName() + ": make it package-private"));
+				}
+			}
+
+		};
+	}
+
+}

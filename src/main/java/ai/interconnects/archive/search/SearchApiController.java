@@ -52,7 +52,8 @@ class SearchApiController {
 
 	/**
 	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
-	 * say which parameters were ignored or shortened.
+	 * say which parameters were ignored or shortened; {@code capped} that the totals are
+	 * estimates (more matched than were ranked).
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
 			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions) {
@@ -83,7 +84,7 @@ class SearchApiController {
 			for (var moment : episode.best()) {
 				Integer seconds = (moment.time() != null)
 						? Timestamps.parse(moment.time()).stream().boxed().findFirst().orElse(null) : null;
-				moments.add(new Moment(moment.kind(), moment.speaker(), seconds, moment.time(),
+				moments.add(new Moment(moment.kind().name(), moment.speaker(), seconds, moment.time(),
 						Jsoup.parse(moment.excerptHtml()).text(), moment.excerptHtml(), absolute(moment.playLink()),
 						absolute(moment.transcriptLink())));
 			}
@@ -91,7 +92,8 @@ class SearchApiController {
 					absolute("/episodes/" + episode.slug())));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
-				results.totalEpisodes(), results.capped(), results.page(), results.pageCount(), episodes,
+				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
+				results.pageCount(), episodes,
 				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
 	}
 

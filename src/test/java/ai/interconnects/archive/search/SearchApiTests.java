@@ -69,7 +69,9 @@ class SearchApiTests extends FormatsTestSupport {
 	}
 
 	private String query(String path, String q) throws Exception {
-		var response = this.mvc.perform(get(path).param("q", q)).andReturn().getResponse();
+		// in the query string (not .param()), as a browser sends it: the page cache keys
+		// on it
+		var response = this.mvc.perform(get(path + "?q={q}", q)).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
 		return response.getContentAsString(StandardCharsets.UTF_8);
 	}

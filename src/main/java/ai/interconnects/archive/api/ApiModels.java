@@ -1,0 +1,69 @@
+package ai.interconnects.archive.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The JSON API's documents. Field names are part of the API (README "JSON API" and
+ * {@code /api/v1/openapi.json}): add fields, never rename or remove them within v1.
+ * Absent values are {@code null}, never omitted, so every field is always there. Times
+ * are ISO 8601 instants in UTC; durations and offsets are whole seconds.
+ */
+final class ApiModels {
+
+	private ApiModels() {
+	}
+
+	/** The enclosure. */
+	record Audio(String url, String type, Long length) {
+	}
+
+	/** Where the episode can be read or downloaded, as absolute URLs. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Links(String page, String api, String transcript, String vtt, String srt, String json, String text,
+			String chapters) {
+	}
+
+	/** An episode in a list. */
+	record EpisodeSummary(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
+			Integer durationSeconds, String summary, String imageUrl, String link, Audio audio, int chapterCount,
+			int segmentCount, Links links) {
+	}
+
+	/**
+	 * One page of episodes, newest first; {@code next} is the next page's URL or null.
+	 */
+	record EpisodePage(List<EpisodeSummary> episodes, int page, int pageSize, long totalEpisodes, int totalPages,
+			Instant since, String next) {
+	}
+
+	/** A chapter: {@code number} from 1, {@code url} its page. */
+	record Chapter(int number, int startSeconds, String title, String url) {
+	}
+
+	/**
+	 * A transcript paragraph; {@code startSeconds} is null for a continuation paragraph,
+	 * which has no timestamp of its own in the source.
+	 */
+	record Segment(int position, Integer startSeconds, String speaker, String text) {
+	}
+
+	/** An episode with its show notes, chapters and transcript. */
+	record EpisodeDetail(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
+			Integer durationSeconds, String summary, String showNotesHtml, String imageUrl, String link,
+			String episodeType, Audio audio, Links links, List<Chapter> chapters, List<Segment> segments) {
+	}
+
+	/**
+	 * A speaker named in the transcripts: in how many episodes, how many turns (runs of
+	 * consecutive paragraphs by them) and paragraphs.
+	 */
+	record Speaker(String name, long episodes, long turns, long segments, Instant firstHeard, Instant lastHeard) {
+	}
+
+	record Speakers(List<Speaker> speakers) {
+	}
+
+}

@@ -1,0 +1,153 @@
+package ai.interconnects.archive.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The JSON API's episodes and speakers ({@code /api/v1/search} is in the search feature).
+ * Read-only; open to any origin ({@link ApiWebConfiguration}) and rate-limited per
+ * address ({@link ApiRateLimitFilter}).
+ */
+@RestController
+@JsonApi
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class EpisodeApiController {
+
+	private final ApiRepository repository;
+
+	private final ApiProperties properties;
+
+	EpisodeApiController(ApiRepository repository, ApiProperties properties) {
+		this.repository = repository;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Episodes, newest first, a page at a time",
+			description = "With since, only the episodes added or changed at or after that time (updatedAt).")
+	@ApiResponse(responseCode = "200", description = "a page of episodes")
+	@ApiResponse(responseCode = "400", description = "a bad page, size or since",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@GetMapping("/episodes")
+	ApiModels.EpisodePage episodes(
+			@Parameter(description = "page number, from 1") @RequestParam(defaultValue = "1") int page,
+			@Parameter(description = "episodes per page, 1 to 100") @RequestParam(required = false) Integer size,
+			@Parameter(
+					description = "ISO 8601 instant (2025-06-01T00:00:00Z) or date (2025-06-01, UTC midnight)") @RequestParam(
+							required = false) String since) {
+		if (page < 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 1 or more");
+		}
+		int pageSize = (size != null) ? size : this.properties.pageSize();
+		if (pageSize < 1 || pageSize > 100) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and 100");
+		}
+		var from = since(since);
+		long total = this.repository.count(from);
+		int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+		var rows = this.repository.page(from, (long) (page - 1) * pageSize, pageSize);
+		var episodes = new ArrayList<ApiModels.EpisodeSummary>(rows.size());
+		for (var row : rows) {
+			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
+					row.updatedAt(), row.durationSeconds(), row.summary(), row.imageUrl(), row.link(), audio(row),
+					row.chapterCount(), row.segmentCount(), links(row)));
+		}
+		String next = null;
+		if (page < totalPages) {
+			var builder = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page + 1);
+			next = builder.build().encode().toUriString();
+		}
+		return new ApiModels.EpisodePage(episodes, page, pageSize, total, totalPages, from, next);
+	}
+
+	@Operation(summary = "One episode with its show notes, chapters and transcript paragraphs")
+	@ApiResponse(responseCode = "200", description = "the episode")
+	@ApiResponse(responseCode = "404", description = "no such episode",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@GetMapping("/episodes/{slug}")
+	ApiModels.EpisodeDetail episode(@PathVariable String slug) {
+		var row = this.repository.episode(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
+		var chapters = new ArrayList<ApiModels.Chapter>();
+		var stored = this.repository.chapters(row.id());
+		for (int i = 0; i < stored.size(); i++) {
+			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).title(),
+					absolute("/episodes/" + row.slug() + "/chapters/" + (i + 1))));
+		}
+		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
+				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
+				row.episodeType(), audio(row), links(row), chapters, this.repository.segments(row.id()));
+	}
+
+	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")
+	@GetMapping("/speakers")
+	ApiModels.Speakers speakers() {
+		return new ApiModels.Speakers(this.repository.speakers());
+	}
+
+	/** Any other path under the API is a problem-details 404, not the HTML error page. */
+	@Hidden
+	@GetMapping("/**")
+	void unknown() {
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such API resource");
+	}
+
+	private static Instant since(String since) {
+		if (since == null || since.isBlank()) {
+			return null;
+		}
+		var text = since.strip();
+		try {
+			return (text.length() == 10) ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"since must be an ISO 8601 instant (2025-06-01T00:00:00Z) or date (2025-06-01)");
+		}
+	}
+
+	private static ApiModels.Audio audio(ApiRepository.Row row) {
+		return (row.audioUrl() != null) ? new ApiModels.Audio(row.audioUrl(), row.audioType(), row.audioLength())
+				: null;
+	}
+
+	private static ApiModels.Links links(ApiRepository.Row row) {
+		var page = "/episodes/" + row.slug();
+		boolean transcript = row.segmentCount() > 0;
+		return new ApiModels.Links(absolute(page), absolute("/api/v1" + page),
+				transcript ? absolute(page + "/transcript") : null,
+				transcript ? absolute(page + "/transcript.vtt") : null,
+				transcript ? absolute(page + "/transcript.srt") : null,
+				transcript ? absolute(page + "/transcript.json") : null,
+				transcript ? absolute(page + "/transcript.txt") : null,
+				(row.chapterCount() > 0) ? absolute(page + "/chapters.json") : null);
+	}
+
+	static String absolute(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	}
+
+}

@@ -1,0 +1,105 @@
+package ai.interconnects.archive.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.interconnects.archive.api.JsonApi;
+import ai.interconnects.archive.transcript.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jsoup.Jsoup;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code GET /api/v1/search}: the results of the {@code /search} page, from the same
+ * {@link SearchService} call with the same parameters, as JSON. Only a thin mapping of
+ * {@link SearchResults}: links become absolute, excerpts come both as marked HTML and as
+ * plain text.
+ */
+@RestController
+@JsonApi
+class SearchApiController {
+
+	private final SearchService search;
+
+	private final SearchProperties properties;
+
+	SearchApiController(SearchService search, SearchProperties properties) {
+		this.search = search;
+		this.properties = properties;
+	}
+
+	/**
+	 * A matching moment: {@code kind} is SEGMENT, CHAPTER, TITLE or NOTES;
+	 * {@code startSeconds} and {@code time} are null for title and notes matches.
+	 */
+	record Moment(String kind, String speaker, Integer startSeconds, String time, String excerpt, String excerptHtml,
+			String url, String transcriptUrl) {
+	}
+
+	record Episode(String slug, String title, String date, long moments, List<Moment> best, String url) {
+	}
+
+	/**
+	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
+	 * say which parameters were ignored or shortened; {@code capped} that the totals are
+	 * estimates (more matched than were ranked).
+	 */
+	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
+			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions) {
+	}
+
+	@Operation(summary = "Full-text search, as the /search page",
+			description = "Websearch syntax: words, \"phrases\", -exclusions, or. Results grouped by episode, "
+					+ "10 a page, each with its best three moments.")
+	@ApiResponse(responseCode = "200", description = "a page of results")
+	@ApiResponse(responseCode = "400", description = "no query",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@GetMapping(path = "/api/v1/search", produces = "application/json")
+	Results search(@Parameter(description = "the query (required)") @RequestParam(required = false) String q,
+			@Parameter(description = "exact speaker name") @RequestParam(required = false) String speaker,
+			@Parameter(description = "first day, YYYY-MM-DD") @RequestParam(required = false) String from,
+			@Parameter(description = "last day, YYYY-MM-DD") @RequestParam(required = false) String to,
+			@Parameter(description = "relevance (default) or newest") @RequestParam(required = false) String sort,
+			@Parameter(description = "page number, from 1") @RequestParam(required = false) String page) {
+		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
+		if (request.blank()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q is required");
+		}
+		var results = this.search.search(request);
+		var episodes = new ArrayList<Episode>(results.episodes().size());
+		for (var episode : results.episodes()) {
+			var moments = new ArrayList<Moment>(episode.best().size());
+			for (var moment : episode.best()) {
+				Integer seconds = (moment.time() != null)
+						? Timestamps.parse(moment.time()).stream().boxed().findFirst().orElse(null) : null;
+				moments.add(new Moment(moment.kind().name(), moment.speaker(), seconds, moment.time(),
+						Jsoup.parse(moment.excerptHtml()).text(), moment.excerptHtml(), absolute(moment.playLink()),
+						absolute(moment.transcriptLink())));
+			}
+			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
+					absolute("/episodes/" + episode.slug())));
+		}
+		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
+				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
+				results.pageCount(), episodes,
+				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
+	}
+
+	private static String absolute(String path) {
+		return (path != null) ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path
+				: null;
+	}
+
+}

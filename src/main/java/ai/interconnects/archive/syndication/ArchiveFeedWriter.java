@@ -1,0 +1,182 @@
+package ai.interconnects.archive.syndication;
+
+import java.io.ByteArrayOutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes one RSS 2.0 document of the archive feed: the channel (with iTunes tags,
+ * {@code podcast:guid} and the RFC 5005 links it is given) and its items, each with the
+ * episode's original GUID, its enclosure, iTunes tags, and {@code podcast:transcript} /
+ * {@code podcast:chapters} links to the archive's files.
+ */
+final class ArchiveFeedWriter {
+
+	static final String ATOM = "http://www.w3.org/2005/Atom";
+
+	static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+
+	static final String PODCAST = "https://podcastindex.org/namespace/1.0";
+
+	static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+
+	/** RFC 5005 section 4: the element that marks an archive document. */
+	static final String HISTORY = "http://purl.org/syndication/history/1.0";
+
+	private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+	private ArchiveFeedWriter() {
+	}
+
+	/** An {@code atom:link} of the channel. */
+	record Link(String rel, String href) {
+	}
+
+	/**
+	 * @param show the show, as its feed last described it
+	 * @param siteUrl the archive's home page
+	 * @param links self, paging and archive links
+	 * @param archive whether this is an RFC 5005 archive document ({@code fh:archive})
+	 * @param items the episodes, newest first
+	 * @param url absolute URL of a path in this archive
+	 */
+	static byte[] write(SyndicationRepository.Show show, String siteUrl, List<Link> links, boolean archive,
+			List<SyndicationRepository.Item> items, Function<String, String> url) {
+		var bytes = new ByteArrayOutputStream(64 * 1024);
+		try {
+			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeCharacters("\n");
+			xml.writeStartElement("rss");
+			xml.writeAttribute("version", "2.0");
+			xml.writeNamespace("atom", ATOM);
+			xml.writeNamespace("itunes", ITUNES);
+			xml.writeNamespace("podcast", PODCAST);
+			xml.writeNamespace("content", CONTENT);
+			xml.writeNamespace("fh", HISTORY);
+			xml.writeStartElement("channel");
+			var title = (show.title() != null) ? show.title() : "Podcast archive";
+			text(xml, "title", title);
+			text(xml, "link", siteUrl);
+			text(xml, "description", (show.description() != null) ? show.description()
+					: "Every episode of " + title + ", with chapters and transcripts.");
+			text(xml, "generator", "podcast-archive");
+			for (var link : links) {
+				xml.writeEmptyElement("atom", "link", ATOM);
+				xml.writeAttribute("rel", link.rel());
+				xml.writeAttribute("href", link.href());
+				xml.writeAttribute("type", "application/rss+xml");
+			}
+			if (archive) {
+				xml.writeEmptyElement("fh", "archive", HISTORY);
+			}
+			if (show.imageUrl() != null) {
+				xml.writeStartElement("image");
+				text(xml, "url", show.imageUrl());
+				text(xml, "title", title);
+				text(xml, "link", siteUrl);
+				xml.writeEndElement();
+				xml.writeEmptyElement("itunes", "image", ITUNES);
+				xml.writeAttribute("href", show.imageUrl());
+			}
+			if (show.author() != null) {
+				text(xml, "itunes", "author", ITUNES, show.author());
+			}
+			text(xml, "itunes", "type", ITUNES, "episodic");
+			text(xml, "podcast", "guid", PODCAST, PodcastGuid.of(show.configuredUrl()).toString());
+			for (var item : items) {
+				item(xml, item, url);
+			}
+			xml.writeEndElement();
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("Could not write the archive feed", ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void item(XMLStreamWriter xml, SyndicationRepository.Item item, Function<String, String> url)
+			throws XMLStreamException {
+		var page = "/episodes/" + item.slug();
+		xml.writeStartElement("item");
+		text(xml, "title", item.title());
+		text(xml, "link", url.apply(page));
+		xml.writeStartElement("guid");
+		// The source's own GUID (or the archive's fallback key when it had none), never
+		// a URL of this archive: apps that know the episode from the original feed match.
+		xml.writeAttribute("isPermaLink", "false");
+		xml.writeCharacters(item.guid());
+		xml.writeEndElement();
+		if (item.publishedAt() != null) {
+			text(xml, "pubDate", RFC_822.format(item.publishedAt()));
+		}
+		var description = (item.summary() != null) ? item.summary() : item.title();
+		text(xml, "description", description);
+		if (item.showNotesHtml() != null && !item.showNotesHtml().isBlank()) {
+			// sanitized when stored
+			text(xml, "content", "encoded", CONTENT, item.showNotesHtml());
+		}
+		if (item.audioUrl() != null) {
+			xml.writeEmptyElement("enclosure");
+			xml.writeAttribute("url", item.audioUrl());
+			xml.writeAttribute("length", String.valueOf((item.audioLength() != null) ? item.audioLength() : 0));
+			xml.writeAttribute("type", (item.audioType() != null) ? item.audioType() : "audio/mpeg");
+		}
+		if (item.durationSeconds() != null) {
+			text(xml, "itunes", "duration", ITUNES, String.valueOf(item.durationSeconds()));
+		}
+		if (item.imageUrl() != null) {
+			xml.writeEmptyElement("itunes", "image", ITUNES);
+			xml.writeAttribute("href", item.imageUrl());
+		}
+		if (item.episodeType() != null) {
+			text(xml, "itunes", "episodeType", ITUNES, item.episodeType());
+		}
+		if (item.hasTranscript()) {
+			transcript(xml, url.apply(page + "/transcript.vtt"), "text/vtt", true);
+			transcript(xml, url.apply(page + "/transcript.srt"), "application/x-subrip", true);
+			transcript(xml, url.apply(page + "/transcript.json"), "application/json", false);
+		}
+		if (item.chapterCount() > 0) {
+			xml.writeEmptyElement("podcast", "chapters", PODCAST);
+			xml.writeAttribute("url", url.apply(page + "/chapters.json"));
+			xml.writeAttribute("type", "application/json+chapters");
+		}
+		xml.writeEndElement();
+	}
+
+	private static void transcript(XMLStreamWriter xml, String href, String type, boolean captions)
+			throws XMLStreamException {
+		xml.writeEmptyElement("podcast", "transcript", PODCAST);
+		xml.writeAttribute("url", href);
+		xml.writeAttribute("type", type);
+		if (captions) {
+			xml.writeAttribute("rel", "captions");
+		}
+	}
+
+	private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+		xml.writeStartElement(name);
+		xml.writeCharacters(value);
+		xml.writeEndElement();
+	}
+
+	private static void text(XMLStreamWriter xml, String prefix, String name, String namespace, String value)
+			throws XMLStreamException {
+		xml.writeStartElement(prefix, name, namespace);
+		xml.writeCharacters(value);
+		xml.writeEndElement();
+	}
+
+}

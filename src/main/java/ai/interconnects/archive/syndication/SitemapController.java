@@ -1,0 +1,206 @@
+package ai.interconnects.archive.syndication;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+
+import ai.interconnects.archive.web.ConditionalGet;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /sitemap.xml} (every public page: the archive pages, {@code /chapters}, each
+ * episode, its transcript and its chapters, with {@code lastmod} from the episode's
+ * update time) and {@code /robots.txt}, which points at it. Beyond
+ * {@code archive.syndication.sitemap-max-urls} URLs, {@code /sitemap.xml} becomes a
+ * sitemap index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, … . Search results
+ * (the search page, the in-transcript find, the search API), the admin area, the actuator
+ * and the bulk export are disallowed for crawlers.
+ */
+@Controller
+class SitemapController {
+
+	static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+	private final SyndicationRepository repository;
+
+	private final SyndicationProperties properties;
+
+	private final int archivePageSize;
+
+	SitemapController(SyndicationRepository repository, SyndicationProperties properties,
+			@Value("${archive.pages.page-size:20}") int archivePageSize) {
+		this.repository = repository;
+		this.properties = properties;
+		this.archivePageSize = Math.max(1, archivePageSize);
+	}
+
+	record Entry(String path, Instant lastModified) {
+	}
+
+	@GetMapping("/robots.txt")
+	ResponseEntity<byte[]> robots(WebRequest request) {
+		var body = """
+				User-agent: *
+				Disallow: /admin
+				Disallow: /actuator
+				Disallow: /search
+				Disallow: /api/v1/search
+				Disallow: /episodes/*/transcript?q=
+				Disallow: /export.jsonl.gz
+
+				Sitemap: %s
+				""".formatted(absolute("/sitemap.xml"));
+		return ConditionalGet.respond(request, new MediaType("text", "plain", StandardCharsets.UTF_8), body, null);
+	}
+
+	@GetMapping("/sitemap.xml")
+	ResponseEntity<byte[]> sitemap(WebRequest request) {
+		var entries = entries();
+		int max = this.properties.sitemapMaxUrls();
+		if (entries.size() <= max) {
+			return respond(request, urlset(entries), entries);
+		}
+		int parts = (entries.size() + max - 1) / max;
+		var bytes = new ByteArrayOutputStream();
+		try {
+			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeStartElement("sitemapindex");
+			xml.writeDefaultNamespace(SITEMAPS);
+			for (int part = 1; part <= parts; part++) {
+				xml.writeStartElement("sitemap");
+				text(xml, "loc", absolute("/sitemap-" + part + ".xml"));
+				var newest = newest(entries.subList((part - 1) * max, Math.min(entries.size(), part * max)));
+				if (newest != null) {
+					text(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(newest));
+				}
+				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return respond(request, bytes.toByteArray(), entries);
+	}
+
+	@GetMapping("/sitemap-{part}.xml")
+	ResponseEntity<byte[]> part(@PathVariable String part, WebRequest request) {
+		var entries = entries();
+		int max = this.properties.sitemapMaxUrls();
+		int parts = (entries.size() + max - 1) / max;
+		if (!part.matches("\\d{1,6}") || parts < 2 || Integer.parseInt(part) < 1 || Integer.parseInt(part) > parts) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such sitemap");
+		}
+		int n = Integer.parseInt(part);
+		var slice = entries.subList((n - 1) * max, Math.min(entries.size(), n * max));
+		return respond(request, urlset(slice), slice);
+	}
+
+	/** Every public page, in archive order. */
+	private List<Entry> entries() {
+		var rows = this.repository.pages();
+		var entries = new ArrayList<Entry>(rows.size() * 8 + 4);
+		Instant newest = newestRow(rows);
+		entries.add(new Entry("/", newest));
+		long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
+		for (long page = 2; page <= archivePages; page++) {
+			entries.add(new Entry("/?page=" + page, null));
+		}
+		entries.add(new Entry("/chapters", newest));
+		for (var row : rows) {
+			var path = "/episodes/" + row.slug();
+			entries.add(new Entry(path, row.updatedAt()));
+			if (row.hasTranscript()) {
+				entries.add(new Entry(path + "/transcript", row.updatedAt()));
+			}
+			for (int n = 1; n <= row.chapterCount(); n++) {
+				entries.add(new Entry(path + "/chapters/" + n, row.updatedAt()));
+			}
+		}
+		return entries;
+	}
+
+	private byte[] urlset(List<Entry> entries) {
+		var bytes = new ByteArrayOutputStream(entries.size() * 120 + 200);
+		try {
+			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeStartElement("urlset");
+			xml.writeDefaultNamespace(SITEMAPS);
+			for (var entry : entries) {
+				xml.writeStartElement("url");
+				text(xml, "loc", absolute(entry.path()));
+				if (entry.lastModified() != null) {
+					text(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
+				}
+				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static ResponseEntity<byte[]> respond(WebRequest request, byte[] body, List<Entry> entries) {
+		return ConditionalGet.respond(request, new MediaType("application", "xml", StandardCharsets.UTF_8), body,
+				newest(entries));
+	}
+
+	private static Instant newest(List<Entry> entries) {
+		Instant newest = null;
+		for (var entry : entries) {
+			if (entry.lastModified() != null && (newest == null || entry.lastModified().isAfter(newest))) {
+				newest = entry.lastModified();
+			}
+		}
+		return newest;
+	}
+
+	private static Instant newestRow(List<SyndicationRepository.PageRow> rows) {
+		Instant newest = null;
+		for (var row : rows) {
+			if (row.updatedAt() != null && (newest == null || row.updatedAt().isAfter(newest))) {
+				newest = row.updatedAt();
+			}
+		}
+		return newest;
+	}
+
+	private static String absolute(String path) {
+		// the path is ours ("/episodes/slug", "/?page=2"); slugs are URL-safe
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+	}
+
+	private static void text(javax.xml.stream.XMLStreamWriter xml, String name, String value)
+			throws XMLStreamException {
+		xml.writeStartElement(name);
+		xml.writeCharacters(value);
+		xml.writeEndElement();
+	}
+
+}

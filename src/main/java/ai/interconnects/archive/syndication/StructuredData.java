@@ -1,0 +1,143 @@
+package ai.interconnects.archive.syndication;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Schema.org JSON-LD for the pages' {@code <script type="application/ld+json">} blocks
+ * (template {@code fragments/syndication.html}, called as {@code @structuredData}): a
+ * {@code PodcastEpisode} on the episode pages, a {@code PodcastSeries} on the archive.
+ * Also the show's artwork, for {@code og:image} on pages without an image of their own.
+ * <p>
+ * The JSON goes into the page unescaped, so {@link #script} escapes {@code <}, {@code >}
+ * and {@code &} as JSON unicode escapes: a title containing {@code </script>} stays
+ * inside its string. Data blocks are not executed, so the Content-Security-Policy (no
+ * inline script) does not apply to them.
+ */
+@Component("structuredData")
+class StructuredData {
+
+	private final SyndicationRepository repository;
+
+	private final JsonMapper json;
+
+	StructuredData(SyndicationRepository repository, JsonMapper json) {
+		this.repository = repository;
+		this.json = json;
+	}
+
+	/**
+	 * The {@code PodcastEpisode} of the episode {@code slug}, or null if there is none;
+	 * with {@code withTranscript} the whole transcript text as its audio's
+	 * {@code transcript}: only on the transcript page, since structured data should
+	 * describe what the page shows (and the episode page stays light).
+	 */
+	public String episode(String slug, boolean withTranscript) {
+		var found = this.repository.episode(slug);
+		if (found.isEmpty()) {
+			return null;
+		}
+		var item = found.get();
+		var show = this.repository.show().orElse(null);
+		var episode = new LinkedHashMap<String, Object>();
+		episode.put("@context", "https://schema.org");
+		episode.put("@type", "PodcastEpisode");
+		episode.put("url", absolute("/episodes/" + item.slug()));
+		episode.put("name", item.title());
+		if (item.publishedAt() != null) {
+			episode.put("datePublished", item.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+		}
+		if (item.durationSeconds() != null) {
+			episode.put("duration", Duration.ofSeconds(item.durationSeconds()).toString());
+		}
+		if (item.summary() != null) {
+			episode.put("description", item.summary());
+		}
+		var image = (item.imageUrl() != null) ? item.imageUrl() : ((show != null) ? show.imageUrl() : null);
+		if (image != null) {
+			episode.put("image", image);
+		}
+		if (show != null) {
+			episode.put("partOfSeries", series(show, false));
+		}
+		var audio = new LinkedHashMap<String, Object>();
+		audio.put("@type", "AudioObject");
+		if (item.audioUrl() != null) {
+			audio.put("contentUrl", item.audioUrl());
+		}
+		if (item.audioType() != null) {
+			audio.put("encodingFormat", item.audioType());
+		}
+		if (item.durationSeconds() != null) {
+			audio.put("duration", Duration.ofSeconds(item.durationSeconds()).toString());
+		}
+		if (item.hasTranscript() && withTranscript) {
+			audio.put("transcript", this.repository.transcriptText(item.id()));
+		}
+		if (item.audioUrl() != null || audio.containsKey("transcript")) {
+			episode.put("associatedMedia", audio);
+		}
+		return script(episode);
+	}
+
+	/** The {@code PodcastSeries} of the archive's show, or null before the first poll. */
+	public String series() {
+		return this.repository.show().map((show) -> script(series(show, true))).orElse(null);
+	}
+
+	/** The show's artwork, or null. */
+	public String showImage() {
+		return this.repository.show().map(SyndicationRepository.Show::imageUrl).orElse(null);
+	}
+
+	private Map<String, Object> series(SyndicationRepository.Show show, boolean top) {
+		var series = new LinkedHashMap<String, Object>();
+		if (top) {
+			series.put("@context", "https://schema.org");
+		}
+		series.put("@type", "PodcastSeries");
+		series.put("name", (show.title() != null) ? show.title() : "Podcast archive");
+		series.put("url", absolute("/"));
+		series.put("webFeed", absolute("/feed.xml"));
+		if (top) {
+			if (show.description() != null) {
+				series.put("description", show.description());
+			}
+			if (show.imageUrl() != null) {
+				series.put("image", show.imageUrl());
+			}
+			if (show.author() != null) {
+				series.put("author", Map.of("@type", "Person", "name", show.author()));
+			}
+			if (show.link() != null) {
+				series.put("sameAs", show.link());
+			}
+		}
+		return series;
+	}
+
+	/** JSON safe to put between {@code <script>} and {@code </script>} as is. */
+	String script(Object value) {
+		return escape(this.json.writeValueAsString(value));
+	}
+
+	/**
+	 * {@code <}, {@code >} and {@code &} only ever occur inside JSON strings, where their
+	 * {@code \\u} escapes mean the same.
+	 */
+	static String escape(String json) {
+		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+	}
+
+	private static String absolute(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	}
+
+}

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.web.PublicUrl;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,7 +40,10 @@ class EpisodeApiController {
 
 	private final ApiProperties properties;
 
-	EpisodeApiController(ApiRepository repository, ApiProperties properties) {
+	private final PublicUrl publicUrl;
+
+	EpisodeApiController(ApiRepository repository, ApiProperties properties, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
 	}
@@ -75,8 +80,15 @@ class EpisodeApiController {
 		}
 		String next = null;
 		if (page < totalPages) {
-			var builder = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page + 1);
-			next = builder.build().encode().toUriString();
+			// path and query from the request, the host from archive.public-url (never
+			// the
+			// request's Host header)
+			var relative = ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("page", page + 1)
+				.build()
+				.encode();
+			next = this.publicUrl
+				.of(relative.getPath() + ((relative.getQuery() != null) ? "?" + relative.getQuery() : ""));
 		}
 		return new ApiModels.EpisodePage(episodes, page, pageSize, total, totalPages, from, next);
 	}
@@ -134,7 +146,7 @@ class EpisodeApiController {
 				: null;
 	}
 
-	private static ApiModels.Links links(ApiRepository.Row row) {
+	private ApiModels.Links links(ApiRepository.Row row) {
 		var page = "/episodes/" + row.slug();
 		boolean transcript = row.segmentCount() > 0;
 		return new ApiModels.Links(absolute(page), absolute("/api/v1" + page),
@@ -146,8 +158,8 @@ class EpisodeApiController {
 				(row.chapterCount() > 0) ? absolute(page + "/chapters.json") : null);
 	}
 
-	static String absolute(String path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	String absolute(String path) {
+		return this.publicUrl.of(path);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import ai.interconnects.archive.api.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.PublicUrl;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /api/v1/search}: the results of the {@code /search} page, from the same
@@ -34,7 +35,10 @@ class SearchApiController {
 
 	private final SearchProperties properties;
 
-	SearchApiController(SearchService search, SearchProperties properties) {
+	private final PublicUrl publicUrl;
+
+	SearchApiController(SearchService search, SearchProperties properties, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.search = search;
 		this.properties = properties;
 	}
@@ -97,9 +101,8 @@ class SearchApiController {
 				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
 	}
 
-	private static String absolute(String path) {
-		return (path != null) ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path
-				: null;
+	private String absolute(String path) {
+		return (path != null) ? this.publicUrl.of(path) : null;
 	}
 
 }

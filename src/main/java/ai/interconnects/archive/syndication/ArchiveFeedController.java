@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import ai.interconnects.archive.web.ConditionalGet;
 
+import ai.interconnects.archive.web.PublicUrl;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /feed.xml}: every episode the archive holds, including those that left the
@@ -43,7 +44,10 @@ class ArchiveFeedController {
 
 	private final SyndicationProperties properties;
 
-	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties) {
+	private final PublicUrl publicUrl;
+
+	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
 	}
@@ -88,9 +92,8 @@ class ArchiveFeedController {
 				links.add(new ArchiveFeedWriter.Link("prev-archive", url("?archive=" + archives)));
 			}
 		}
-		var site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString();
-		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items,
-				(path) -> ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString());
+		var site = this.publicUrl.of("/");
+		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, (path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
 			.map(SyndicationRepository.Item::updatedAt)
 			.filter(Objects::nonNull)
@@ -103,8 +106,8 @@ class ArchiveFeedController {
 		return (n == 1) ? "" : "?page=" + n;
 	}
 
-	private static String url(String query) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/feed.xml").toUriString() + query;
+	private String url(String query) {
+		return this.publicUrl.of("/feed.xml") + query;
 	}
 
 	/** A page or archive number between 1 and {@code max}, else a 404. */

@@ -12,6 +12,8 @@ import javax.xml.stream.XMLStreamException;
 
 import ai.interconnects.archive.web.ConditionalGet;
 
+import ai.interconnects.archive.web.PublicUrl;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /sitemap.xml} (every public page: the archive pages, {@code /chapters}, each
@@ -45,8 +46,11 @@ class SitemapController {
 
 	private final int archivePageSize;
 
+	private final PublicUrl publicUrl;
+
 	SitemapController(SyndicationRepository repository, SyndicationProperties properties,
-			@Value("${archive.pages.page-size:20}") int archivePageSize) {
+			@Value("${archive.pages.page-size:20}") int archivePageSize, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
 		this.archivePageSize = Math.max(1, archivePageSize);
@@ -191,9 +195,9 @@ class SitemapController {
 		return newest;
 	}
 
-	private static String absolute(String path) {
+	private String absolute(String path) {
 		// the path is ours ("/episodes/slug", "/?page=2"); slugs are URL-safe
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+		return this.publicUrl.of(path);
 	}
 
 	private static void text(javax.xml.stream.XMLStreamWriter xml, String name, String value)

@@ -5,10 +5,11 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ai.interconnects.archive.web.PublicUrl;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Schema.org JSON-LD for the pages' {@code <script type="application/ld+json">} blocks
@@ -28,7 +29,10 @@ class StructuredData {
 
 	private final JsonMapper json;
 
-	StructuredData(SyndicationRepository repository, JsonMapper json) {
+	private final PublicUrl publicUrl;
+
+	StructuredData(SyndicationRepository repository, JsonMapper json, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.json = json;
 	}
@@ -136,8 +140,8 @@ class StructuredData {
 		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
 	}
 
-	private static String absolute(String path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	private String absolute(String path) {
+		return this.publicUrl.of(path);
 	}
 
 }

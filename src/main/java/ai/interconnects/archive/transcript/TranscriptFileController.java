@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.web.ConditionalGet;
+import ai.interconnects.archive.web.PublicUrl;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An episode's transcript and chapters as files for podcast apps, subtitle players and
@@ -43,7 +44,10 @@ class TranscriptFileController {
 
 	private final JsonMapper json;
 
-	TranscriptFileController(TranscriptFileRepository files, JsonMapper json) {
+	private final PublicUrl publicUrl;
+
+	TranscriptFileController(TranscriptFileRepository files, JsonMapper json, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.files = files;
 		this.json = json;
 	}
@@ -129,11 +133,8 @@ class TranscriptFileController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
 	}
 
-	private static String absolute(String slug, String rest) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/episodes/{slug}" + rest)
-			.buildAndExpand(slug)
-			.toUriString();
+	private String absolute(String slug, String rest) {
+		return this.publicUrl.builder("/episodes/{slug}" + rest).buildAndExpand(slug).toUriString();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -131,6 +132,17 @@ class HostileClientTests extends PagesTestSupport {
 			.contains("<link rel=\"canonical\" href=\"https://archive.example.org/episodes/" + DEAN_BALL + "\">")
 			.contains("content=\"https://archive.example.org/episodes/" + DEAN_BALL + "\"")
 			.doesNotContain("evil.example");
+
+		// the machine-readable outputs carry absolute URLs too: a cache in front of the
+		// archive must never store a feed or sitemap pointing elsewhere
+		for (var path : List.of("/feed.xml", "/sitemap.xml", "/api/v1/episodes",
+				"/episodes/" + DEAN_BALL + "/chapters.json", "/episodes/" + DEAN_BALL + "/transcript")) {
+			var response = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n");
+			assertThat(response.status()).as(path).isEqualTo(200);
+			assertThat(response.body()).as(path)
+				.contains("https://archive.example.org/")
+				.doesNotContain("evil.example");
+		}
 
 		var login = raw("GET /admin HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html\r\n");
 		assertThat(login.status()).isEqualTo(302);

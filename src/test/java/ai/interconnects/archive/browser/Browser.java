@@ -66,6 +66,11 @@ final class Browser {
 			var driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+			// Pages may be kept for 60 s (Cache-Control: max-age=60), as a reader's
+			// browser
+			// would; each test re-ingests the archive and must see its own pages.
+			driver.executeCdpCommand("Network.enable", Map.of());
+			driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
 			return driver;
 		}
 		catch (IOException ex) {

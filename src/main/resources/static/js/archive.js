@@ -1,25 +1,26 @@
 // Progressive enhancement for the reading pages. Everything works without this module:
-// timestamps are plain links (/episodes/{slug}?t=754) and the server puts a #t= media
-// fragment on the audio. With it, timestamps seek the player in place, the paragraph and
-// chapter being played are highlighted and followed, links to moments can be copied, and
-// the keyboard controls the player.
-
-// Errors are collected where a test (or a curious reader) can see them.
-const errors = (window.archiveErrors = window.archiveErrors || []);
-window.addEventListener('error', (event) => errors.push(String(event.message || event.type)));
-window.addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${event.reason}`));
-document.addEventListener('securitypolicyviolation', (event) =>
-	errors.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+// timestamps are plain links (/episodes/{slug}?t=754), the server puts a #t= media
+// fragment on the audio, marks the paragraphs of a shared moment and of a search. With it,
+// timestamps seek the player in place, the paragraph and chapter being played are
+// highlighted and followed, a range plays and stops at its end, the find bar steps through
+// the matches, quotes and links to moments can be copied, and the keyboard controls the
+// player. The player only ever says what the audio element reports.
 
 const SKIP_SECONDS = 15;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const audio = document.querySelector('audio[data-player]');
 const status = document.querySelector('[data-player-status]');
+const startNote = document.querySelector('[data-player-start]');
+const transcript = document.querySelector('[data-transcript]');
 
 function announce(text) {
 	if (status) {
 		status.textContent = text;
+		// The status takes the start note's place on the bar, so the bar keeps its height.
+		if (startNote) {
+			startNote.hidden = text !== '';
+		}
 	}
 }
 
@@ -31,10 +32,14 @@ function clock(seconds) {
 	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+function int(value) {
+	return Number.parseInt(value ?? '', 10);
+}
+
 /** Elements with a data-start, in document order, with their start as a number. */
 function timed(selector) {
 	return [...document.querySelectorAll(selector)]
-		.map((el) => ({ el, start: Number.parseInt(el.dataset.start, 10), end: Number.parseInt(el.dataset.end, 10) }))
+		.map((el) => ({ el, start: int(el.dataset.start), end: int(el.dataset.end) }))
 		.filter((item) => Number.isFinite(item.start));
 }
 
@@ -43,13 +48,40 @@ function isTyping(target) {
 		(target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null);
 }
 
+function scrollBehavior() {
+	return reducedMotion ? 'auto' : 'smooth';
+}
+
 function enhancePlayer(player) {
 	const episodePath = `/episodes/${player.dataset.episode}`;
+	const failure = document.querySelector('[data-player-error]');
 	const follower = createFollower(player);
 	let pendingSeek = null;
+	let failed = false;
+	// The end of the range the page was opened at (?t=754,801): playback stops there once.
+	let rangeEnd = int(player.dataset.end);
+	let stoppedAt = null;
 
-	// Seeking before the audio has loaded: remember the time and apply it once the
-	// metadata is in (the media fragment in src covers the no-JavaScript case).
+	function fail() {
+		if (failed) {
+			return;
+		}
+		failed = true;
+		announce('');
+		if (startNote) {
+			startNote.hidden = true;
+		}
+		if (failure) {
+			failure.hidden = false;
+		}
+		player.classList.add('is-unavailable');
+		follower.playing(false);
+	}
+
+	// A media error (host down, offline, blocked, unsupported) or a source that cannot
+	// be fetched: say so, with the direct download link.
+	player.addEventListener('error', fail);
+
 	player.addEventListener('loadedmetadata', () => {
 		if (pendingSeek !== null) {
 			player.currentTime = pendingSeek;
@@ -57,14 +89,60 @@ function enhancePlayer(player) {
 		}
 	});
 
-	const start = Number.parseInt(player.dataset.start ?? '', 10);
+	player.addEventListener('playing', () => {
+		announce(Number.isFinite(rangeEnd)
+			? `Playing ${clock(player.currentTime)} – ${clock(rangeEnd)}`
+			: `Playing from ${clock(player.currentTime)}`);
+		follower.playing(true);
+	});
+	player.addEventListener('pause', () => {
+		follower.playing(false);
+		if (stoppedAt !== null) {
+			announce(`End of the shared moment at ${clock(stoppedAt)}. Press play to go on.`);
+			stoppedAt = null;
+		}
+		else if (!failed && !player.ended) {
+			announce(`Paused at ${clock(player.currentTime)}`);
+		}
+	});
+	player.addEventListener('seeked', () => {
+		if (player.paused && !failed) {
+			announce(`At ${clock(player.currentTime)}, paused`);
+		}
+		else if (!failed) {
+			announce(`Playing from ${clock(player.currentTime)}`);
+		}
+	});
+	player.addEventListener('timeupdate', () => {
+		if (Number.isFinite(rangeEnd) && player.currentTime >= rangeEnd) {
+			stoppedAt = rangeEnd;
+			rangeEnd = Number.NaN;
+			player.pause();
+		}
+	});
+
+	const start = int(player.dataset.start);
 	if (Number.isFinite(start) && start > 0) {
 		pendingSeek = start;
 		// Load only the metadata so the timeline shows where playback will start.
 		player.preload = 'metadata';
 	}
 
-	function seek(seconds, play) {
+	function play() {
+		player.play().catch((error) => {
+			if (error.name === 'NotSupportedError' || player.error) {
+				fail();
+			}
+			else if (error.name === 'NotAllowedError') {
+				announce(`Press play to listen from ${clock(pendingSeek ?? player.currentTime)}`);
+			}
+		});
+	}
+
+	function seek(seconds, andPlay) {
+		if (failed) {
+			return;
+		}
 		if (player.readyState >= HTMLMediaElement.HAVE_METADATA) {
 			player.currentTime = seconds;
 		}
@@ -75,10 +153,9 @@ function enhancePlayer(player) {
 			}
 			player.load();
 		}
-		if (play) {
-			player.play().catch((error) => announce(`Press play to listen (${error.name}).`));
+		if (andPlay) {
+			play();
 		}
-		announce(`Playing from ${clock(seconds)}`);
 	}
 
 	function rememberMoment(seconds) {
@@ -95,11 +172,17 @@ function enhancePlayer(player) {
 			event.shiftKey || event.altKey) {
 			return;
 		}
-		const seconds = Number.parseInt(link.dataset.seek, 10);
+		const seconds = int(link.dataset.seek);
 		if (!Number.isFinite(seconds) || new URL(link.href).pathname !== episodePath) {
 			return;
 		}
 		event.preventDefault();
+		if (failed) {
+			failure?.querySelector('a')?.focus();
+			return;
+		}
+		// A reader who picks another moment has left the shared range.
+		rangeEnd = Number.NaN;
 		follower.resume(false);
 		seek(seconds, true);
 		rememberMoment(seconds);
@@ -108,7 +191,8 @@ function enhancePlayer(player) {
 	// Keyboard: space plays or pauses, arrows skip, unless the reader is typing or the
 	// focused control has its own use for the key.
 	document.addEventListener('keydown', (event) => {
-		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) {
+		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) ||
+			failed) {
 			return;
 		}
 		const onControl = event.target instanceof Element &&
@@ -116,7 +200,7 @@ function enhancePlayer(player) {
 		if (event.key === ' ' && !onControl) {
 			event.preventDefault();
 			if (player.paused) {
-				player.play().catch((error) => announce(`Press play to listen (${error.name}).`));
+				play();
 			}
 			else {
 				player.pause();
@@ -126,27 +210,32 @@ function enhancePlayer(player) {
 			event.preventDefault();
 			const delta = event.key === 'ArrowLeft' ? -SKIP_SECONDS : SKIP_SECONDS;
 			const limit = Number.isFinite(player.duration) ? player.duration : Infinity;
-			const target = Math.min(Math.max(0, player.currentTime + delta), limit);
-			seek(target, false);
+			seek(Math.min(Math.max(0, player.currentTime + delta), limit), false);
 		}
 	});
+
+	// The audio may have failed before this module ran. (networkState is no help here:
+	// it reads NO_SOURCE while the browser is still choosing the source.)
+	if (player.error) {
+		fail();
+	}
 }
 
 /**
  * Highlights the paragraph and chapter being played, and keeps the paragraph in view
- * until the reader scrolls away; a button resumes following.
+ * until the reader scrolls away; a button, shown only while the audio plays, resumes
+ * following. Only the reader's own input (wheel, touch, keys, dragging the scrollbar)
+ * counts as scrolling away: scrolls this script makes, and the browser's own adjustments,
+ * do not.
  */
 function createFollower(player) {
 	const segments = timed('[data-segment]');
 	const chapters = timed('[data-chapter], [data-chapter-heading]');
-	const container = document.querySelector('[data-transcript]');
-	const transcriptEnd = container ? Number.parseInt(container.dataset.end ?? '', 10) : Number.NaN;
+	const transcriptEnd = transcript ? int(transcript.dataset.end) : Number.NaN;
 	const resumeButton = document.querySelector('[data-follow-resume]');
 	let following = true;
 	let currentStart = null;
-	// Scrolls this script makes must not count as the reader scrolling away: they are
-	// ignored until the browser reports the scroll ended (or, failing that, 3 s passed).
-	let programmaticUntil = 0;
+	let pointerDown = false;
 
 	function mark(elements, on) {
 		for (const el of elements) {
@@ -184,8 +273,13 @@ function createFollower(player) {
 	}
 
 	function scrollTo(el) {
-		programmaticUntil = Date.now() + 3000;
-		el.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'auto' : 'smooth' });
+		el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+	}
+
+	function showResume() {
+		if (resumeButton) {
+			resumeButton.hidden = following || player.paused || segments.length === 0;
+		}
 	}
 
 	function update() {
@@ -214,16 +308,12 @@ function createFollower(player) {
 			return;
 		}
 		following = false;
-		if (resumeButton) {
-			resumeButton.hidden = false;
-		}
+		showResume();
 	}
 
 	function resume(scroll) {
 		following = true;
-		if (resumeButton) {
-			resumeButton.hidden = true;
-		}
+		showResume();
 		const current = segments.find((s) => s.start === currentStart);
 		if (scroll && current) {
 			scrollTo(current.el);
@@ -236,7 +326,6 @@ function createFollower(player) {
 	if (resumeButton) {
 		resumeButton.addEventListener('click', () => resume(true));
 	}
-	// The reader scrolling (wheel, touch, keys, scrollbar) stops the following.
 	window.addEventListener('wheel', stopFollowing, { passive: true });
 	window.addEventListener('touchmove', stopFollowing, { passive: true });
 	window.addEventListener('keydown', (event) => {
@@ -244,76 +333,322 @@ function createFollower(player) {
 			stopFollowing();
 		}
 	});
-	window.addEventListener('scrollend', () => {
-		programmaticUntil = 0;
+	// Dragging the scrollbar: a scroll while a pointer is down on the page.
+	window.addEventListener('pointerdown', () => {
+		pointerDown = true;
+	});
+	window.addEventListener('pointerup', () => {
+		pointerDown = false;
 	});
 	window.addEventListener('scroll', () => {
-		if (Date.now() > programmaticUntil) {
+		if (pointerDown) {
 			stopFollowing();
 		}
 	}, { passive: true });
-	return { resume };
+	return { resume, playing: showResume };
 }
 
-/** "Copy link" buttons are useless without script, so they are hidden until now. */
-function enableCopyButtons() {
-	for (const button of document.querySelectorAll('button[data-copy]')) {
-		button.hidden = false;
+/** Copies text; falls back to a hidden selection where the Clipboard API is refused. */
+async function copy(text) {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
 	}
-	document.addEventListener('click', async (event) => {
-		const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
-		if (!button) {
-			return;
-		}
-		const url = new URL(button.dataset.copy, window.location.href).href;
-		let copied = false;
+	catch {
+		const area = document.createElement('textarea');
+		area.value = text;
+		area.setAttribute('readonly', '');
+		area.className = 'visually-hidden';
+		document.body.append(area);
+		area.select();
+		let ok = false;
 		try {
-			await navigator.clipboard.writeText(url);
-			copied = true;
+			ok = document.execCommand('copy');
 		}
 		catch {
-			copied = copyWithSelection(url);
+			ok = false;
 		}
-		button.dataset.copied = url;
+		area.remove();
+		return ok;
+	}
+}
+
+/**
+ * Quotes: selecting words in the transcript, or a paragraph's share button, opens the
+ * share menu with "Copy quote" (the words, the speaker, the time and a link that plays
+ * exactly that range) and "Copy link".
+ */
+function enableSharing() {
+	const menu = document.querySelector('[data-share-menu]');
+	if (!transcript || !menu) {
+		return;
+	}
+	const paragraphs = [...transcript.querySelectorAll('[data-segment]')];
+	const title = transcript.dataset.episodeTitle ?? '';
+	const end = int(transcript.dataset.end);
+	const path = window.location.pathname.replace(/\/chapters\/\d+$/, '/transcript');
+	let moment = null;
+	let opener = null;
+	let timer = 0;
+
+	for (const button of transcript.querySelectorAll('[data-share]')) {
+		button.hidden = false;
+	}
+
+	/** The moment of paragraphs first..last: its range ends where the next paragraph starts. */
+	function momentOf(first, last, text) {
+		const start = int(first.dataset.start);
+		const after = paragraphs.slice(paragraphs.indexOf(last) + 1).find((p) => int(p.dataset.start) > int(last.dataset.start));
+		const stop = after ? int(after.dataset.start) : (Number.isFinite(end) ? end : null);
+		const t = stop !== null && stop > start ? `${start},${stop}` : String(start);
+		const url = new URL(`${path}?t=${t}#${first.id}`, window.location.href).href;
+		return { text: text.replace(/\s+/g, ' ').trim(), speaker: first.dataset.speaker || '', start, url };
+	}
+
+	function quoteText(m) {
+		const who = m.speaker ? `${m.speaker}, ` : '';
+		return `“${m.text}”\n— ${who}${title} (${clock(m.start)})\n${m.url}`;
+	}
+
+	function open(m, anchorRect, from) {
+		moment = m;
+		if (opener) {
+			opener.setAttribute('aria-expanded', 'false');
+		}
+		opener = from;
+		if (opener) {
+			opener.setAttribute('aria-expanded', 'true');
+		}
+		menu.hidden = false;
+		const width = menu.offsetWidth;
+		const left = Math.min(Math.max(8, anchorRect.left + window.scrollX), window.scrollX + document.documentElement.clientWidth - width - 8);
+		menu.style.left = `${left}px`;
+		menu.style.top = `${anchorRect.bottom + window.scrollY + 6}px`;
+	}
+
+	function close() {
+		menu.hidden = true;
+		moment = null;
+		if (opener) {
+			opener.setAttribute('aria-expanded', 'false');
+			opener = null;
+		}
+	}
+
+	function selectedMoment() {
+		const selection = window.getSelection();
+		if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+			return null;
+		}
+		const range = selection.getRangeAt(0);
+		const from = (range.startContainer.nodeType === Node.ELEMENT_NODE ? range.startContainer : range.startContainer.parentElement)?.closest('[data-segment]');
+		const to = (range.endContainer.nodeType === Node.ELEMENT_NODE ? range.endContainer : range.endContainer.parentElement)?.closest('[data-segment]');
+		if (!from || !to || !transcript.contains(from) || selection.toString().trim() === '') {
+			return null;
+		}
+		return { moment: momentOf(from, to, selection.toString()), rect: range.getBoundingClientRect() };
+	}
+
+	document.addEventListener('selectionchange', () => {
+		window.clearTimeout(timer);
+		timer = window.setTimeout(() => {
+			const selected = selectedMoment();
+			if (selected) {
+				open(selected.moment, selected.rect, null);
+			}
+			else if (!opener && !menu.contains(document.activeElement)) {
+				close();
+			}
+		}, 150);
+	});
+
+	transcript.addEventListener('click', (event) => {
+		const button = event.target instanceof Element ? event.target.closest('[data-share]') : null;
+		if (button) {
+			if (opener === button) {
+				close();
+				return;
+			}
+			const paragraph = button.closest('[data-segment]');
+			const text = paragraph.querySelector('.segment-text')?.textContent ?? '';
+			open(momentOf(paragraph, paragraph, text), button.getBoundingClientRect(), button);
+			menu.querySelector('button')?.focus();
+			return;
+		}
+		// On a touch screen, tapping a paragraph offers its share button.
+		const paragraph = event.target instanceof Element ? event.target.closest('[data-segment]') : null;
+		if (paragraph && !(event.target instanceof Element && event.target.closest('a, button'))) {
+			const wasActive = paragraph.classList.contains('is-active');
+			for (const p of transcript.querySelectorAll('.segment.is-active')) {
+				p.classList.remove('is-active');
+			}
+			paragraph.classList.toggle('is-active', !wasActive);
+		}
+	});
+
+	async function copyAndSay(text, button, what) {
+		const ok = await copy(text);
+		menu.dataset.copied = text;
 		const label = button.textContent;
-		button.textContent = copied ? 'Copied' : 'Copy failed';
-		announce(copied ? 'Link to this moment copied' : `Copy this link: ${url}`);
+		button.textContent = ok ? 'Copied' : 'Copy failed';
+		announce(ok ? `${what} copied` : `Copy this: ${text}`);
 		window.setTimeout(() => {
 			button.textContent = label;
 		}, 2000);
+	}
+
+	menu.querySelector('[data-copy-quote]').addEventListener('click', (event) => {
+		if (moment) {
+			copyAndSay(quoteText(moment), event.currentTarget, 'Quote');
+		}
+	});
+	menu.querySelector('[data-copy-link]').addEventListener('click', (event) => {
+		if (moment) {
+			copyAndSay(moment.url, event.currentTarget, 'Link');
+		}
+	});
+	document.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && !menu.hidden) {
+			const back = opener;
+			close();
+			back?.focus();
+		}
+	});
+	document.addEventListener('pointerdown', (event) => {
+		if (!menu.hidden && event.target instanceof Element && !menu.contains(event.target) &&
+			!event.target.closest('[data-share]')) {
+			// A new selection may start here; the selection handler reopens the menu for it.
+			if (opener) {
+				close();
+			}
+		}
 	});
 }
 
-/** Clipboard fallback for pages not served over HTTPS or localhost. */
-function copyWithSelection(text) {
-	const area = document.createElement('textarea');
-	area.value = text;
-	area.setAttribute('readonly', '');
-	area.className = 'visually-hidden';
-	document.body.append(area);
-	area.select();
-	let ok = false;
-	try {
-		ok = document.execCommand('copy');
+/**
+ * The find bar: the server marked every match of ?q=; this steps through them ("3 of 13",
+ * wrapping around), and Escape clears them.
+ */
+function enableFind() {
+	const form = document.querySelector('[data-find]');
+	if (!form || !transcript) {
+		return;
 	}
-	catch {
-		ok = false;
+	const input = form.querySelector('input[name="q"]');
+	const count = form.querySelector('[data-find-count]');
+	const nav = form.querySelector('[data-find-nav]');
+	const query = new URL(window.location.href).searchParams.get('q')?.trim() ?? '';
+	let marks = [...transcript.querySelectorAll('.is-match mark')];
+	let index = -1;
+
+	function show(i) {
+		if (marks.length === 0) {
+			return;
+		}
+		marks[index]?.classList.remove('is-current-match');
+		index = (i + marks.length) % marks.length;
+		const mark = marks[index];
+		mark.classList.add('is-current-match');
+		mark.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+		count.textContent = `${index + 1} of ${marks.length}`;
 	}
-	area.remove();
-	return ok;
+
+	function clear() {
+		for (const mark of marks) {
+			mark.replaceWith(document.createTextNode(mark.textContent));
+		}
+		for (const paragraph of transcript.querySelectorAll('.is-match')) {
+			paragraph.classList.remove('is-match');
+			paragraph.querySelector('.segment-text')?.normalize();
+			paragraph.querySelector('.next-match')?.remove();
+		}
+		document.querySelector('.search-note')?.remove();
+		marks = [];
+		index = -1;
+		input.value = '';
+		count.textContent = '';
+		nav.hidden = true;
+		form.classList.remove('is-active');
+		const url = new URL(window.location.href);
+		url.searchParams.delete('q');
+		window.history.replaceState(null, '', url);
+	}
+
+	if (query !== '' && marks.length > 0) {
+		nav.hidden = false;
+		for (const link of transcript.querySelectorAll('.next-match')) {
+			link.hidden = true;
+		}
+		// Opened at a moment (a search result's "Read in transcript"): count from the
+		// match there; otherwise go to the first.
+		const target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+		if (target && target.querySelector('mark')) {
+			marks[index]?.classList.remove('is-current-match');
+			index = marks.indexOf(target.querySelector('mark'));
+			marks[index].classList.add('is-current-match');
+			count.textContent = `${index + 1} of ${marks.length}`;
+			target.scrollIntoView({ block: 'center' });
+		}
+		else if (!window.location.hash && !new URL(window.location.href).searchParams.has('t')) {
+			show(0);
+		}
+		else {
+			count.textContent = `${marks.length} ${marks.length === 1 ? 'match' : 'matches'}`;
+		}
+	}
+	form.querySelector('[data-find-next]').addEventListener('click', () => show(index + 1));
+	form.querySelector('[data-find-prev]').addEventListener('click', () => show(index - 1));
+	form.addEventListener('submit', (event) => {
+		// The same words again: next match, as a browser's find does.
+		if (input.value.trim() === query && marks.length > 0) {
+			event.preventDefault();
+			show(index + 1);
+		}
+	});
+	input.addEventListener('keydown', (event) => {
+		if (event.key === 'Enter' && event.shiftKey && marks.length > 0 && input.value.trim() === query) {
+			event.preventDefault();
+			show(index - 1);
+		}
+	});
+	document.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && (form.contains(event.target) || !isTyping(event.target)) &&
+			(marks.length > 0 || query !== '') && document.querySelector('[data-share-menu]')?.hidden !== false) {
+			clear();
+		}
+	});
 }
 
-/** A transcript opened with ?q= shows its first match, unless the URL names an anchor. */
-function revealFirstMatch() {
-	const first = document.querySelector('[data-transcript] .is-match');
-	if (first && !window.location.hash) {
-		first.scrollIntoView({ block: 'center' });
+/**
+ * A page opened at a moment (?t=754 or ?t=754,801) shows its paragraphs: the server
+ * marked them is-quoted, this brings them into view (an #anchor, if any, wins).
+ */
+function revealMoment() {
+	if (window.location.hash || new URL(window.location.href).searchParams.has('q')) {
+		return;
+	}
+	const quoted = document.querySelector('[data-transcript] .is-quoted');
+	if (quoted) {
+		quoted.scrollIntoView({ block: 'center' });
 	}
 }
 
+/** Keeps focused controls clear of the sticky player: scroll-padding follows its height. */
+function padForStickyPlayer() {
+	const sticky = document.querySelector('.sticky-player');
+	if (!sticky || !('ResizeObserver' in window)) {
+		return;
+	}
+	new ResizeObserver(() => {
+		document.documentElement.style.setProperty('--sticky-height', `${Math.ceil(sticky.offsetHeight)}px`);
+	}).observe(sticky);
+}
+
+padForStickyPlayer();
 if (audio) {
 	enhancePlayer(audio);
 }
-enableCopyButtons();
-revealFirstMatch();
+enableSharing();
+enableFind();
+revealMoment();
 document.documentElement.dataset.enhanced = 'true';

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.EpisodeIngestService;
+import ai.interconnects.archive.feed.LockHeartbeat;
 import ai.interconnects.archive.feed.Podcast;
 import ai.interconnects.archive.feed.PollLock;
 import ai.interconnects.archive.feed.PollService;
@@ -28,9 +30,13 @@ class AdminActions {
 
 	private final JdbcClient jdbc;
 
-	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, JdbcClient jdbc) {
+	private final LockHeartbeat locks;
+
+	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, JdbcClient jdbc,
+			LockHeartbeat locks) {
 		this.polls = polls;
 		this.pollLock = pollLock;
+		this.locks = locks;
 		this.ingest = ingest;
 		this.jdbc = jdbc;
 	}
@@ -48,8 +54,9 @@ class AdminActions {
 					+ " updated, " + run.getItemsFailed() + " failed.";
 			return (run.getMessage() != null) ? text + " " + run.getMessage() : text;
 		})
-			.orElse("A poll is already running (in this instance or another one); it shows up in the history when"
-					+ " it ends.");
+			.orElseGet(() -> staleLockMessage()
+				.orElse("A poll is already running (in this instance or another one); it shows up in the history when"
+						+ " it ends."));
 	}
 
 	/**
@@ -60,9 +67,10 @@ class AdminActions {
 	 */
 	String reparseAll() {
 		log.info("Re-parse of all episodes requested by the operator");
-		return this.pollLock.runExclusively(() -> Optional.of(reparseEveryEpisode()))
+		return this.pollLock.runExclusively("re-parse", () -> Optional.of(reparseEveryEpisode()))
 			.map(ReparseReport::message)
-			.orElse("A poll is running (in this instance or another one); re-parse again when it has finished.");
+			.orElseGet(() -> staleLockMessage()
+				.orElse("A poll is running (in this instance or another one); re-parse again when it has finished."));
 	}
 
 	private ReparseReport reparseEveryEpisode() {
@@ -76,7 +84,7 @@ class AdminActions {
 			}
 			catch (RuntimeException ex) {
 				failed++;
-				log.warn("Re-parse of episode {} failed: {}", id, ex.getMessage(), ex);
+				log.warn("Re-parse of episode {} failed: {}", id, LogText.of(ex.getMessage()), ex);
 			}
 		}
 		long withWarnings = this.jdbc.sql("select count(*) from episode where parse_warnings is not null")
@@ -89,6 +97,29 @@ class AdminActions {
 						+ " in {} ms",
 				report.episodes(), report.segments(), report.failed(), report.withWarnings(), report.millis());
 		return report;
+	}
+
+	/** Releases the poll lock when the instance holding it is gone (no heartbeat). */
+	String breakStaleLock() {
+		var held = this.locks.held(PollLock.LOCK_NAME);
+		if (held.isEmpty()) {
+			return "The poll lock is free; nothing to break.";
+		}
+		if (this.locks.breakStale(PollLock.LOCK_NAME)) {
+			log.warn("The operator broke the poll lock left by {} (no sign of life for {} s)", held.get().holder(),
+					held.get().silentSeconds());
+			return "Broke the poll lock left by " + held.get().holder() + ". Polls and re-parses can run again.";
+		}
+		return "The poll lock is held by a live instance (" + held.get().holder()
+				+ "); it was not broken. Wait for its " + ((held.get().action() != null) ? held.get().action() : "work")
+				+ " to finish.";
+	}
+
+	private Optional<String> staleLockMessage() {
+		return this.locks.held(PollLock.LOCK_NAME)
+			.filter(LockHeartbeat.HeldLock::stale)
+			.map((held) -> "The poll lock was left by an instance that stopped (" + held.holder()
+					+ ", no sign of life for " + held.silentSeconds() + " s): break it on this page, then try again.");
 	}
 
 	String resumePolling() {

@@ -27,7 +27,10 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/login")
-	String login() {
+	String login(@RequestParam(required = false) String blocked, Model model) {
+		if (blocked != null && blocked.matches("[0-9]{1,6}")) {
+			model.addAttribute("waitSeconds", Long.parseLong(blocked));
+		}
 		return "admin/login";
 	}
 
@@ -46,6 +49,12 @@ class AdminController {
 	@PostMapping("/admin/reparse")
 	String reparseAll(RedirectAttributes redirect) {
 		redirect.addFlashAttribute("message", this.actions.reparseAll());
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/lock/break")
+	String breakStaleLock(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", this.actions.breakStaleLock());
 		return "redirect:/admin";
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Whether an admin password is configured. A condition rather than an expression: a
- * password may contain anything, quotes included.
+ * Whether an admin password (or a file holding it) is configured. A condition rather than
+ * an expression: a password may contain anything, quotes included.
  */
 final class AdminEnabled {
 
@@ -15,10 +15,13 @@ final class AdminEnabled {
 	}
 
 	static boolean in(ConditionContext context) {
-		return Binder.get(context.getEnvironment())
-			.bind(AdminProperties.PASSWORD_PROPERTY, String.class)
+		var binder = Binder.get(context.getEnvironment());
+		return binder.bind(AdminProperties.PASSWORD_PROPERTY, String.class)
 			.map((password) -> !password.isBlank())
-			.orElse(false);
+			.orElse(false)
+				|| binder.bind(AdminProperties.PASSWORD_FILE_PROPERTY, String.class)
+					.map((file) -> !file.isBlank())
+					.orElse(false);
 	}
 
 	/** Matches when the admin area is enabled. */

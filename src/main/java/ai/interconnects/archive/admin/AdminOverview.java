@@ -3,6 +3,7 @@ package ai.interconnects.archive.admin;
 import java.time.Instant;
 import java.util.List;
 
+import ai.interconnects.archive.feed.LockHeartbeat;
 import ai.interconnects.archive.feed.PollRecord;
 
 /**
@@ -17,9 +18,12 @@ import ai.interconnects.archive.feed.PollRecord;
  * @param parseProblems episodes whose description did not parse cleanly
  * @param parseProblemCount all such episodes (the list may be cut)
  * @param pollRunning whether this instance is polling right now
+ * @param pollLock the cluster-wide poll lock when it is held (by a live instance or left
+ * by a dead one), else null
  */
 public record AdminOverview(FeedState feed, String configuredUrl, List<PollRecord> runs, int page, boolean hasOlder,
-		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning) {
+		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning,
+		LockHeartbeat.HeldLock pollLock) {
 
 	public record FeedState(String configuredUrl, String feedUrl, String title, String status, String etag,
 			String lastModified, Instant lastAttemptAt, Instant lastSuccessAt, Instant nextPollAt,

@@ -1,6 +1,12 @@
 package ai.interconnects.archive.admin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,25 +18,63 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The operator's login. The admin area exists only when a password is configured
- * ({@code ARCHIVE_ADMIN_PASSWORD}); without one it is disabled, never open.
+ * ({@code ARCHIVE_ADMIN_PASSWORD} or {@code archive.admin.password-file}); without one it
+ * is disabled, never open.
  *
  * @param username the one admin account's name
  * @param password its password, in plain text (hashed in memory at start-up) or already
  * hashed as {@code {bcrypt}$2a$…}
- * @param maxLoginFailures failed sign-ins, per remote address and per username, after
- * which further attempts are refused
- * @param loginFailureWindow how long a failed sign-in counts against that limit
+ * @param passwordFile a file holding the password (or its hash) instead, so that it is
+ * neither on the command line nor in the environment; used when {@code password} is unset
+ * @param maxLoginFailures failed sign-ins from one address before each further attempt
+ * from it has to wait
+ * @param loginFailureWindow how long failures are remembered after the last one
+ * @param loginDelay the wait after {@code maxLoginFailures} failures; it doubles with
+ * each further failure
+ * @param loginMaxDelay the longest such wait
+ * @param usernameSlowdownAfter failures for one username, from any address within the
+ * window, after which that username is slowed down
+ * @param usernameSlowdown how long after each failure for a slowed-down username further
+ * attempts for it wait (short: the real owner is never locked out for long)
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose
+ * {@code X-Forwarded-For} header names the client; from anyone else it is ignored
  */
 @ConfigurationProperties("archive.admin")
 @Validated
-record AdminProperties(@DefaultValue("admin") @NotBlank String username, String password,
+record AdminProperties(@DefaultValue("admin") @NotBlank String username, String password, Path passwordFile,
 		@DefaultValue("5") @Min(1) int maxLoginFailures,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration loginFailureWindow) {
+		@DefaultValue("1h") @DurationMin(millis = 1) Duration loginFailureWindow,
+		@DefaultValue("10s") Duration loginDelay, @DefaultValue("15m") Duration loginMaxDelay,
+		@DefaultValue("20") int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
+		@DefaultValue List<String> trustedProxies) {
 
 	static final String PASSWORD_PROPERTY = "archive.admin.password";
 
+	static final String PASSWORD_FILE_PROPERTY = "archive.admin.password-file";
+
 	boolean enabled() {
-		return this.password != null && !this.password.isBlank();
+		return (this.password != null && !this.password.isBlank()) || this.passwordFile != null;
+	}
+
+	/** The configured password, read from the file when it is given there. */
+	String resolvedPassword() {
+		if (this.password != null && !this.password.isBlank()) {
+			return this.password;
+		}
+		if (this.passwordFile == null) {
+			return null;
+		}
+		try {
+			var value = Files.readString(this.passwordFile, StandardCharsets.UTF_8).strip();
+			if (value.isEmpty()) {
+				throw new IllegalStateException(PASSWORD_FILE_PROPERTY + " " + this.passwordFile + " is empty");
+			}
+			return value;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"Could not read the admin password from " + PASSWORD_FILE_PROPERTY + " " + this.passwordFile, ex);
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import ai.interconnects.archive.feed.LockHeartbeat;
 import ai.interconnects.archive.feed.PollHistory;
 import ai.interconnects.archive.feed.PollLock;
 import ai.interconnects.archive.feed.client.FeedProperties;
@@ -33,8 +34,11 @@ class AdminQueries {
 
 	private final PollHistory history;
 
-	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollLock pollLock, PollHistory history) {
+	private final LockHeartbeat locks;
+
+	AdminQueries(JdbcClient jdbc, FeedProperties feed, PollLock pollLock, PollHistory history, LockHeartbeat locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.feed = feed;
 		this.pollLock = pollLock;
 		this.history = history;
@@ -82,7 +86,7 @@ class AdminQueries {
 			.query(Long.class)
 			.single();
 		return new AdminOverview(feedState, configured, runs, safePage, hasOlder, counts, problems, problemCount,
-				this.pollLock.isHeld());
+				this.pollLock.isHeld(), this.locks.held(PollLock.LOCK_NAME).orElse(null));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

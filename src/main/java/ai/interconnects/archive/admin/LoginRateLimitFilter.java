@@ -2,6 +2,7 @@ package ai.interconnects.archive.admin;
 
 import java.io.IOException;
 
+import ai.interconnects.archive.LogText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stops a sign-in attempt before the password is even checked when its address or
- * username has failed too often (see {@link LoginAttemptLimiter}).
+ * Stops a sign-in attempt before the password is even checked while its client address or
+ * username must still wait (see {@link LoginAttemptLimiter}); the login page then says
+ * how long.
  */
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
@@ -23,8 +25,11 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 
 	private final LoginAttemptLimiter limiter;
 
-	LoginRateLimitFilter(LoginAttemptLimiter limiter) {
+	private final ClientAddresses clients;
+
+	LoginRateLimitFilter(LoginAttemptLimiter limiter, ClientAddresses clients) {
 		this.limiter = limiter;
+		this.clients = clients;
 	}
 
 	@Override
@@ -37,22 +42,16 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var username = request.getParameter("username");
-		if (this.limiter.isBlocked(request.getRemoteAddr(), username)) {
-			log.warn("Refused an admin sign-in attempt for '{}' from {}: too many recent failures", printable(username),
-					request.getRemoteAddr());
-			response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?blocked");
+		var client = this.clients.of(request);
+		var wait = this.limiter.waitBefore(client, username);
+		if (!wait.isZero() && !wait.isNegative()) {
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			log.warn("Refused an admin sign-in attempt for '{}' from {}: too many recent failures, {} s to wait",
+					LogText.of(username), LogText.of(client), seconds);
+			response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?blocked=" + seconds);
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	/** The username as typed, unable to forge log lines and bounded in length. */
-	private static String printable(String username) {
-		if (username == null) {
-			return "";
-		}
-		var clean = username.replaceAll("\\p{Cntrl}", "?");
-		return (clean.length() > 100) ? clean.substring(0, 100) + "…" : clean;
 	}
 
 }

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.admin;
 
+import ai.interconnects.archive.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,17 +62,17 @@ class SecurityConfiguration {
 			// default user with a generated password.
 			return new InMemoryUserDetailsManager();
 		}
-		var password = admin.password();
+		var password = admin.resolvedPassword();
 		// Only a hash is kept in memory; an already hashed password is used as given.
 		var hash = password.startsWith("{bcrypt}") ? password : encoder.encode(password);
-		log.info("The admin area (/admin) is enabled for user '{}'", admin.username());
+		log.info("The admin area (/admin) is enabled for user '{}'", LogText.of(admin.username()));
 		return new InMemoryUserDetailsManager(
 				User.withUsername(admin.username()).password(hash).roles(ADMIN_ROLE).build());
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, LoginAttemptLimiter limiter)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, LoginAttemptLimiter limiter,
+			ClientAddresses clients) throws Exception {
 		var adminArea = new OrRequestMatcher(path("/admin"), path("/admin/**"));
 		var actuator = EndpointRequest.toAnyEndpoint();
 		http.authorizeHttpRequests((auth) -> {
@@ -101,17 +102,18 @@ class SecurityConfiguration {
 			http.formLogin((form) -> form.loginPage(LoginRateLimitFilter.LOGIN_PATH)
 				.loginProcessingUrl(LoginRateLimitFilter.LOGIN_PATH)
 				.successHandler((request, response, authentication) -> {
-					limiter.recordSuccess(request.getRemoteAddr(), authentication.getName());
+					limiter.recordSuccess(clients.of(request), authentication.getName());
 					onSuccess.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
-					limiter.recordFailure(request.getRemoteAddr(), request.getParameter("username"));
+					limiter.recordFailure(clients.of(request), request.getParameter("username"));
 					response.sendRedirect(request.getContextPath() + LoginRateLimitFilter.LOGIN_PATH + "?error");
 				})
 				.permitAll());
 			http.logout((logout) -> logout.logoutUrl("/admin/logout")
 				.logoutSuccessUrl(LoginRateLimitFilter.LOGIN_PATH + "?logout"));
-			http.addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class);
+			http.addFilterBefore(new LoginRateLimitFilter(limiter, clients),
+					UsernamePasswordAuthenticationFilter.class);
 		}
 		// Scripts and monitoring get a plain 401 from the actuator, not a login page.
 		http.exceptionHandling((exceptions) -> exceptions

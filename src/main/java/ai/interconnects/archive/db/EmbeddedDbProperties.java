@@ -16,9 +16,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the cluster lives; kept across restarts
  * @param startTimeout how long to wait for the server to accept connections
+ * @param checkInterval how often the application checks that the server still runs, and
+ * restarts it when it does not
  */
 @ConfigurationProperties("archive.embedded-db")
 @Validated
 record EmbeddedDbProperties(@DefaultValue("./data/postgres") @NotNull Path dataDir,
-		@DefaultValue("60s") @DurationMin(millis = 1) Duration startTimeout) {
+		@DefaultValue("60s") @DurationMin(millis = 1) Duration startTimeout,
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration checkInterval) {
 }

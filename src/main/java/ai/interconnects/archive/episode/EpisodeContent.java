@@ -3,6 +3,7 @@ package ai.interconnects.archive.episode;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.transcript.ParsedDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ class EpisodeContent {
 		}
 		else {
 			log.warn("Episode '{}': the feed now lists {} chapters, the archive has {}; keeping the archived ones",
-					episode.getTitle(), parsed.chapters().size(), storedChapters);
+					LogText.of(episode.getTitle()), parsed.chapters().size(), storedChapters);
 		}
 		long storedSegments = this.segments.countByEpisodeId(id);
 		if (parsed.segments().size() >= storedSegments) {
@@ -49,7 +50,7 @@ class EpisodeContent {
 		else {
 			log.warn(
 					"Episode '{}': the feed's transcript has {} segments, the archive has {}; keeping the archived transcript",
-					episode.getTitle(), parsed.segments().size(), storedSegments);
+					LogText.of(episode.getTitle()), parsed.segments().size(), storedSegments);
 		}
 	}
 

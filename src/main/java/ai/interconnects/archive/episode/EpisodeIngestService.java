@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import org.slf4j.Logger;
@@ -73,7 +74,8 @@ public class EpisodeIngestService {
 		for (var item : items) {
 			var key = item.identityKey();
 			if (!seenKeys.add(key)) {
-				log.info("The feed lists '{}' ({}) more than once; storing the first", item.title(), key);
+				log.info("The feed lists '{}' ({}) more than once; storing the first", LogText.of(item.title()),
+						LogText.of(key));
 				continue;
 			}
 			if (item.contentHash().equals(stored.get(key))) {
@@ -88,7 +90,8 @@ public class EpisodeIngestService {
 				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not store feed item '{}' ({}): {}", item.title(), key, ex.getMessage());
+				log.warn("Could not store feed item '{}' ({}): {}", LogText.of(item.title()), LogText.of(key),
+						LogText.of(ex.getMessage()));
 				failures.add(new IngestReport.Failure(key, item.title(), ex.getClass().getSimpleName() + ": "
 						+ ((ex.getMessage() != null) ? ex.getMessage() : "no message")));
 			}
@@ -119,8 +122,8 @@ public class EpisodeIngestService {
 			this.episodes.saveAndFlush(episode);
 			this.content.replaceChapters(episode.getId(), parsed.chapters());
 			this.content.replaceSegments(episode.getId(), parsed.segments());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", item.title(), parsed.chapters().size(),
-					parsed.segments().size());
+			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
 		}
 		var episode = existing.get();
@@ -133,8 +136,8 @@ public class EpisodeIngestService {
 			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
 		}
 		if (guidChanged) {
-			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode", episode.getTitle(),
-					episode.getGuid(), key);
+			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
+					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
 			episode.changeGuid(key);
 		}
 		episode.apply(item, now);

@@ -2,6 +2,8 @@ package ai.interconnects.archive.feed;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ai.interconnects.archive.LogText;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ class FeedPoller implements SchedulingConfigurer {
 				var podcast = this.polls.podcast();
 				if (podcast.getStatus() == Podcast.Status.GONE) {
 					log.warn("The feed {} is marked gone (HTTP 410); not polling it. Resume polling from /admin.",
-							podcast.getFeedUrl());
+							LogText.of(podcast.getFeedUrl()));
 					return;
 				}
 				this.polls.pollIf(this.polls::isDueAtStartup);
@@ -65,7 +67,7 @@ class FeedPoller implements SchedulingConfigurer {
 		}
 		catch (RuntimeException ex) {
 			// The scheduler must survive anything, a database outage included.
-			log.error("The scheduled poll failed: {}", ex.getMessage(), ex);
+			log.error("The scheduled poll failed: {}", LogText.of(ex.getMessage()), ex);
 		}
 	}
 

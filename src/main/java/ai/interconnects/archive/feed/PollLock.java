@@ -24,7 +24,7 @@ public class PollLock {
 	private static final Logger log = LoggerFactory.getLogger(PollLock.class);
 
 	/** The ShedLock name shared by every instance. */
-	static final String LOCK_NAME = "archive-feed-poll";
+	public static final String LOCK_NAME = "archive-feed-poll";
 
 	private final ReentrantLock running = new ReentrantLock();
 
@@ -34,8 +34,12 @@ public class PollLock {
 
 	private final Clock clock;
 
-	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Optional<Clock> clock) {
+	private final LockHeartbeat heartbeat;
+
+	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Optional<Clock> clock,
+			LockHeartbeat heartbeat) {
 		this.lockProvider = lockProvider;
+		this.heartbeat = heartbeat;
 		this.lockAtMostFor = properties.lockAtMostFor();
 		this.clock = clock.orElse(Clock.systemUTC());
 		if (this.lockAtMostFor.compareTo(feed.deadline()) <= 0) {
@@ -47,11 +51,12 @@ public class PollLock {
 	}
 
 	/**
-	 * Runs {@code work} holding both locks.
+	 * Runs {@code work} holding both locks, with a heartbeat naming {@code action} (so
+	 * the operator can tell a live holder from one that died).
 	 * @return the work's result, or empty when a poll (or other exclusive work) holds
 	 * them
 	 */
-	public <T> Optional<T> runExclusively(Supplier<Optional<T>> work) {
+	public <T> Optional<T> runExclusively(String action, Supplier<Optional<T>> work) {
 		if (!this.running.tryLock()) {
 			log.info("A poll is already running in this instance; skipping");
 			return Optional.empty();
@@ -63,7 +68,7 @@ public class PollLock {
 				log.debug("Another instance holds the poll lock; skipping");
 				return Optional.empty();
 			}
-			try {
+			try (var beat = this.heartbeat.start(LOCK_NAME, action)) {
 				return work.get();
 			}
 			finally {

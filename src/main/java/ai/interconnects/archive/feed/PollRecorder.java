@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
 
+import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.IngestReport;
 import ai.interconnects.archive.feed.client.FeedException;
 import ai.interconnects.archive.feed.client.FetchResult;
@@ -65,7 +66,8 @@ class PollRecorder {
 			return false;
 		}
 		podcast.reactivate(this.clock.instant());
-		log.warn("Polling of {} resumed by the operator after the feed was marked gone", podcast.getFeedUrl());
+		log.warn("Polling of {} resumed by the operator after the feed was marked gone",
+				LogText.of(podcast.getFeedUrl()));
 		return true;
 	}
 
@@ -98,17 +100,19 @@ class PollRecorder {
 		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(), this.properties.interval(),
 				this.properties.redirectConfirmations());
 		if (!podcast.getFeedUrl().equals(formerUrl)) {
-			log.warn("The feed has moved permanently to {}; polling that URL from now on", podcast.getFeedUrl());
+			log.warn("The feed has moved permanently to {}; polling that URL from now on",
+					LogText.of(podcast.getFeedUrl()));
 		}
 		run.finish(fetched.notModified() ? PollRun.Outcome.NOT_MODIFIED : PollRun.Outcome.SUCCESS, fetched.status(),
 				fetched.notModified() ? 0L : (long) fetched.body().length, counts, note, now);
 		this.runs.save(run);
 		if (fetched.notModified()) {
-			log.info("Poll of {}: not modified (HTTP 304) in {} ms", run.getFeedUrl(), millisSince(run, now));
+			log.info("Poll of {}: not modified (HTTP 304) in {} ms", LogText.of(run.getFeedUrl()),
+					millisSince(run, now));
 		}
 		else {
 			log.info("Poll of {}: {} items, {} new, {} updated, {} unchanged, {} failed, {} bytes in {} ms",
-					run.getFeedUrl(), counts.seen(), counts.created(), counts.updated(), counts.unchanged(),
+					LogText.of(run.getFeedUrl()), counts.seen(), counts.created(), counts.updated(), counts.unchanged(),
 					counts.failed(), fetched.body().length, millisSince(run, now));
 		}
 	}
@@ -125,7 +129,8 @@ class PollRecorder {
 		var feedFailure = (failure instanceof FeedException ex) ? ex : null;
 		if (feedFailure != null && feedFailure.gone()) {
 			podcast.markGone(now);
-			log.warn("The feed {} answered 410 Gone: polling stops; the archive stays browsable", podcast.getFeedUrl());
+			log.warn("The feed {} answered 410 Gone: polling stops; the archive stays browsable",
+					LogText.of(podcast.getFeedUrl()));
 		}
 		else {
 			podcast.failed(now, this.properties.backoffInitial(), this.properties.backoffMax(),
@@ -144,12 +149,14 @@ class PollRecorder {
 				: "never (feed marked gone; resume from /admin)";
 		if (feedFailure != null) {
 			log.warn("Poll of {} failed: HTTP {}, {} items stored before failing, next attempt {}, {} in {} ms: {}",
-					run.getFeedUrl(), (status != null) ? status : "none", counts.created() + counts.updated(), next,
-					podcast.getConsecutiveFailures() + " consecutive failure(s)", millisSince(run, now), message);
+					LogText.of(run.getFeedUrl()), (status != null) ? status : "none",
+					counts.created() + counts.updated(), next,
+					podcast.getConsecutiveFailures() + " consecutive failure(s)", millisSince(run, now),
+					LogText.of(message));
 		}
 		else {
-			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms", run.getFeedUrl(),
-					(status != null) ? status : "none", next,
+			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms",
+					LogText.of(run.getFeedUrl()), (status != null) ? status : "none", next,
 					podcast.getConsecutiveFailures() + " consecutive failure(s)", millisSince(run, now), failure);
 		}
 	}

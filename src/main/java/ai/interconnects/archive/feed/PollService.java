@@ -109,7 +109,7 @@ public class PollService {
 	 * @return the recorded run, or empty when another poll was running or it was not due
 	 */
 	Optional<PollRun> pollIf(Predicate<Podcast> due) {
-		return this.lock.runExclusively(() -> {
+		return this.lock.runExclusively("poll", () -> {
 			var podcast = podcast();
 			return due.test(podcast) ? Optional.of(pollOnce(podcast)) : Optional.empty();
 		});

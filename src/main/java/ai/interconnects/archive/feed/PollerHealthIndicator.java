@@ -41,6 +41,17 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		try {
+			return check();
+		}
+		catch (RuntimeException ex) {
+			// A health indicator never throws: a database outage is DOWN (503), not a
+			// 500.
+			return Health.down().withDetail("reason", "Could not read the poll state: " + ex.getMessage()).build();
+		}
+	}
+
+	private Health check() {
 		var now = this.clock.instant();
 		var builder = Health.up()
 			.withDetail("pollingEnabled", this.properties.enabled())

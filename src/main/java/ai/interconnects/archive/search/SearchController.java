@@ -42,6 +42,7 @@ class SearchController {
 		model.addAttribute("request", request);
 		model.addAttribute("speakers", this.search.speakers());
 		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
+		model.addAttribute("entries", ResultMoments.of(results));
 		if (results.page() > 1) {
 			model.addAttribute("previousPage", link(request, request.query(), results.page() - 1));
 		}

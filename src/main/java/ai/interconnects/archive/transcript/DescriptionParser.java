@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import ai.interconnects.archive.LogText;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -128,7 +130,7 @@ public final class DescriptionParser {
 		}
 		if (!skipped.isEmpty()) {
 			log.info("Description parser kept {} unrecognised line(s) in the show notes, first: {}", skipped.size(),
-					skipped.get(0));
+					LogText.of(skipped.get(0)));
 		}
 		var showNotes = sanitize(notes.toString());
 		return new ParsedDescription(showNotes, summary(showNotes), List.copyOf(chapters), List.copyOf(segments),

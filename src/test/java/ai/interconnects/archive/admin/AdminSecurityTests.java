@@ -105,22 +105,131 @@ class AdminSecurityTests extends AdminTestBase {
 	}
 
 	@Test
-	void afterFiveFailuresFurtherAttemptsAreRefusedEvenWithTheRightPassword() throws Exception {
+	void afterFiveFailuresAnAddressMustWaitButTheOwnerElsewhereIsNotLockedOut() throws Exception {
 		for (int i = 0; i < 5; i++) {
 			this.mvc.perform(login(USERNAME, "guess " + i, "127.0.0.3")).andExpect(redirectedUrl("/admin/login?error"));
 		}
 		this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.3"))
-			.andExpect(redirectedUrl("/admin/login?blocked"))
+			.andExpect(redirectedUrl("/admin/login?blocked=10"))
 			.andExpect(unauthenticated());
-		// per username too: another address gets no fresh attempts at this account
-		this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.4"))
-			.andExpect(redirectedUrl("/admin/login?blocked"))
-			.andExpect(unauthenticated());
-		this.mvc.perform(get("/admin/login?blocked"))
-			.andExpect(content().string(containsString("Too many failed sign-in attempts")));
+		this.mvc.perform(get("/admin/login?blocked=10"))
+			.andExpect(content().string(containsString("Too many failed sign-in attempts")))
+			.andExpect(content().string(containsString("10 s")));
+		// a rotating X-Forwarded-For from a peer that is not a trusted proxy changes
+		// nothing
+		this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.3").header("X-Forwarded-For", "203.0.113.9"))
+			.andExpect(redirectedUrl("/admin/login?blocked=10"));
+		// the account itself is not locked: the owner signs in from elsewhere
+		this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.4")).andExpect(authenticated());
+	}
 
-		this.limiter.clear();
-		this.mvc.perform(login(USERNAME, PASSWORD, "127.0.0.3")).andExpect(authenticated());
+	@Test
+	void infoShowsTheBuildToEveryoneAndTheJvmOnlyToTheAdmin() throws Exception {
+		this.mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.build.version").exists())
+			.andExpect(jsonPath("$.java").doesNotExist());
+		this.mvc.perform(get("/actuator/info").session(signIn()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.build.version").exists())
+			.andExpect(jsonPath("$.java.version").exists());
+	}
+
+	@Test
+	void aStaleLockLeftByADeadInstanceIsShownAndCanBeBroken() throws Exception {
+		serveFixture();
+		this.polls.podcast();
+		holdPollLockAsAnotherInstance();
+		// its last heartbeat was five minutes ago: that instance is gone
+		this.jdbc.sql("""
+				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
+				values ('archive-feed-poll', 'dead-host pid 42', 're-parse', timezone('utc', now()),
+				        timezone('utc', now()) - interval '5 minutes')""").update();
+		var session = signIn();
+		this.mvc.perform(post("/admin/poll").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("The poll lock was left by an instance that stopped (dead-host pid 42"));
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("left by an instance that stopped")))
+			.andExpect(content().string(containsString("dead-host pid 42")))
+			.andExpect(content().string(containsString("Break the stale lock")));
+		// no CSRF token, no breaking
+		this.mvc.perform(post("/admin/lock/break").session(session)).andExpect(status().isForbidden());
+
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("Broke the poll lock left by dead-host pid 42"));
+		this.mvc.perform(get("/admin").session(session)).andExpect(content().string(containsString("Poll lock: free")));
+		this.mvc.perform(post("/admin/poll").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("Poll finished: SUCCESS"));
+		assertThat(count("lock_heartbeat")).isZero();
+	}
+
+	@Test
+	void aLockHeldByALiveInstanceIsShownAsSuchAndIsNotBroken() throws Exception {
+		serveFixture();
+		this.polls.podcast();
+		holdPollLockAsAnotherInstance();
+		this.jdbc.sql("""
+				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
+				values ('archive-feed-poll', 'live-host pid 7', 'poll', timezone('utc', now()),
+				        timezone('utc', now()) - interval '3 seconds')""").update();
+		var session = signIn();
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("held by a live instance")))
+			.andExpect(content().string(containsString("live-host pid 7")))
+			.andExpect(content().string(not(containsString("Break the stale lock"))));
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("The poll lock is held by a live instance"));
+		this.mvc.perform(post("/admin/poll").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("A poll is already running"));
+		assertThat(server.requests()).isEmpty();
+	}
+
+	@Test
+	void aLockWithoutAnyHeartbeatIsStaleOnlyAMinuteAfterItWasTaken() throws Exception {
+		// an instance of an older version (or one killed before its first heartbeat)
+		this.polls.podcast();
+		var session = signIn();
+		this.jdbc.sql("""
+				insert into shedlock (name, lock_until, locked_at, locked_by)
+				values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes',
+				        timezone('utc', now()) - interval '10 seconds', 'old-version-host')
+				on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+				    locked_by = excluded.locked_by""").update();
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("held by a live instance")))
+			.andExpect(content().string(containsString("old-version-host")));
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("The poll lock is held by a live instance"));
+
+		this.jdbc.sql("update shedlock set locked_at = timezone('utc', now()) - interval '5 minutes'").update();
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("left by an instance that stopped")));
+		this.mvc.perform(post("/admin/lock/break").with(csrf()).session(session))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("Broke the poll lock left by old-version-host"));
+	}
+
+	@Test
+	void aPollKeepsAHeartbeatWhileItHoldsTheLockAndRemovesItAfterwards() throws Exception {
+		var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+		server.handle("/feed.xml", (exchange) -> {
+			// while the poll holds the lock, its heartbeat row names this instance
+			seen.set(this.jdbc.sql("select holder || ' ' || action from lock_heartbeat").query(String.class).single());
+			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+			exchange.sendResponseHeaders(200, FIXTURE.length);
+			exchange.getResponseBody().write(FIXTURE);
+			exchange.close();
+		});
+		this.polls.poll().orElseThrow();
+		assertThat(seen.get()).contains("pid " + ProcessHandle.current().pid()).endsWith(" poll");
+		assertThat(count("lock_heartbeat")).isZero();
 	}
 
 	@Test
@@ -277,6 +386,22 @@ class AdminSecurityTests extends AdminTestBase {
 
 		assertThat(this.jdbc.sql("select status from podcast").query(String.class).single()).isEqualTo("ACTIVE");
 		assertThat(this.polls.isDue()).isTrue();
+	}
+
+	@Test
+	void theSkipLinkLandsOnTheContentAndTableCellsNameTheirColumnsForNarrowScreens() throws Exception {
+		serveFixture();
+		this.polls.poll().orElseThrow();
+
+		var login = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin/login")).andReturn().getResponse().getContentAsString());
+		assertThat(login.selectFirst("a.skip-link").attr("href")).isEqualTo("#main");
+		assertThat(login.select("main#main")).hasSize(1);
+		var page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/admin").session(signIn())).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("main#main")).hasSize(1);
+		var run = page.selectFirst("tr.poll-run");
+		assertThat(run.select("td[data-label]").eachAttr("data-label")).contains("Outcome", "HTTP", "Message");
 	}
 
 	private MockHttpSession signIn() throws Exception {

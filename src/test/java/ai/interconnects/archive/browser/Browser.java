@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,6 +71,26 @@ final class Browser {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Lays pages out at {@code width} × {@code height} CSS pixels as a phone would
+	 * (headless Chromium keeps windows at least 500 px wide, so narrow widths need
+	 * emulation); {@code width} 0 goes back to the window's own size.
+	 */
+	static void emulateScreen(ChromeDriver driver, int width, int height) {
+		if (width == 0) {
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			return;
+		}
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+	}
+
+	/** Emulates {@code prefers-color-scheme} ("light" or "dark"). */
+	static void emulateColorScheme(ChromeDriver driver, String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 	/** Console messages at SEVERE level (errors, failed loads, CSP violations). */

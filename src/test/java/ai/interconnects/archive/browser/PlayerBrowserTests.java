@@ -1,10 +1,7 @@
 package ai.interconnects.archive.browser;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -52,23 +49,10 @@ class PlayerBrowserTests extends PagesTestSupport {
 		}
 	}
 
-	/**
-	 * The fixture feed with every enclosure on the loopback server. Each episode keeps
-	 * its own audio path: the archive recognises an item by its enclosure URL, so one
-	 * shared URL would merge them all into one episode.
-	 */
+	/** The fixture feed with its audio and artwork on loopback (see LocalMedia). */
 	@BeforeEach
 	void feedWithLocalAudio() {
-		var enclosure = Pattern.compile("url=\"https://api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+\\.mp3\"")
-			.matcher(new String(FIXTURE, StandardCharsets.UTF_8));
-		var feed = new StringBuilder();
-		while (enclosure.find()) {
-			var path = "/audio/" + enclosure.group(1) + ".wav";
-			feeds.handle(path, AUDIO::serve);
-			enclosure.appendReplacement(feed, Matcher.quoteReplacement("url=\"" + feeds.url(path) + "\""));
-		}
-		enclosure.appendTail(feed);
-		ingest(feed.toString().replace("type=\"audio/mpeg\"", "type=\"audio/wav\"").getBytes(StandardCharsets.UTF_8));
+		ingest(LocalMedia.feed(FIXTURE, feeds, AUDIO, url("")));
 		assertThat(this.jdbc.sql("select count(*) from episode where audio_url like 'http://127.0.0.1:%'")
 			.query(Long.class)
 			.single()).isEqualTo(11);
@@ -79,7 +63,7 @@ class PlayerBrowserTests extends PagesTestSupport {
 		if (this.driver == null) {
 			return;
 		}
-		assertThat(js("return window.archiveErrors || ['the script module never ran']")).asList().isEmpty();
+		// Uncaught errors, failed loads and CSP violations all reach the console log.
 		assertThat(Browser.severeConsoleMessages(this.driver)).isEmpty();
 	}
 
@@ -218,17 +202,24 @@ class PlayerBrowserTests extends PagesTestSupport {
 	}
 
 	@Test
-	void everyParagraphOffersACopyLinkToItsMoment() {
+	void everyParagraphOffersALinkToItsMomentThroughItsShareAction() {
 		open(EPISODE + "/transcript");
 
-		List<WebElement> buttons = this.driver.findElements(By.cssSelector("[data-segment] button.copy-moment"));
+		List<WebElement> buttons = this.driver.findElements(By.cssSelector("[data-segment] button.share-moment"));
 		assertThat(buttons).hasSize(55);
 		var button = buttons.get(1);
 		js("arguments[0].scrollIntoView({block: 'center'})", button);
 		new Actions(this.driver).moveToElement(button).click().perform();
 
-		waitUntil("the link copied", () -> button.getAttribute("data-copied") != null);
-		assertThat(button.getAttribute("data-copied")).isEqualTo(url(EPISODE + "/transcript?t=72#t-72"));
+		var menu = this.driver.findElement(By.cssSelector("[data-share-menu]"));
+		waitUntil("the share menu open", menu::isDisplayed);
+		assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
+		menu.findElement(By.cssSelector("[data-copy-link]")).click();
+
+		waitUntil("the link copied", () -> menu.getAttribute("data-copied") != null);
+		var next = Integer
+			.parseInt(buttons.get(2).findElement(By.xpath("ancestor::*[@data-segment]")).getAttribute("data-start"));
+		assertThat(menu.getAttribute("data-copied")).isEqualTo(url(EPISODE + "/transcript?t=72," + next + "#t-72"));
 		assertThat(this.driver.findElement(By.cssSelector("[data-player-status]")).getText()).contains("copied");
 	}
 

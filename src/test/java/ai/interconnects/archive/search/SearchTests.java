@@ -98,7 +98,7 @@ class SearchTests {
 		var moment = episodes.get(0).selectFirst(".search-moment");
 		assertThat(moment.selectFirst(".search-moment-meta").text()).contains("Dean Ball").contains("7:53");
 		assertThat(links(moment)).containsExactly(DEAN_BALL + "?t=473", DEAN_BALL + "?t=473",
-				DEAN_BALL + "/transcript#t-473");
+				DEAN_BALL + "/transcript?q=tariffs&t=473#t-473");
 		assertThat(moment.selectFirst(".search-excerpt mark").text()).isEqualToIgnoringCase("tariffs");
 	}
 
@@ -115,8 +115,9 @@ class SearchTests {
 		var chapter = dean.selectFirst(".search-moment-chapter");
 		assertThat(chapter.text()).contains("Chapter").contains("28:20");
 		assertThat(links(chapter)).contains(DEAN_BALL + "?t=1700");
-		assertThat(dean.select(".search-moment-segment").stream().map(SearchTests::links)).anyMatch(
-				(links) -> links.contains(DEAN_BALL + "?t=1966") && links.contains(DEAN_BALL + "/transcript#t-1966"));
+		assertThat(dean.select(".search-moment-segment").stream().map(SearchTests::links))
+			.anyMatch((links) -> links.contains(DEAN_BALL + "?t=1966")
+					&& links.contains(DEAN_BALL + "/transcript?q=financializing&t=1966#t-1966"));
 	}
 
 	@Test
@@ -125,7 +126,7 @@ class SearchTests {
 
 		var moment = page.selectFirst(".search-moment-segment");
 		assertThat(links(moment)).contains("/episodes/zebrafish-and-quokka-hour?t=65",
-				"/episodes/zebrafish-and-quokka-hour/transcript#p-2");
+				"/episodes/zebrafish-and-quokka-hour/transcript?q=quokka&t=65#p-2");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ public final class DatabaseCleaner {
 		// Release the poll lock rather than delete its row: ShedLock remembers which lock
 		// rows it created and from then on only updates them.
 		jdbc.sql("update shedlock set lock_until = locked_at").update();
+		jdbc.sql("delete from lock_heartbeat").update();
 	}
 
 }

@@ -80,9 +80,37 @@ class EpisodePageTests extends PagesTestSupport {
 			assertThat(audio.attr("src")).as("t=%s", t).endsWith(".mp3#t=754");
 			assertThat(audio.attr("data-start")).isEqualTo("754");
 		}
-		var hour = Html.page(this.mvc, PATH + "?t=1:02:03");
-		assertThat(hour.selectFirst("audio[data-player]").attr("src")).endsWith("#t=3723");
-		assertThat(hour.selectFirst(".player-start").text()).isEqualTo("Starting at 1:02:03");
+		var later = Html.page(this.mvc, PATH + "?t=0:20:55");
+		assertThat(later.selectFirst("audio[data-player]").attr("src")).endsWith("#t=1255");
+		assertThat(later.selectFirst(".player-start").text()).isEqualTo("Starting at 20:55");
+	}
+
+	@Test
+	void aTimePastTheEndOfTheEpisodeStartsAtItsLastSecond() throws Exception {
+		// The Dean Ball episode lasts 35:11 (2111 s).
+		for (var t : new String[] { "99999", "1:02:03", "2111" }) {
+			var page = Html.page(this.mvc, PATH + "?t=" + t);
+			assertThat(page.selectFirst("audio[data-player]").attr("src")).as("t=%s", t).endsWith(".mp3#t=2110");
+			assertThat(page.selectFirst(".player-start").text()).isEqualTo("Starting at 35:10");
+		}
+	}
+
+	@Test
+	void aRangeQuotesItsParagraphsAndPlaysOnlyThem() throws Exception {
+		var page = Html.page(this.mvc, PATH + "?t=72,140");
+
+		var audio = page.selectFirst("audio[data-player]");
+		assertThat(audio.attr("src")).endsWith(".mp3#t=72,140");
+		assertThat(audio.attr("data-start")).isEqualTo("72");
+		assertThat(audio.attr("data-end")).isEqualTo("140");
+		assertThat(page.selectFirst(".player-start").text()).isEqualTo("Plays 1:12 – 2:20 only");
+		var quote = page.selectFirst("figure.quote");
+		assertThat(quote.selectFirst("blockquote").text()).startsWith("My guess is that in the long run");
+		assertThat(quote.selectFirst("figcaption").text()).startsWith("Dean Ball, 1:12 – 2:20 in the transcript");
+		assertThat(quote.selectFirst("figcaption a").attr("href")).isEqualTo(PATH + "/transcript?t=72,140#t-72");
+		// a range whose end is past the episode's end stops at the end
+		assertThat(Html.page(this.mvc, PATH + "?t=2000,99999").selectFirst("audio[data-player]").attr("src"))
+			.endsWith("#t=2000,2111");
 	}
 
 	@Test

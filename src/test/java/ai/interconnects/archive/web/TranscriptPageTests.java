@@ -33,7 +33,9 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(time.text()).isEqualTo("1:12");
 		assertThat(time.attr("href")).isEqualTo("/episodes/" + DEAN_BALL + "?t=72");
 		assertThat(time.attr("data-seek")).isEqualTo("72");
-		assertThat(second.selectFirst("button.copy-moment").attr("data-copy")).isEqualTo(PATH + "?t=72#t-72");
+		assertThat(second.selectFirst("button.share-moment").attr("data-link")).isEqualTo(PATH + "?t=72#t-72");
+		assertThat(second.attr("data-speaker")).isEqualTo("Dean Ball");
+		assertThat(second.selectFirst(".segment-speaker a").attr("href")).isEqualTo("/speakers/dean-ball");
 		assertThat(segments.eachAttr("id")).doesNotHaveDuplicates();
 		assertThat(page.select(".segment-speaker").eachText()).containsOnly("Nathan Lambert", "Dean Ball");
 	}
@@ -138,7 +140,7 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(continuation.attr("data-start")).isEqualTo("0");
 		assertThat(continuation.select("a.ts")).isEmpty();
 		assertThat(continuation.select(".segment-speaker")).isEmpty();
-		assertThat(continuation.selectFirst("button.copy-moment").attr("data-copy"))
+		assertThat(continuation.selectFirst("button.share-moment").attr("data-link"))
 			.isEqualTo("/episodes/continuations-and-chapters/transcript?t=0#" + continuation.id());
 		assertThat(segments.get(3).attr("data-start")).isEqualTo("90");
 		// two paragraphs at 1:40: the second cannot reuse t-100
@@ -160,6 +162,91 @@ class TranscriptPageTests extends PagesTestSupport {
 
 		assertThat(page.select("[data-segment]")).isEmpty();
 		assertThat(page.selectFirst(".empty-archive").text()).contains("no transcript");
+	}
+
+	@Test
+	void aTimeHighlightsTheParagraphPlayingThenAndPreviewsAsItsWords() throws Exception {
+		ingestFixture();
+
+		// 754 s falls inside the paragraph that starts at 12:33 (753 s)
+		var page = Html.page(this.mvc, PATH + "?t=754");
+
+		var quoted = page.select("[data-segment].is-quoted");
+		assertThat(quoted).isNotEmpty();
+		assertThat(quoted.eachAttr("data-start")).containsOnly("753");
+		assertThat(page.selectFirst("audio[data-player]").attr("src")).endsWith("#t=754");
+		assertThat(page.selectFirst("meta[property=og:title]").attr("content"))
+			.endsWith(" at 12:33 · " + "Dean Ball on open models and government control");
+		assertThat(page.selectFirst("meta[property=og:description]").attr("content"))
+			.startsWith("“" + quoted.get(0).selectFirst(".segment-text").text().substring(0, 20));
+		assertThat(page.selectFirst("meta[property=og:image]").attr("content"))
+			.isEqualTo("http://localhost/episodes/" + DEAN_BALL + "/quote.png?t=753," + nextStartAfter(page, 753));
+		assertThat(page.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).contains("/transcript?t=753,");
+	}
+
+	@Test
+	void aRangeHighlightsExactlyItsParagraphs() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH + "?t=754,801");
+
+		var starts = page.select("[data-segment]").eachAttr("data-start").stream().map(Integer::parseInt).toList();
+		var quoted = page.select("[data-segment].is-quoted")
+			.eachAttr("data-start")
+			.stream()
+			.map(Integer::parseInt)
+			.toList();
+		assertThat(quoted).isNotEmpty().allMatch((start) -> start >= 753 && start < 801);
+		assertThat(quoted.get(0)).isEqualTo(753);
+		assertThat(starts.stream().filter((start) -> start >= 753 && start < 801)).containsExactlyElementsOf(quoted);
+		assertThat(page.selectFirst("audio[data-player]").attr("src")).endsWith("#t=754,801");
+		assertThat(page.selectFirst("audio[data-player]").attr("data-end")).isEqualTo("801");
+		assertThat(page.selectFirst(".quote-note").text()).contains("12:34 – 13:21");
+		assertThat(page.selectFirst("meta[property=og:image]").attr("content")).endsWith("/quote.png?t=753,801");
+	}
+
+	@Test
+	void theFindBarHasANameAndSaysWhenNothingMatches() throws Exception {
+		ingestFixture();
+
+		var plain = Html.page(this.mvc, PATH);
+		assertThat(plain.selectFirst("form.find-bar").attr("aria-label")).isEqualTo("Find in this transcript");
+		assertThat(plain.selectFirst("form.site-search").attr("aria-label")).isEqualTo("Search the archive");
+		assertThat(plain.selectFirst(".sticky-player form.find-bar")).isNull();
+
+		var none = Html.page(this.mvc, PATH + "?q=zeppelin");
+		assertThat(none.selectFirst(".sticky-player form.find-bar [data-find-count]").text())
+			.isEqualTo("No match for “zeppelin”");
+		var some = Html.page(this.mvc, PATH + "?q=sovereign");
+		assertThat(some.selectFirst(".sticky-player form.find-bar [data-find-count]").text())
+			.endsWith("paragraphs match");
+	}
+
+	@Test
+	void theTextComesFirstChaptersFoldedWithASkipLink() throws Exception {
+		ingestFixture();
+
+		var page = Html.page(this.mvc, PATH);
+
+		assertThat(page.selectFirst("details.toc").hasAttr("open")).isFalse();
+		assertThat(page.selectFirst("details.toc summary").text()).isEqualTo("Chapters (5)");
+		assertThat(page.selectFirst("a.skip-link[href=#transcript-text]")).isNotNull();
+		assertThat(page.selectFirst("#transcript-text[data-transcript]")).isNotNull();
+		assertThat(page.select("[data-share-menu] button").eachText()).containsExactly("Copy quote", "Copy link");
+		var header = page.selectFirst(".episode-header");
+		assertThat(header.selectFirst("a.download-link").attr("href")).endsWith(".mp3");
+		assertThat(header.selectFirst("img.episode-artwork").attr("src")).startsWith("https://");
+	}
+
+	private static int nextStartAfter(org.jsoup.nodes.Document page, int start) {
+		return page.select("[data-segment]")
+			.eachAttr("data-start")
+			.stream()
+			.map(Integer::parseInt)
+			.filter((s) -> s > start)
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

@@ -12,7 +12,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An episode, its transcript and its chapters. Every page takes {@code ?t=} (seconds or a
- * clock time) to open with the player at that moment; bad values are ignored.
+ * clock time) to open with the player at that moment, kept inside the episode; bad values
+ * are ignored. The episode and transcript pages also take a range ({@code ?t=754,801}):
+ * they quote its paragraphs, play only it, and preview as the quote when shared.
  */
 @Controller
 class EpisodeController {
@@ -34,12 +36,14 @@ class EpisodeController {
 
 	@GetMapping("/episodes/{slug}")
 	String episode(@PathVariable String slug, @RequestParam(name = "t", required = false) String t, Model model) {
-		var page = this.reading.episode(slug);
+		var at = TimeRange.parse(t);
+		var page = this.reading.episode(slug, at);
 		var episode = page.episode();
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
-		model.addAttribute("player", Player.of(episode, Player.parseStart(t)));
-		model.addAttribute("meta", meta(episode, episode.path(), episode.title(), episode.summary()));
+		model.addAttribute("player", Player.of(episode, at));
+		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote())
+				: meta(episode, episode.path(), episode.title(), episode.summary()));
 		return EPISODE_VIEW;
 	}
 
@@ -52,15 +56,17 @@ class EpisodeController {
 			@RequestParam(name = "q", required = false) String q, Model model) {
 		int maxLength = this.search.maxQueryLength();
 		var query = (q != null && !q.isBlank()) ? firstCodePoints(q.strip(), maxLength) : null;
-		var page = this.reading.transcript(slug, query);
+		var at = TimeRange.parse(t);
+		var page = this.reading.transcript(slug, query, at);
 		var episode = page.episode();
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
 		model.addAttribute("query", query);
 		model.addAttribute("maxQueryLength", maxLength);
-		model.addAttribute("player", Player.of(episode, Player.parseStart(t)));
-		model.addAttribute("meta",
-				meta(episode, episode.path() + "/transcript", "Transcript: " + episode.title(), episode.summary()));
+		model.addAttribute("player", Player.of(episode, at));
+		var path = episode.path() + "/transcript";
+		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote())
+				: meta(episode, path, "Transcript: " + episode.title(), episode.summary()));
 		return TRANSCRIPT_VIEW;
 	}
 
@@ -77,10 +83,11 @@ class EpisodeController {
 		var page = this.reading.chapter(slug, Integer.parseInt(n));
 		var episode = page.episode();
 		var chapter = page.chapter();
-		var start = Player.parseStart(t);
+		var at = TimeRange.parse(t);
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
-		model.addAttribute("player", Player.of(episode, (start != null) ? start : chapter.startSeconds()));
+		model.addAttribute("player", Player.of(episode,
+				(at != null) ? new TimeRange(at.start(), null) : new TimeRange(chapter.startSeconds(), null)));
 		model.addAttribute("meta",
 				meta(episode, episode.path() + "/chapters/" + chapter.number(),
 						chapter.title() + " · " + episode.title(),
@@ -91,6 +98,22 @@ class EpisodeController {
 	private static PageMeta meta(EpisodeView episode, String path, String title, String description) {
 		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
 		return new PageMeta(canonical, title, description, "article", episode.imageUrl(), episode.audioUrl(),
+				episode.audioType());
+	}
+
+	/**
+	 * A link to a moment previews as its words: the speaker and episode as the title, the
+	 * quote as the description and a quote card as the image. The canonical URL keeps the
+	 * moment, so each quote is its own page to the sites that preview it.
+	 */
+	private static PageMeta quoteMeta(EpisodeView episode, String path, Quote quote) {
+		var t = (quote.end() != null) ? quote.start() + "," + quote.end() : String.valueOf(quote.start());
+		var base = ServletUriComponentsBuilder.fromCurrentContextPath();
+		var canonical = base.cloneBuilder().path(path).queryParam("t", t).toUriString();
+		var image = base.cloneBuilder().path(episode.path() + "/quote.png").queryParam("t", t).toUriString();
+		var who = (quote.speaker() != null) ? quote.speaker() : "Interconnects";
+		var title = who + " at " + quote.startClock() + " · " + episode.title();
+		return new PageMeta(canonical, title, "“" + quote.preview() + "”", "article", image, episode.audioUrl(),
 				episode.audioType());
 	}
 

@@ -25,19 +25,35 @@ final class Pages {
 
 	}
 
-	/** An episode with its chapters; {@code newer} and {@code older} may be null. */
+	/**
+	 * An episode with its chapters; {@code newer} and {@code older} may be null, and
+	 * {@code quote} is set when the page was opened at a moment.
+	 */
 	public record EpisodePage(EpisodeView episode, List<ChapterView> chapters, long segmentCount, Neighbour newer,
-			Neighbour older) {
+			Neighbour older, Quote quote) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;
+		}
+
+		/**
+		 * Minutes to read the show notes (at 230 words a minute): the audio essays have
+		 * no transcript and their notes are the text.
+		 */
+		public int readingMinutes() {
+			var notes = this.episode.showNotesHtml();
+			if (notes == null || notes.isBlank()) {
+				return 0;
+			}
+			var words = org.jsoup.Jsoup.parse(notes).text().split("\\s+").length;
+			return Math.max(1, Math.round(words / 230f));
 		}
 
 	}
 
 	/** The whole transcript with chapter headings interleaved at their start times. */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount) {
+			int segmentCount, int matchCount, Quote quote) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

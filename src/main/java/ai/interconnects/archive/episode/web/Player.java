@@ -1,40 +1,31 @@
 package ai.interconnects.archive.episode.web;
 
-import java.util.OptionalInt;
-
-import ai.interconnects.archive.transcript.Timestamps;
-
 /**
- * The audio player of a page. {@code src} carries a {@code #t=} media fragment when the
- * page should start somewhere other than the beginning, so the position works without
- * JavaScript; {@code start} is null when it should start at the beginning.
+ * The audio player of a page. {@code src} carries a media fragment ({@code #t=754} or
+ * {@code #t=754,801}) when the page should start somewhere other than the beginning or
+ * play only a range, so the position works without JavaScript; {@code start} and
+ * {@code end} are null when it plays from the beginning. {@code download} is the direct
+ * audio URL the page offers, and falls back to, when the player cannot load it.
  */
-public record Player(String slug, String src, String type, Integer start) {
+public record Player(String slug, String src, String type, Integer start, Integer end, String download) {
 
-	static Player of(EpisodeView episode, Integer start) {
+	static Player of(EpisodeView episode, TimeRange at) {
 		if (episode.audioUrl() == null) {
-			return new Player(episode.slug(), null, null, null);
+			return new Player(episode.slug(), null, null, null, null, null);
 		}
-		Integer at = (start != null && start > 0) ? start : null;
-		var src = (at != null) ? episode.audioUrl() + "#t=" + at : episode.audioUrl();
-		return new Player(episode.slug(), src, episode.audioType(), at);
-	}
-
-	/**
-	 * A {@code t} request parameter: seconds ({@code 754}) or a clock time
-	 * ({@code 12:34}, {@code 1:02:03}). Anything else, negative numbers included, is
-	 * ignored (null).
-	 */
-	static Integer parseStart(String t) {
-		if (t == null || t.length() > 12) {
-			return null;
-		}
-		OptionalInt parsed = Timestamps.parse(t);
-		return parsed.isPresent() ? parsed.getAsInt() : null;
+		var range = (at != null) ? at.within(episode.durationSeconds()) : null;
+		Integer start = (range != null && (range.start() > 0 || range.isRange())) ? range.start() : null;
+		Integer end = (range != null) ? range.end() : null;
+		var src = (start != null) ? episode.audioUrl() + "#t=" + range.param() : episode.audioUrl();
+		return new Player(episode.slug(), src, episode.audioType(), start, end, episode.audioUrl());
 	}
 
 	public String startClock() {
-		return (this.start != null) ? Timestamps.format(this.start) : null;
+		return Clock.of(this.start);
+	}
+
+	public String endClock() {
+		return Clock.of(this.end);
 	}
 
 }

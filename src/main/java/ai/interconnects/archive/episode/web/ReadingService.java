@@ -69,7 +69,11 @@ class ReadingService {
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 
-	Pages.EpisodePage episode(String slug) {
+	/**
+	 * The episode with its chapters; with a moment or range ({@code at}), also the
+	 * paragraphs it points at, as a quote.
+	 */
+	Pages.EpisodePage episode(String slug, TimeRange at) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		Neighbour newer = null;
@@ -78,17 +82,24 @@ class ReadingService {
 			newer = first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST));
 			older = first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST));
 		}
+		Quote quote = null;
+		if (at != null) {
+			var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of(),
+					at.within(episode.getDurationSeconds()));
+			quote = quote(segments, at.within(episode.getDurationSeconds()));
+		}
 		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.segments.countByEpisodeId(episode.getId()),
-				newer, older);
+				newer, older, quote);
 	}
 
 	/**
 	 * The transcript with chapter headings placed before the first paragraph at or after
 	 * their start. With a {@code query}, the paragraphs that match it (full-text search,
 	 * so "distilled" finds "distillation") carry their text with every match marked, and
-	 * a link to the next matching paragraph.
+	 * a link to the next matching paragraph. With a moment or range ({@code at}), the
+	 * paragraphs it points at are highlighted and quoted.
 	 */
-	Pages.TranscriptPage transcript(String slug, String query) {
+	Pages.TranscriptPage transcript(String slug, String query, TimeRange at) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
@@ -97,7 +108,8 @@ class ReadingService {
 				marked.put(match.position(), match.html());
 			}
 		}
-		var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked);
+		var range = (at != null) ? at.within(episode.getDurationSeconds()) : null;
+		var segments = segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked, range);
 		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
 		int next = 0;
 		for (var segment : segments) {
@@ -113,7 +125,8 @@ class ReadingService {
 			}
 		}
 		int matches = (int) segments.stream().filter(SegmentView::match).count();
-		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches);
+		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches,
+				quote(segments, range));
 	}
 
 	/**
@@ -129,7 +142,7 @@ class ReadingService {
 		}
 		var chapter = chapters.get(number - 1);
 		var inside = new ArrayList<SegmentView>();
-		for (var segment : segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of())) {
+		for (var segment : segments(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), Map.of(), null)) {
 			int at = segment.effectiveStart();
 			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
 				inside.add(segment);
@@ -186,20 +199,29 @@ class ReadingService {
 
 	/**
 	 * Paragraph views with their anchors; {@code marked} holds, by position, the text of
-	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>}.
+	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>};
+	 * {@code range}, when set, the moment whose paragraphs are highlighted.
 	 */
-	private static List<SegmentView> segments(List<TranscriptSegment> segments, Map<Integer, String> marked) {
+	private static List<SegmentView> segments(List<TranscriptSegment> segments, Map<Integer, String> marked,
+			TimeRange range) {
 		int count = segments.size();
 		var anchors = new String[count];
 		var effectiveStarts = new int[count];
+		var effectiveSpeakers = new String[count];
 		var used = new HashSet<String>();
 		int current = 0;
+		String speaker = null;
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
 			if (segment.getStartSeconds() != null) {
 				current = segment.getStartSeconds();
+				speaker = segment.getSpeaker();
+			}
+			else if (segment.getSpeaker() != null) {
+				speaker = segment.getSpeaker();
 			}
 			effectiveStarts[i] = current;
+			effectiveSpeakers[i] = speaker;
 			// Two paragraphs may share a second: the later one is anchored
 			// by its position.
 			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
@@ -220,14 +242,51 @@ class ReadingService {
 				next = anchors[i];
 			}
 		}
+		// The moment playing at the range's start is the last paragraph starting at or
+		// before it; a range runs on to the paragraphs starting before its end.
+		int from = (count > 0) ? effectiveStarts[0] : 0;
+		if (range != null) {
+			for (int i = 0; i < count; i++) {
+				if (effectiveStarts[i] <= range.start()) {
+					from = effectiveStarts[i];
+				}
+			}
+		}
 		var result = new ArrayList<SegmentView>(count);
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
-			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(),
-					effectiveStarts[i], segment.getSpeaker(), segment.getText(), anchors[i],
-					marked.get(segment.getPosition()), nextMatches[i]));
+			int at = effectiveStarts[i];
+			boolean highlighted = range != null && at >= from
+					&& ((range.end() != null) ? at < range.end() || at == from : at == from);
+			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), at,
+					segment.getSpeaker(), effectiveSpeakers[i], segment.getText(), anchors[i],
+					marked.get(segment.getPosition()), nextMatches[i], highlighted));
 		}
 		return result;
+	}
+
+	/**
+	 * The highlighted paragraphs as a quote, ending at the range's end or, for a single
+	 * moment, where the next paragraph starts.
+	 */
+	private static Quote quote(List<SegmentView> segments, TimeRange range) {
+		if (range == null) {
+			return null;
+		}
+		var highlighted = segments.stream().filter(SegmentView::highlighted).toList();
+		if (highlighted.isEmpty()) {
+			return null;
+		}
+		Integer end = range.end();
+		if (end == null) {
+			int last = highlighted.get(highlighted.size() - 1).effectiveStart();
+			end = segments.stream()
+				.map(SegmentView::effectiveStart)
+				.filter((start) -> start > last)
+				.findFirst()
+				.orElse(null);
+		}
+		return Quote.of(highlighted, end);
 	}
 
 	private static Neighbour first(List<Neighbour> neighbours) {

@@ -2,17 +2,21 @@ package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.transcript.Timestamps;
 
+import ai.interconnects.archive.transcript.Speakers;
+
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
  * {@code effectiveStart} is then the start of the timed paragraph before it, which is
- * where the player goes and which chapter the paragraph belongs to. {@code anchor} is the
- * element id: {@code t-754} for a timed paragraph, {@code p-12} (its position) otherwise.
+ * where the player goes and which chapter the paragraph belongs to, and
+ * {@code effectiveSpeaker} who was speaking. {@code anchor} is the element id:
+ * {@code t-754} for a timed paragraph, {@code p-12} (its position) otherwise.
  * {@code markedHtml} is set when the paragraph matches an in-transcript search: its text,
  * HTML-escaped, with each match in {@code <mark>}; {@code nextMatch} is then the anchor
- * of the next matching paragraph, if any.
+ * of the next matching paragraph, if any. {@code highlighted} marks the paragraphs of the
+ * moment or range the page was opened at ({@code ?t=754} or {@code ?t=754,801}).
  */
-public record SegmentView(long id, int position, Integer startSeconds, int effectiveStart, String speaker, String text,
-		String anchor, String markedHtml, String nextMatch) {
+public record SegmentView(long id, int position, Integer startSeconds, int effectiveStart, String speaker,
+		String effectiveSpeaker, String text, String anchor, String markedHtml, String nextMatch, boolean highlighted) {
 
 	public boolean match() {
 		return this.markedHtml != null;
@@ -24,6 +28,19 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 
 	public String start() {
 		return (this.startSeconds != null) ? Timestamps.format(this.startSeconds) : null;
+	}
+
+	public String effectiveClock() {
+		return Clock.of(this.effectiveStart);
+	}
+
+	public String speakerSlug() {
+		return Speakers.slug(this.speaker);
+	}
+
+	SegmentView highlight() {
+		return new SegmentView(this.id, this.position, this.startSeconds, this.effectiveStart, this.speaker,
+				this.effectiveSpeaker, this.text, this.anchor, this.markedHtml, this.nextMatch, true);
 	}
 
 }

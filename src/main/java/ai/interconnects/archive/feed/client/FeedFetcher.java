@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * as such. The body is streamed and aborted as soon as it passes
  * {@code archive.feed.max-body-size} (before and after gzip decoding), when no byte has
  * arrived for {@code archive.feed.read-timeout}, or when the whole fetch passes
- * {@code archive.feed.deadline}.
+ * {@code archive.feed.deadline}. Every request, each redirect hop included, must pass
+ * {@link FetchTargetPolicy} first: no internal addresses unless the configured feed URL
+ * is on one.
  */
 @Component
 class FeedFetcher {
@@ -85,6 +87,14 @@ class FeedFetcher {
 			if (!visited.add(url)) {
 				throw new FeedException(Kind.REDIRECT,
 						"Redirect loop: " + url + " was reached twice, starting from " + start);
+			}
+			try {
+				// every hop, the first included: a stored feed URL may come from a
+				// redirect
+				FetchTargetPolicy.check(url, this.properties.url());
+			}
+			catch (FetchTargetPolicy.RefusedTargetException ex) {
+				throw new FeedException(Kind.INVALID_URL, ex.getMessage());
 			}
 			var response = this.exchange.send(url, etag, lastModified, deadline);
 			int status = response.statusCode();

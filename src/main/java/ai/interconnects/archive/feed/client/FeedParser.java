@@ -32,7 +32,7 @@ class FeedParser {
 		if (looksLikeHtml(body, contentType)) {
 			throw new FeedException(FeedException.Kind.NOT_A_FEED,
 					"The feed URL returned an HTML page, not an RSS feed (Content-Type: "
-							+ ((contentType != null) ? contentType : "none") + "; starts with '" + start(body, 60)
+							+ ((contentType != null) ? contentType : "none") + "; starts with '" + snippet(body)
 							+ "')");
 		}
 		SyndFeed feed;
@@ -114,6 +114,15 @@ class FeedParser {
 		}
 		var head = start(body, 512).toLowerCase(Locale.ROOT);
 		return head.startsWith("<!doctype html") || head.startsWith("<html");
+	}
+
+	/**
+	 * The start of a body that is not a feed, for the operator (the admin page and the
+	 * log; visitors only see the kind of failure): short, on one line, printable
+	 * characters only.
+	 */
+	static String snippet(byte[] body) {
+		return start(body, 40).replaceAll("[^\\p{L}\\p{N}\\p{P}\\p{Zs}<>=+$^`|~]", "?");
 	}
 
 	private static String start(byte[] body, int max) {

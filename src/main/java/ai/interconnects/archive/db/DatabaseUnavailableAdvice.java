@@ -1,0 +1,66 @@
+package ai.interconnects.archive.db;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * While the database cannot be reached, every page answers at once (the pool's short
+ * {@code spring.datasource.hikari.connection-timeout}) with 503, {@code Retry-After} and
+ * a page saying the archive is temporarily unavailable, instead of a 500. Other database
+ * errors are left to the usual error handling.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DatabaseUnavailableAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableAdvice.class);
+
+	static final String RETRY_AFTER_SECONDS = "30";
+
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class,
+			jakarta.persistence.PersistenceException.class })
+	ModelAndView unavailable(Exception ex, HttpServletResponse response) throws Exception {
+		if (!connectionFailure(ex)) {
+			throw ex;
+		}
+		log.warn("The database is unavailable: {}", ex.getMessage());
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		var view = new ModelAndView("error/503");
+		view.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		return view;
+	}
+
+	/**
+	 * Whether the failure is about reaching the database rather than a query: no
+	 * connection from the pool in time, a refused or dropped connection, or PostgreSQL's
+	 * SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutting
+	 * down, starting up).
+	 */
+	static boolean connectionFailure(Throwable ex) {
+		for (var cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

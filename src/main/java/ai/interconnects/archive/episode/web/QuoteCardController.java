@@ -1,0 +1,49 @@
+package ai.interconnects.archive.episode.web;
+
+import java.time.Duration;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code GET /episodes/{slug}/quote.png?t=754,801}: the quote card a shared moment
+ * previews with. A moment without words (no transcript there) is a 404, like a missing
+ * episode.
+ */
+@Controller
+class QuoteCardController {
+
+	private final ReadingService reading;
+
+	private final QuoteCard cards;
+
+	QuoteCardController(ReadingService reading, QuoteCard cards) {
+		this.reading = reading;
+		this.cards = cards;
+	}
+
+	@GetMapping("/episodes/{slug}/quote.png")
+	ResponseEntity<byte[]> card(@PathVariable String slug, @RequestParam(name = "t", required = false) String t) {
+		var at = TimeRange.parse(t);
+		if (at == null) {
+			throw new EpisodeNotFoundException("A quote card needs a moment (?t=)");
+		}
+		var page = this.reading.episode(slug, at);
+		var quote = page.quote();
+		if (quote == null) {
+			throw new EpisodeNotFoundException("Episode " + slug + " has no words at " + t);
+		}
+		var png = this.cards
+			.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(), page.episode().title()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.body(png);
+	}
+
+}

@@ -44,8 +44,9 @@ import org.springframework.validation.annotation.Validated;
 record AdminProperties(@DefaultValue("admin") @NotBlank String username, String password, Path passwordFile,
 		@DefaultValue("5") @Min(1) int maxLoginFailures,
 		@DefaultValue("1h") @DurationMin(millis = 1) Duration loginFailureWindow,
-		@DefaultValue("10s") Duration loginDelay, @DefaultValue("15m") Duration loginMaxDelay,
-		@DefaultValue("20") int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
+		@DefaultValue("10s") @DurationMin(millis = 1) Duration loginDelay,
+		@DefaultValue("15m") @DurationMin(millis = 1) Duration loginMaxDelay,
+		@DefaultValue("20") @Min(1) int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
 		@DefaultValue List<String> trustedProxies) {
 
 	static final String PASSWORD_PROPERTY = "archive.admin.password";

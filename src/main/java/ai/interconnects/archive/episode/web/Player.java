@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.transcript.Timestamps;
+
 /**
  * The audio player of a page. {@code src} carries a media fragment ({@code #t=754} or
  * {@code #t=754,801}) when the page should start somewhere other than the beginning or
@@ -21,11 +23,11 @@ public record Player(String slug, String src, String type, Integer start, Intege
 	}
 
 	public String startClock() {
-		return Clock.of(this.start);
+		return (this.start != null) ? Timestamps.format(this.start) : null;
 	}
 
 	public String endClock() {
-		return Clock.of(this.end);
+		return (this.end != null) ? Timestamps.format(this.end) : null;
 	}
 
 }

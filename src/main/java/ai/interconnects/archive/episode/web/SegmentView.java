@@ -1,8 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.transcript.Timestamps;
-
 import ai.interconnects.archive.transcript.Speakers;
+import ai.interconnects.archive.transcript.Timestamps;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
@@ -31,7 +30,7 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 	}
 
 	public String effectiveClock() {
-		return Clock.of(this.effectiveStart);
+		return Timestamps.format(this.effectiveStart);
 	}
 
 	public String speakerSlug() {

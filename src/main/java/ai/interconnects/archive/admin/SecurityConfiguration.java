@@ -22,9 +22,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -115,6 +118,12 @@ class SecurityConfiguration {
 			http.addFilterBefore(new LoginRateLimitFilter(limiter, clients),
 					UsernamePasswordAuthenticationFilter.class);
 		}
+		// Sessions: only a successful sign-in creates one. The login form's CSRF token
+		// lives in a cookie, not a session, and no request is saved for after the login
+		// (it lands on /admin), so anonymous readers and bots never create sessions.
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfCookies()));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		http.sessionManagement((sessions) -> sessions.maximumSessions(MAX_ADMIN_SESSIONS));
 		// Scripts and monitoring get a plain 401 from the actuator, not a login page.
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), actuator));
@@ -122,6 +131,23 @@ class SecurityConfiguration {
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(adminArea, actuator),
 					new CacheControlHeadersWriter())));
 		return http.build();
+	}
+
+	/** Signing in again beyond this ends the oldest session. */
+	static final int MAX_ADMIN_SESSIONS = 5;
+
+	/** Lets the session registry behind the session cap see sessions end. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	private static CookieCsrfTokenRepository csrfCookies() {
+		var repository = new CookieCsrfTokenRepository();
+		// Secure follows the request (HTTPS, or X-Forwarded-Proto behind a proxy with
+		// server.forward-headers-strategy=native).
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
 	}
 
 	private static RequestMatcher path(String pattern) {

@@ -105,6 +105,14 @@ public class Episode {
 		this.summary = summary;
 	}
 
+	/**
+	 * Chapters, transcript or notes were rebuilt from the stored descriptions: what
+	 * readers see may have changed (pages' cache validators follow {@code updatedAt}).
+	 */
+	void reparsed(Instant now) {
+		this.updatedAt = now;
+	}
+
 	/** What the operator should know about how the description parsed; null if clean. */
 	void recordParseWarnings(String parseWarnings) {
 		this.parseWarnings = parseWarnings;

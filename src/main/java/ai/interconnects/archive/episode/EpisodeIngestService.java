@@ -176,6 +176,7 @@ public class EpisodeIngestService {
 		this.content.replaceChapters(episodeId, bestChapters);
 		this.content.replaceSegments(episodeId, bestSegments);
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
+		episode.reparsed(Instant.now());
 		return bestSegments.size();
 	}
 

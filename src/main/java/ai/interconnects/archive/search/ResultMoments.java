@@ -63,7 +63,7 @@ final class ResultMoments {
 			var excerpts = new ArrayList<String>();
 			String transcriptLink = null;
 			for (var moment : moments) {
-				var kind = moment.kind().toLowerCase(java.util.Locale.ROOT);
+				var kind = moment.kind().cssName();
 				if (!kinds.contains(kind)) {
 					kinds.add(kind);
 				}
@@ -71,7 +71,8 @@ final class ResultMoments {
 				if (!labels.contains(label)) {
 					labels.add(label);
 				}
-				excerpts.add("TITLE".equals(moment.kind()) ? moment.excerptHtml() : withEllipses(moment.excerptHtml()));
+				excerpts.add((moment.kind() == MomentKind.TITLE) ? moment.excerptHtml()
+						: withEllipses(moment.excerptHtml()));
 				if (transcriptLink == null && moment.transcriptLink() != null) {
 					transcriptLink = withQuery(moment.transcriptLink(), query, moment.time());
 				}
@@ -85,10 +86,10 @@ final class ResultMoments {
 
 	private static String label(SearchResults.Moment moment) {
 		return switch (moment.kind()) {
-			case "TITLE" -> "Episode title";
-			case "NOTES" -> "Show notes";
-			case "CHAPTER" -> "Chapter";
-			default -> (moment.speaker() != null) ? moment.speaker() : "Transcript";
+			case TITLE -> "Episode title";
+			case NOTES -> "Show notes";
+			case CHAPTER -> "Chapter";
+			case SEGMENT -> (moment.speaker() != null) ? moment.speaker() : "Transcript";
 		};
 	}
 

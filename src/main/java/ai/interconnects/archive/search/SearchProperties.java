@@ -15,15 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxQueryLength longer queries are cut to this many characters (code points)
  * @param pageSize episodes per result page
  * @param momentsPerEpisode best moments shown under each episode
- * @param candidateLimit at most this many matching transcript segments are ranked to
- * choose the episodes of a search; a query matching more shows "N+" moments (see README,
- * Search)
  * @param vocabularyCheck how often the suggestion vocabulary is refreshed when the
  * archive changed
  */
 @ConfigurationProperties("archive.search")
 @Validated
 record SearchProperties(@DefaultValue("200") @Min(1) int maxQueryLength, @DefaultValue("10") @Min(1) int pageSize,
-		@DefaultValue("3") @Min(0) int momentsPerEpisode, @DefaultValue("500") @Min(1) int candidateLimit,
+		@DefaultValue("3") @Min(0) int momentsPerEpisode,
 		@DefaultValue("1m") @DurationMin(millis = 1) Duration vocabularyCheck) {
 }

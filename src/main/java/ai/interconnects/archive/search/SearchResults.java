@@ -11,16 +11,19 @@ import ai.interconnects.archive.web.Formats;
  * @param request the cleaned request
  * @param outcome whether a search ran and what kept it from running
  * @param episodes the page's episodes, each with its best moments
- * @param totalMoments matching moments in the archive (a lower bound when {@code capped})
- * @param totalEpisodes matching episodes (among the ranked candidates when
- * {@code capped})
- * @param capped more transcript segments matched than were ranked
+ * @param totalMoments matching moments in the archive
+ * @param momentsEstimated whether {@code totalMoments} is an estimate (exact for a
+ * one-word query without a speaker filter)
+ * @param totalEpisodes matching episodes
+ * @param episodesEstimated whether {@code totalEpisodes} (and so the page count) is an
+ * estimate: not every episode containing the words was checked against the query
  * @param page the page shown, 1-based, clamped to the existing pages
  * @param pageCount number of pages
  * @param suggestions close archive words when nothing matched
  */
 record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, long totalMoments,
-		long totalEpisodes, boolean capped, int page, int pageCount, List<SearchVocabulary.Suggestion> suggestions) {
+		boolean momentsEstimated, long totalEpisodes, boolean episodesEstimated, int page, int pageCount,
+		List<SearchVocabulary.Suggestion> suggestions) {
 
 	enum Outcome {
 
@@ -48,14 +51,14 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	/**
 	 * A matching moment.
 	 *
-	 * @param kind SEGMENT, CHAPTER, TITLE or NOTES
+	 * @param kind where the moment is
 	 * @param speaker who spoke (segments only)
 	 * @param time the timestamp shown ({@code 12:34}), or null
 	 * @param excerptHtml escaped excerpt with {@code <mark>}ed matches
 	 * @param playLink the episode page, at the moment when it has a time
 	 * @param transcriptLink the transcript anchor of a segment, or null
 	 */
-	record Moment(String kind, String speaker, String time, String excerptHtml, String playLink,
+	record Moment(MomentKind kind, String speaker, String time, String excerptHtml, String playLink,
 			String transcriptLink) {
 	}
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
@@ -68,16 +69,20 @@ public class SearchService {
 		return matches;
 	}
 
-	/** The main statement of a search, for the benchmark's EXPLAIN (ANALYZE). */
-	public static String explainableSql(String query) {
-		return SearchRepository.episodesSql(SearchRequest.of(query, null, null, null, null, null, Integer.MAX_VALUE));
-	}
-
 	List<String> speakers() {
 		return this.vocabulary.speakers(this.repository::speakers);
 	}
 
-	/** One page of results; one read-only transaction, so both steps see one snapshot. */
+	/**
+	 * One page of results; one read-only transaction, so every step sees one snapshot.
+	 * The episodes are ranked from the term statistics, then the query's exact form
+	 * decides which of them match, in one of three ways: a one-word query without a
+	 * speaker filter needs no check (an episode containing the word matches); a query
+	 * whose words rarely meet reads the GIN indexes once for every match; otherwise the
+	 * candidates are checked in rank order until the page (and one more episode, to know
+	 * whether a next page exists) is full, and the episodes not checked are estimated
+	 * from the share of checked ones that matched.
+	 */
 	@Transactional(readOnly = true)
 	SearchResults search(SearchRequest request) {
 		if (request.blank()) {
@@ -90,20 +95,61 @@ public class SearchService {
 		if (!parsed.indexable()) {
 			return empty(request, SearchResults.Outcome.EXCLUSIONS_ONLY);
 		}
-		int limit = this.properties.candidateLimit();
-		var hits = this.repository.episodes(request, limit);
-		var all = hits.episodes();
+		var tree = QueryTree.parse(parsed.tsquery());
+		var lexemes = tree.positiveLexemes();
+		var ranking = this.repository.rank(request, lexemes);
+		var candidates = ranking.candidates()
+			.stream()
+			.filter((candidate) -> tree.mayMatch(lexemes, candidate.units()))
+			.toList();
 		int pageSize = this.properties.pageSize();
-		int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
-		int page = Math.min(request.page(), pageCount);
-		long total = all.stream().mapToLong(SearchRepository.EpisodeHit::moments).sum();
-		boolean capped = hits.candidates() > limit;
-		if (all.isEmpty()) {
-			return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(), 0, 0, false, 1, 1,
+		boolean exact = tree.singleLexeme() && request.speaker() == null;
+		Map<Long, Long> everywhere = null;
+		if (!exact && estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
+			// the words rarely meet: one read of the GIN indexes gives every match
+			// exactly
+			everywhere = this.repository.matchingEverywhere(request);
+			exact = true;
+		}
+		var found = everywhere;
+		List<SearchRepository.Candidate> matches;
+		if (found != null) {
+			matches = candidates.stream().filter((c) -> found.containsKey(c.episodeId())).toList();
+		}
+		else if (exact) {
+			matches = candidates;
+		}
+		else {
+			matches = new ArrayList<>();
+		}
+		int checked = exact ? candidates.size() : 0;
+		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE);
+		while (matches.size() < wanted && checked < candidates.size()) {
+			// most candidates of a specific query match: check a little more than needed,
+			// then twice as many each round
+			int batch = Math.max(wanted - matches.size() + pageSize, checked);
+			var next = candidates.subList(checked, Math.min(candidates.size(), checked + batch));
+			var ok = this.repository.matching(request,
+					next.stream().map(SearchRepository.Candidate::episodeId).toList());
+			next.stream().filter((c) -> ok.contains(c.episodeId())).forEach(matches::add);
+			checked += next.size();
+		}
+		if (matches.isEmpty()) {
+			return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(), 0, false, 0, false, 1, 1,
 					this.vocabulary.suggest(request.query()));
 		}
-		var pageIds = SearchRepository.ids(all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)));
-		var pageMoments = this.repository.moments(request, pageIds, this.properties.momentsPerEpisode());
+		boolean allChecked = checked == candidates.size();
+		long totalEpisodes = allChecked ? matches.size()
+				: Math.round(matches.size() + (candidates.size() - checked) * (double) matches.size() / checked);
+		int knownPages = (matches.size() + pageSize - 1) / pageSize;
+		// not all checked: the page asked for and one more episode were found
+		int page = allChecked ? Math.min(request.page(), knownPages) : request.page();
+		int pageCount = allChecked ? knownPages
+				: (int) Math.max(page + 1L, Math.min(Integer.MAX_VALUE, (totalEpisodes + pageSize - 1) / pageSize));
+		var pageMatches = matches.subList((page - 1) * pageSize, Math.min(matches.size(), page * pageSize));
+		var pageIds = pageMatches.stream().map(SearchRepository.Candidate::episodeId).toList();
+		var pageMoments = this.repository.moments(request, pageIds, this.properties.momentsPerEpisode(), lexemes,
+				ranking);
 		var info = pageMoments.episodes();
 		var moments = new LinkedHashMap<Long, List<SearchRepository.MomentRow>>();
 		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
@@ -111,42 +157,98 @@ public class SearchService {
 			moments.get(row.episodeId()).add(row);
 		}
 		var episodes = new ArrayList<SearchResults.EpisodeResult>();
+		long pageTotal = 0;
 		for (var id : pageIds) {
 			var episode = info.get(id);
 			var rows = moments.get(id);
 			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
+			pageTotal += count;
 			var best = rows.stream().map((row) -> moment(episode.slug(), row)).toList();
 			var date = (episode.publishedAt() != null)
 					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
 		}
-		return new SearchResults(request, SearchResults.Outcome.SEARCHED, episodes, total, all.size(), capped, page,
-				pageCount, List.of());
+		long totalMoments = (found != null) ? found.values().stream().mapToLong(Long::longValue).sum()
+				: exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree, lexemes,
+						candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
+		return new SearchResults(request, SearchResults.Outcome.SEARCHED, episodes, totalMoments, !exact, totalEpisodes,
+				!allChecked, page, pageCount, List.of());
+	}
+
+	/**
+	 * Below this many segments (an upper bound from the term statistics) the exact check
+	 * reads the GIN indexes once for the whole archive; above it, candidates are checked
+	 * one by one in rank order, which stops early because common words meet often.
+	 */
+	static final long INDEX_CHECK_ROWS = 20_000;
+
+	private static long estimatedRows(QueryTree tree, List<String> lexemes,
+			List<SearchRepository.Candidate> candidates) {
+		long rows = 0;
+		for (var candidate : candidates) {
+			rows += (long) guess(tree, lexemes, candidate);
+			if (rows > INDEX_CHECK_ROWS) {
+				break;
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The matching moments of all candidates, estimated: each episode's guess from its
+	 * per-word counts (the fewest of the words it must have together, see
+	 * {@link QueryTree#estimateMoments}), scaled by how the guess compares with the exact
+	 * count on the page shown and by the share of candidates that match.
+	 */
+	private static long estimateMoments(QueryTree tree, List<String> lexemes,
+			List<SearchRepository.Candidate> candidates, List<SearchRepository.Candidate> page, long pageExact,
+			double matchShare) {
+		double pageGuess = 0;
+		for (var candidate : page) {
+			pageGuess += guess(tree, lexemes, candidate);
+		}
+		double all = 0;
+		for (var candidate : candidates) {
+			all += guess(tree, lexemes, candidate);
+		}
+		double calibration = (pageGuess > 0) ? pageExact / pageGuess : 1;
+		return Math.max(pageExact, Math.round(all * calibration * Math.min(1, matchShare)));
+	}
+
+	private static double guess(QueryTree tree, List<String> lexemes, SearchRepository.Candidate candidate) {
+		long guess = tree.estimateMoments(lexemes, candidate.units());
+		if (guess == Long.MAX_VALUE) {
+			guess = 0;
+			for (int units : candidate.units()) {
+				guess = Math.max(guess, units);
+			}
+		}
+		return guess;
 	}
 
 	private SearchResults empty(SearchRequest request, SearchResults.Outcome outcome) {
-		return new SearchResults(request, outcome, List.of(), 0, 0, false, 1, 1, List.of());
+		return new SearchResults(request, outcome, List.of(), 0, false, 0, false, 1, 1, List.of());
 	}
 
 	private static SearchResults.Moment moment(String slug, SearchRepository.MomentRow row) {
 		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
 		var headline = row.headline();
-		if ("NOTES".equals(row.kind())) {
+		if (row.kind() == MomentKind.NOTES) {
 			// notes text comes from sanitized HTML: decode its entities before escaping
 			headline = Parser.unescapeEntities(headline, false);
 		}
 		var excerpt = Highlights.toHtml(headline);
 		return switch (row.kind()) {
-			case "SEGMENT" -> {
+			case SEGMENT -> {
 				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();
 				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
 				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
 						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
 						episodePath + "/transcript" + anchor);
 			}
-			case "CHAPTER" -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
+			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
 					episodePath + "?t=" + row.startSeconds(), null);
-			default -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
+			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
 		};
 	}
 

@@ -2,6 +2,7 @@ package ai.interconnects.archive.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,13 @@ public class Assets {
 			throw new IllegalArgumentException("Not an asset: " + path + " (known: " + FILES + ")");
 		}
 		return asset.hashedPath();
+	}
+
+	/** Changes whenever an asset does. */
+	String fingerprint() {
+		var hashes = new StringBuilder();
+		this.byPath.values().forEach((asset) -> hashes.append(asset.hash()));
+		return DigestUtils.md5DigestAsHex(hashes.toString().getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/** The asset at a content-hashed path, or null. */

@@ -33,11 +33,19 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		apply(response);
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Also used for the responses Tomcat sends on its own
+	 * ({@link FriendlyErrorReportValve}).
+	 */
+	static void apply(HttpServletResponse response) {
 		setIfAbsent(response, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		setIfAbsent(response, "X-Content-Type-Options", "nosniff");
 		setIfAbsent(response, "Referrer-Policy", "strict-origin-when-cross-origin");
 		setIfAbsent(response, "X-Frame-Options", "DENY");
-		chain.doFilter(request, response);
 	}
 
 	@Override

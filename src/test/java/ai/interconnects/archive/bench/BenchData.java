@@ -35,6 +35,7 @@ final class BenchData {
 	static void load(Connection connection, WordSampler words, int episodes, int segmentsPerEpisode)
 			throws SQLException, IOException {
 		connection.setAutoCommit(true);
+		long started = System.nanoTime();
 		var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 		try (var st = connection.createStatement()) {
 			st.execute("insert into podcast (id, configured_url, feed_url, title) overriding system value "
@@ -120,6 +121,7 @@ final class BenchData {
 			}
 		}
 		copySegments(copy, rows);
+		long copied = System.nanoTime();
 		try (var st = connection.createStatement()) {
 			st.execute("set maintenance_work_mem = '1GB'");
 			st.execute(
@@ -127,12 +129,98 @@ final class BenchData {
 			st.execute("vacuum analyze episode");
 			st.execute("vacuum analyze chapter");
 			st.execute("vacuum analyze transcript_segment");
+			st.execute("vacuum analyze search_term");
+			st.execute("vacuum analyze search_document");
 			st.execute("refresh materialized view search_vocabulary");
 			st.execute("refresh materialized view search_speaker");
 			st.execute("update search_vocabulary_state set dirty = false, refreshed_at = now()");
-			st.execute("create table bench_loaded (segments bigint not null)");
-			st.execute("insert into bench_loaded values (" + id + ")");
+			long done = System.nanoTime();
+			var phases = String.format(
+					"load %d s: COPY with the term statistics maintained by the V4 triggers %d s, then GIN index, ANALYZE and vocabulary %d s",
+					(done - started) / 1_000_000_000, (copied - started) / 1_000_000_000,
+					(done - copied) / 1_000_000_000);
+			System.out.println(phases);
+			st.execute("create table bench_loaded (segments bigint not null, phases text not null)");
+			st.execute("insert into bench_loaded values (" + id + ", '" + phases + "')");
 		}
+	}
+
+	/**
+	 * Times re-ingesting one 400-segment episode the way EpisodeIngestService replaces a
+	 * transcript (one transaction: delete the episode's segments, insert the new ones in
+	 * JDBC batches of 100 as Hibernate does), five times without the V4 statistics
+	 * triggers (the previous code) and five times with them, and returns the medians.
+	 */
+	static String reingest(Connection connection, SearchBenchmark.Size size) throws SQLException {
+		long episode = size.episodes() / 2;
+		var rows = new java.util.ArrayList<Object[]>();
+		try (var st = connection.prepareStatement(
+				"select position, start_seconds, speaker, text from transcript_segment where episode_id = ? order by position")) {
+			st.setLong(1, episode);
+			try (var rs = st.executeQuery()) {
+				while (rs.next()) {
+					rows.add(new Object[] { rs.getInt(1), rs.getObject(2), rs.getString(3), rs.getString(4) });
+				}
+			}
+		}
+		var triggers = java.util.List.of("transcript_segment_search_insert", "transcript_segment_search_update",
+				"transcript_segment_search_delete");
+		var medians = new double[2];
+		try (var st = connection.createStatement()) {
+			// the bulk load wrote explicit ids
+			st.execute("select setval('transcript_segment_seq', (select max(id) from transcript_segment))");
+		}
+		for (int withStatistics = 0; withStatistics < 2; withStatistics++) {
+			try (var st = connection.createStatement()) {
+				for (var trigger : triggers) {
+					st.execute("alter table transcript_segment " + ((withStatistics == 1) ? "enable" : "disable")
+							+ " trigger " + trigger);
+				}
+			}
+			var nanos = new long[6];
+			for (int run = 0; run < nanos.length; run++) {
+				long start = System.nanoTime();
+				connection.setAutoCommit(false);
+				try (var delete = connection.prepareStatement("delete from transcript_segment where episode_id = ?");
+						var insert = connection.prepareStatement(
+								"insert into transcript_segment (id, episode_id, position, start_seconds, speaker, text) "
+										+ "values (nextval('transcript_segment_seq'), ?, ?, ?, ?, ?)")) {
+					delete.setLong(1, episode);
+					delete.executeUpdate();
+					int batched = 0;
+					for (var row : rows) {
+						insert.setLong(1, episode);
+						insert.setInt(2, (Integer) row[0]);
+						insert.setObject(3, row[1]);
+						insert.setString(4, (String) row[2]);
+						insert.setString(5, (String) row[3]);
+						insert.addBatch();
+						if (++batched % 100 == 0) {
+							insert.executeBatch();
+						}
+					}
+					insert.executeBatch();
+				}
+				connection.commit();
+				connection.setAutoCommit(true);
+				nanos[run] = System.nanoTime() - start;
+			}
+			// the first run warms up
+			var timed = java.util.Arrays.copyOfRange(nanos, 1, nanos.length);
+			java.util.Arrays.sort(timed);
+			medians[withStatistics] = timed[timed.length / 2] / 1_000_000.0;
+		}
+		try (var st = connection.createStatement()) {
+			st.execute("select search_refresh_episode(" + episode + ")");
+		}
+		String loaded;
+		try (var st = connection.createStatement(); var rs = st.executeQuery("select phases from bench_loaded")) {
+			rs.next();
+			loaded = rs.getString(1);
+		}
+		return String.format(
+				"%s: %s. Re-ingest of one %d-segment episode (median of 5): %.1f ms without the statistics triggers, %.1f ms with them",
+				size.database(), loaded, rows.size(), medians[0], medians[1]);
 	}
 
 	private static void copySegments(org.postgresql.copy.CopyManager copy, StringBuilder rows)

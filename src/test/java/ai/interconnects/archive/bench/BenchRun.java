@@ -6,22 +6,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import ai.interconnects.archive.PodcastArchiveApplication;
-import ai.interconnects.archive.search.SearchService;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Measures one benchmark archive: starts the application on a random port against it,
- * then times {@code GET /search?q=…} over HTTP on 127.0.0.1 (warm-up, then
- * {@link #REQUESTS} requests per query), and the ILIKE baseline by direct JDBC.
+ * then times {@code GET /search?…} over HTTP on 127.0.0.1 (warm-up, then
+ * {@link #REQUESTS} requests per query) next to an episode page, and, by direct JDBC, the
+ * naive exact ranking with {@code ts_rank_cd} over every match and the ILIKE baseline;
+ * then the same query in Lucene ({@link LuceneAnchor}) and the overlap of both top tens.
  */
 final class BenchRun {
 
@@ -29,11 +35,62 @@ final class BenchRun {
 
 	static final int REQUESTS = 50;
 
+	static final String FROM = "2010-03-01";
+
+	static final String TO = "2010-08-31";
+
+	/** Builds the query in Lucene. */
+	interface LuceneQuery {
+
+		org.apache.lucene.search.Query build(LuceneAnchor lucene) throws Exception;
+
+	}
+
 	/**
-	 * A query class: the websearch text sent to /search and the ILIKE predicate that
-	 * finds the same rows the naive way.
+	 * A query class: the websearch text and options sent to /search, the same filter in
+	 * SQL for the baselines, the ILIKE predicate that finds the same segments the naive
+	 * way, and the Lucene query.
 	 */
-	record Query(String label, String q, String ilike) {
+	record Query(String label, String q, String speaker, boolean dates, boolean newest, int page, String ilike,
+			LuceneQuery lucene) {
+
+		String url() {
+			var url = new StringBuilder("/search?q=").append(enc(this.q));
+			if (this.speaker != null) {
+				url.append("&speaker=").append(enc(this.speaker));
+			}
+			if (this.dates) {
+				url.append("&from=").append(FROM).append("&to=").append(TO);
+			}
+			if (this.newest) {
+				url.append("&sort=newest");
+			}
+			if (this.page > 1) {
+				url.append("&page=").append(this.page);
+			}
+			return url.toString();
+		}
+
+		String shown() {
+			return this.url().substring("/search?".length());
+		}
+
+		/** Extra SQL conditions on segment {@code s} and episode {@code e}. */
+		String filter() {
+			var sql = new StringBuilder();
+			if (this.speaker != null) {
+				sql.append(" and s.speaker = '").append(this.speaker.replace("'", "''")).append("'");
+			}
+			if (this.dates) {
+				sql.append(" and e.published_at >= '")
+					.append(FROM)
+					.append("' and e.published_at < '")
+					.append(TO)
+					.append("'::date + 1");
+			}
+			return sql.toString();
+		}
+
 	}
 
 	record Timing(double p50, double p95, double p99, int runs) {
@@ -51,10 +108,12 @@ final class BenchRun {
 
 	}
 
-	record Line(Query query, long matchingSegments, Timing search, Timing ilike, String load) {
+	record Line(Query query, long matchingSegments, Timing search, Timing naive, Timing ilike, Timing lucene,
+			double overlap, String load) {
 	}
 
-	record Result(SearchBenchmark.Size size, List<Line> lines, List<String> explains, String sizes) {
+	record Result(SearchBenchmark.Size size, Timing episodePage, String episodeLoad, List<Line> lines, String sizes,
+			String ingest) {
 	}
 
 	private BenchRun() {
@@ -69,62 +128,107 @@ final class BenchRun {
 			rs.next();
 			rare = rs.getString(1);
 		}
-		return List.of(new Query("rare word", rare, "s.text ilike '%" + rare + "%'"),
-				new Query("common word", "models", "s.text ilike '%models%'"),
-				new Query("two words", "government chips", "s.text ilike '%government%' and s.text ilike '%chips%'"),
-				new Query("phrase", "\"open models\"", "s.text ilike '%open models%'"),
-				new Query("phrase -exclusion", "\"open models\" -china",
-						"s.text ilike '%open models%' and s.text not ilike '%china%'"),
-				new Query("no hit", "xylophonic", "s.text ilike '%xylophonic%'"));
+		long fromEpoch = LocalDate.parse(FROM).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+		long toEpoch = LocalDate.parse(TO).plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
+		return List.of(
+				new Query("rare word", rare, null, false, false, 1, "s.text ilike '%" + rare + "%'",
+						(l) -> l.word(rare, null)),
+				new Query("common word", "models", null, false, false, 1, "s.text ilike '%models%'",
+						(l) -> l.word("models", null)),
+				new Query("two words", "government chips", null, false, false, 1,
+						"s.text ilike '%government%' and s.text ilike '%chips%'",
+						(l) -> LuceneAnchor.all(l.word("government", null), l.word("chips", null))),
+				new Query("phrase", "\"open models\"", null, false, false, 1, "s.text ilike '%open models%'",
+						(l) -> l.phrase("open models")),
+				new Query("phrase -exclusion", "\"open models\" -china", null, false, false, 1,
+						"s.text ilike '%open models%' and s.text not ilike '%china%'",
+						(l) -> l.excluding(l.phrase("open models"), "china")),
+				new Query("or", "government or chips", null, false, false, 1,
+						"(s.text ilike '%government%' or s.text ilike '%chips%')",
+						(l) -> LuceneAnchor.any(l.word("government", null), l.word("chips", null))),
+				new Query("speaker filter", "models", "Dean Ball", false, false, 1, "s.text ilike '%models%'",
+						(l) -> l.word("models", "Dean Ball")),
+				new Query("date filter", "models", null, true, false, 1, "s.text ilike '%models%'",
+						(l) -> LuceneAnchor.publishedBetween(l.word("models", null), fromEpoch, toEpoch)),
+				new Query("sort=newest", "models", null, false, true, 1, "s.text ilike '%models%'",
+						(l) -> l.word("models", null)),
+				new Query("page 5, common word", "models", null, false, false, 5, "s.text ilike '%models%'",
+						(l) -> l.word("models", null)),
+				new Query("no hit", "xylophonic", null, false, false, 1, "s.text ilike '%xylophonic%'",
+						(l) -> l.word("xylophonic", null)));
 	}
 
-	static Result measure(String url, SearchBenchmark.Size size) throws Exception {
+	static Result measure(String url, SearchBenchmark.Size size, Path luceneDir) throws Exception {
 		var lines = new ArrayList<Line>();
-		var explains = new ArrayList<String>();
 		String sizes;
-		try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+		String ingest;
+		try (var connection = DriverManager.getConnection(url, "postgres", "");
+				var lucene = LuceneAnchor.open(luceneDir, connection)) {
 			try (var rs = connection.createStatement()
 				.executeQuery("select pg_size_pretty(pg_table_size('transcript_segment')), "
 						+ "pg_size_pretty(pg_relation_size('transcript_segment_search_vector_idx')), "
-						+ "(select count(*) from search_vocabulary)")) {
+						+ "(select count(*) from search_vocabulary), "
+						+ "pg_size_pretty(pg_total_relation_size('search_term')), (select count(*) from search_term)")) {
 				rs.next();
-				sizes = String.format("%s: transcript_segment %s, its GIN index %s, vocabulary %s words",
-						size.database(), rs.getString(1), rs.getString(2), rs.getString(3));
+				sizes = String.format(
+						"%s: transcript_segment %s, its GIN index %s, vocabulary %s words; search_term %s rows, %s with its indexes",
+						size.database(), rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
+						rs.getString(4));
 			}
-			var queries = queries(connection);
+			ingest = BenchData.reingest(connection, size);
+			// -Dbench.queries="two words,phrase": only these classes (labels), for a
+			// re-run
+			var only = System.getProperty("bench.queries", "");
+			var queries = queries(connection).stream()
+				.filter((q) -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(q.label()))
+				.toList();
 			var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
 				.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 						"spring.datasource.password=", "server.port=0", "archive.poll-enabled=false",
 						"spring.main.banner-mode=off", "logging.level.root=WARN")
 				.run();
+			Timing episodePage;
+			String episodeLoad;
 			try {
 				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				var http = HttpClient.newHttpClient();
+				int[] next = { 0 };
+				episodePage = time(WARM_UP, REQUESTS, () -> get(http, port,
+						"/episodes/bench-episode-" + (1 + (next[0]++ * 37) % size.episodes()), "<h1"));
+				episodeLoad = loadAverage();
+				System.out.printf("%s episode page p50=%.1f p95=%.1f ms%n", size.database(), episodePage.p50(),
+						episodePage.p95());
+				boolean large = size.segments() > 1_000_000;
 				for (var query : queries) {
 					long matching = count(connection,
 							"select count(*) from transcript_segment s where s.search_vector @@ websearch_to_tsquery('english', ?)",
 							query.q());
-					var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.q()));
-					boolean large = size.segments() > 1_000_000;
-					var ilike = time(large ? 1 : 2, large ? 5 : 20, () -> ilike(connection, query.ilike()));
-					var line = new Line(query, matching, search, ilike, loadAverage());
+					var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.url(), "<h1>Search</h1>"));
+					var load = loadAverage();
+					var naive = time(1, large ? 3 : 10, () -> naive(connection, query));
+					var ilike = time(1, large ? 3 : 10, () -> ilike(connection, query));
+					var luceneQuery = query.lucene().build(lucene);
+					var luceneTime = time(WARM_UP, REQUESTS,
+							() -> lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10));
+					var ours = ids(get(http, port, query.url(), "<h1>Search</h1>"));
+					var theirs = lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10);
+					var common = new HashSet<>(ours);
+					common.retainAll(theirs);
+					double overlap = (ours.isEmpty() && theirs.isEmpty()) ? 1
+							: common.size() / (double) Math.max(ours.size(), theirs.size());
+					var line = new Line(query, matching, search, naive, ilike, luceneTime, overlap, load);
 					System.out.printf(
-							"%s %-18s matches=%d search p50=%.1f p95=%.1f p99=%.1f ms | ilike p50=%.0f p95=%.0f ms%n",
-							size.database(), query.label(), matching, search.p50(), search.p95(), search.p99(),
-							ilike.p50(), ilike.p95());
+							"%s %-20s matches=%d search p50=%.1f p95=%.1f | naive p50=%.0f | ilike p50=%.0f | lucene p50=%.2f | overlap %.1f | load %s%n",
+							size.database(), query.label(), matching, search.p50(), search.p95(), naive.p50(),
+							ilike.p50(), luceneTime.p50(), overlap, load);
 					lines.add(line);
 				}
 			}
 			finally {
 				app.close();
 			}
-			if (size.segments() > 1_000_000) {
-				for (var q : List.of("models", queries.get(0).q())) {
-					explains.add(explain(connection, q));
-				}
-			}
+			return new Result(size, episodePage, episodeLoad, lines, sizes, ingest);
 		}
-		return new Result(size, lines, explains, sizes);
 	}
 
 	interface Action {
@@ -146,23 +250,83 @@ final class BenchRun {
 		return Timing.of(nanos);
 	}
 
-	private static void get(HttpClient http, int port, String q) throws Exception {
-		var uri = URI.create("http://127.0.0.1:" + port + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	private static final Pattern EPISODE_LINK = Pattern.compile("<h2><a href=\"/episodes/bench-episode-(\\d+)\"");
+
+	private static List<Long> ids(String html) {
+		var ids = new ArrayList<Long>();
+		var m = EPISODE_LINK.matcher(html);
+		while (m.find()) {
+			ids.add(Long.parseLong(m.group(1)));
+		}
+		return ids;
+	}
+
+	private static String get(HttpClient http, int port, String path, String expected) throws Exception {
+		var uri = URI.create("http://127.0.0.1:" + port + path);
 		var response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200 || !response.body().contains("<h1>Search</h1>")) {
+		if (response.statusCode() != 200 || !response.body().contains(expected)) {
 			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
 		}
+		return response.body();
+	}
+
+	/**
+	 * The honest naive exact ranking: {@code ts_rank_cd} (weights D speech 0.1, C notes
+	 * 0.2, B chapters 0.4, A title 1.0, as V2 stores them) of every matching segment,
+	 * chapter title, title and notes, summed per episode; top ten of the page.
+	 */
+	private static void naive(Connection connection, Query query) throws SQLException {
+		var tsquery = "websearch_to_tsquery('english', '" + query.q().replace("'", "''") + "')";
+		var w = "'{0.1, 0.2, 0.4, 1.0}'::float4[]";
+		var sql = new StringBuilder("select x.episode_id, sum(x.r) as score from (\n");
+		sql.append("  select s.episode_id, ts_rank_cd(")
+			.append(w)
+			.append(", s.search_vector, q) as r\n")
+			.append("  from transcript_segment s join episode e on e.id = s.episode_id, ")
+			.append(tsquery)
+			.append(" q where s.search_vector @@ q")
+			.append(query.filter())
+			.append('\n');
+		if (query.speaker() == null) {
+			var dates = query.filter();
+			sql.append("  union all select c.episode_id, ts_rank_cd(")
+				.append(w)
+				.append(", c.search_vector, q) from chapter c join episode e on e.id = c.episode_id, ")
+				.append(tsquery)
+				.append(" q where c.search_vector @@ q")
+				.append(dates)
+				.append('\n')
+				.append("  union all select e.id, ts_rank_cd(")
+				.append(w)
+				.append(", e.title_vector || e.notes_vector, q) from episode e, ")
+				.append(tsquery)
+				.append(" q where (e.title_vector @@ q or e.notes_vector @@ q)")
+				.append(dates)
+				.append('\n');
+		}
+		sql.append(") x join episode e on e.id = x.episode_id group by x.episode_id, e.published_at\n")
+			.append(query.newest() ? "order by e.published_at desc, x.episode_id desc"
+					: "order by score desc, x.episode_id desc")
+			.append(" limit 10 offset ")
+			.append((query.page() - 1) * 10);
+		consume(connection, sql.toString());
 	}
 
 	/**
 	 * The naive search: a sequential ILIKE over every segment, grouped by episode like
 	 * /search (matching moments per episode, top 10 episodes by count, total count).
 	 */
-	private static void ilike(Connection connection, String predicate) throws SQLException {
-		try (var st = connection.createStatement();
-				var rs = st.executeQuery("select s.episode_id, count(*) as moments, sum(count(*)) over () as total "
-						+ "from transcript_segment s where " + predicate
-						+ " group by s.episode_id order by moments desc, s.episode_id limit 10")) {
+	private static void ilike(Connection connection, Query query) throws SQLException {
+		consume(connection,
+				"select s.episode_id, count(*) as moments, sum(count(*)) over () as total "
+						+ "from transcript_segment s join episode e on e.id = s.episode_id where " + query.ilike()
+						+ query.filter() + " group by s.episode_id, e.published_at order by "
+						+ (query.newest() ? "e.published_at desc" : "moments desc") + ", s.episode_id limit 10 offset "
+						+ (query.page() - 1) * 10);
+	}
+
+	private static void consume(Connection connection, String sql) throws SQLException {
+		try (var st = connection.createStatement(); var rs = st.executeQuery(sql)) {
 			while (rs.next()) {
 				rs.getLong(1);
 			}
@@ -179,9 +343,9 @@ final class BenchRun {
 		}
 	}
 
-	private static long count(Connection connection, String sql, String param) throws SQLException {
+	private static long count(Connection connection, String sql, String q) throws SQLException {
 		try (var st = connection.prepareStatement(sql)) {
-			st.setString(1, param);
+			st.setString(1, q);
 			try (var rs = st.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);
@@ -189,18 +353,8 @@ final class BenchRun {
 		}
 	}
 
-	private static String explain(Connection connection, String q) throws SQLException {
-		var literal = "'" + q.replace("'", "''") + "'";
-		var sql = SearchService.explainableSql(q)
-			.replaceAll("(?<!:):q\\b", java.util.regex.Matcher.quoteReplacement(literal))
-			.replace(":cap", "501");
-		var out = new StringBuilder("q=" + q + "\n\n" + sql + "\n\n");
-		try (var st = connection.createStatement(); var rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-			while (rs.next()) {
-				out.append(rs.getString(1)).append('\n');
-			}
-		}
-		return out.toString();
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -45,8 +45,10 @@ public final class SearchBenchmark {
 			.setServerConfig("max_wal_size", "8GB")
 			.setServerConfig("checkpoint_timeout", "30min")
 			.start()) {
+			var only = System.getProperty("bench.sizes", "");
+			var sizes = SIZES.stream().filter((s) -> only.isBlank() || only.contains(s.database())).toList();
 			var feed = SearchBenchmark.class.getResourceAsStream("/feeds/interconnects-feed.xml").readAllBytes();
-			for (var size : SIZES) {
+			for (var size : sizes) {
 				prepare(postgres, size, feed);
 			}
 			if (Boolean.getBoolean("bench.load-only")) {
@@ -59,8 +61,9 @@ public final class SearchBenchmark {
 				return;
 			}
 			var results = new ArrayList<BenchRun.Result>();
-			for (var size : SIZES) {
-				results.add(BenchRun.measure(postgres.getJdbcUrl("postgres", size.database()), size));
+			for (var size : sizes) {
+				results.add(BenchRun.measure(postgres.getJdbcUrl("postgres", size.database()), size,
+						dataDir.resolveSibling("bench-lucene").resolve(size.database())));
 			}
 			BenchReport.print(results, postgres);
 		}

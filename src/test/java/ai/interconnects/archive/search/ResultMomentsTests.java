@@ -12,11 +12,11 @@ class ResultMomentsTests {
 
 	@Test
 	void twoMomentsAtTheSameTimeAreOneEntryWithBothExcerpts() {
-		var chapter = new SearchResults.Moment("CHAPTER", null, "12:33", "The <mark>open</mark> question",
+		var chapter = new SearchResults.Moment(MomentKind.CHAPTER, null, "12:33", "The <mark>open</mark> question",
 				EPISODE + "?t=753", null);
-		var segment = new SearchResults.Moment("SEGMENT", "Dean Ball", "12:33", "so the <mark>open</mark> models",
-				EPISODE + "?t=753", EPISODE + "/transcript#t-753");
-		var later = new SearchResults.Moment("SEGMENT", "Dean Ball", "13:00", "An <mark>open</mark> end.",
+		var segment = new SearchResults.Moment(MomentKind.SEGMENT, "Dean Ball", "12:33",
+				"so the <mark>open</mark> models", EPISODE + "?t=753", EPISODE + "/transcript#t-753");
+		var later = new SearchResults.Moment(MomentKind.SEGMENT, "Dean Ball", "13:00", "An <mark>open</mark> end.",
 				EPISODE + "?t=780", EPISODE + "/transcript#t-780");
 
 		var entries = ResultMoments.of(results("open", List.of(chapter, segment, later))).get("e");
@@ -33,8 +33,9 @@ class ResultMomentsTests {
 
 	@Test
 	void untimedMomentsAreNeverMerged() {
-		var title = new SearchResults.Moment("TITLE", null, null, "<mark>Open</mark> models", EPISODE, null);
-		var notes = new SearchResults.Moment("NOTES", null, null, "about <mark>open</mark> weights", EPISODE, null);
+		var title = new SearchResults.Moment(MomentKind.TITLE, null, null, "<mark>Open</mark> models", EPISODE, null);
+		var notes = new SearchResults.Moment(MomentKind.NOTES, null, null, "about <mark>open</mark> weights", EPISODE,
+				null);
 
 		var entries = ResultMoments.of(results("open", List.of(title, notes))).get("e");
 
@@ -53,8 +54,8 @@ class ResultMomentsTests {
 	private static SearchResults results(String query, List<SearchResults.Moment> moments) {
 		var request = SearchRequest.of(query, null, null, null, null, null, 200);
 		var episode = new SearchResults.EpisodeResult("e", "Episode", null, moments.size() + 10, moments);
-		return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(episode), moments.size() + 10, 1,
-				false, 1, 1, List.of());
+		return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(episode), moments.size() + 10, false,
+				1, false, 1, 1, List.of());
 	}
 
 }

@@ -135,7 +135,12 @@ class SearchTests {
 		assertThat(phrase.select(".search-moment-segment .search-time").eachText()).containsExactly("27:11");
 		assertThat(phrase.select(".search-moment-segment a").eachAttr("href")).contains(DEAN_BALL + "?t=1631");
 		assertThat(get("q=" + enc("\"risk chain supply\"")).select(".search-episode")).isEmpty();
-		assertThat(get("q=" + enc("risk chain supply")).select(".search-episode")).isNotEmpty();
+		var words = get("q=" + enc("risk chain supply"));
+		assertThat(words.select(".search-episode")).isNotEmpty();
+		// words that rarely meet are counted exactly (README "Search", Counts)
+		assertThat(words.selectFirst(".search-status").text()).doesNotContain("about");
+		assertThat(get("q=tariffs").selectFirst(".search-status").text()).doesNotContain("about")
+			.endsWith("in 1 episode.");
 	}
 
 	@Test
@@ -161,7 +166,9 @@ class SearchTests {
 		assertThat(deanEpisode).hasSize(1);
 		assertThat(deanEpisode.get(0).selectFirst(".search-episode-meta").text()).contains("3 matching moments");
 		assertThat(deanOnly.select(".search-moment-meta").eachText()).allMatch((t) -> t.startsWith("Dean Ball"));
-		assertThat(deanOnly.select(".search-time").eachText()).containsExactly("7:53", "20:07", "29:08");
+		// the three moments, best first (see README "Search": moments are ordered by
+		// relevance)
+		assertThat(deanOnly.select(".search-time").eachText()).containsExactlyInAnyOrder("7:53", "20:07", "29:08");
 		assertThat(all.select(".search-episode").size()).isGreaterThan(1);
 	}
 
@@ -250,7 +257,9 @@ class SearchTests {
 
 	@Test
 	void everyBadInputGetsAPage() throws Exception {
-		var longQuery = "model ".repeat(2000);
+		// within Tomcat's 8 KB request line (a longer one gets the 400 page:
+		// HostileClientTests)
+		var longQuery = "model ".repeat(1000);
 		for (var query : List.of("", "q=", "q=" + enc("the and of"), "q=" + enc("\"open models"), "q=" + enc("\"\"\""),
 				"q=" + enc("&|!:*()<>"), "q=" + enc("models & | ! : * ( ) < >"),
 				"q=" + enc("'; drop table episode; --"), "q=" + enc("\\' or 1=1 --"), "q=" + enc(longQuery),
@@ -273,7 +282,7 @@ class SearchTests {
 	void badInputIsExplained() throws Exception {
 		assertThat(get("q=" + enc("the and of")).selectFirst(".search-status").text()).contains("very common words");
 		assertThat(get("q=" + enc("-models")).selectFirst(".search-status").text()).contains("only excludes");
-		var shortened = get("q=" + enc("tariffs " + "x".repeat(10_000)));
+		var shortened = get("q=" + enc("tariffs " + "x".repeat(6_000)));
 		assertThat(shortened.select(".search-notices li").text()).contains("first 200 characters");
 		assertThat(shortened.selectFirst("#search-q").val()).hasSize(200);
 		var dates = get("q=tariffs&from=yesterday");

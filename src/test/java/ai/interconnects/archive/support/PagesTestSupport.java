@@ -75,11 +75,18 @@ public abstract class PagesTestSupport {
 	 * as a browser does.
 	 */
 	protected HttpResponse<String> fetch(String path) {
+		return fetch(path, new String[0]);
+	}
+
+	/** {@link #fetch(String)} with more request headers, as name-value pairs. */
+	protected HttpResponse<String> fetch(String path, String... headers) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
+			var request = HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+			if (headers.length > 0) {
+				request.headers(headers);
+			}
+			return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

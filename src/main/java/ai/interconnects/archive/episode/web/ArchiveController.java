@@ -1,12 +1,12 @@
 package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.web.PageMeta;
+import ai.interconnects.archive.web.PublicUrl;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The archive list ({@code /}) and every chapter of every episode ({@code /chapters}).
@@ -20,8 +20,11 @@ class ArchiveController {
 
 	private final ReadingService reading;
 
-	ArchiveController(ReadingService reading) {
+	private final PublicUrl publicUrl;
+
+	ArchiveController(ReadingService reading, PublicUrl publicUrl) {
 		this.reading = reading;
+		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -33,7 +36,7 @@ class ArchiveController {
 	String archive(@RequestParam(name = "page", required = false) String page, Model model) {
 		var archive = this.reading.archive(parsePage(page));
 		model.addAttribute("archive", archive);
-		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path("/");
+		var canonical = this.publicUrl.builder("/");
 		if (archive.page() > 1) {
 			canonical.queryParam("page", archive.page());
 		}
@@ -46,8 +49,7 @@ class ArchiveController {
 	String chapters(Model model) {
 		model.addAttribute("episodes", this.reading.allChapters());
 		model.addAttribute("meta",
-				PageMeta.page(ServletUriComponentsBuilder.fromCurrentContextPath().path("/chapters").toUriString(),
-						"Every chapter · Interconnects archive",
+				PageMeta.page(this.publicUrl.of("/chapters"), "Every chapter · Interconnects archive",
 						"Every chapter of every Interconnects episode, each a link into the audio."));
 		return CHAPTERS_VIEW;
 	}

@@ -2,13 +2,13 @@ package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.PageMeta;
+import ai.interconnects.archive.web.PublicUrl;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An episode, its transcript and its chapters. Every page takes {@code ?t=} (seconds or a
@@ -29,9 +29,12 @@ class EpisodeController {
 
 	private final SearchService search;
 
-	EpisodeController(ReadingService reading, SearchService search) {
+	private final PublicUrl publicUrl;
+
+	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl) {
 		this.reading = reading;
 		this.search = search;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/episodes/{slug}")
@@ -95,8 +98,8 @@ class EpisodeController {
 		return CHAPTER_VIEW;
 	}
 
-	private static PageMeta meta(EpisodeView episode, String path, String title, String description) {
-		var canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	private PageMeta meta(EpisodeView episode, String path, String title, String description) {
+		var canonical = this.publicUrl.of(path);
 		return new PageMeta(canonical, title, description, "article", episode.imageUrl(), episode.audioUrl(),
 				episode.audioType());
 	}
@@ -106,11 +109,10 @@ class EpisodeController {
 	 * quote as the description and a quote card as the image. The canonical URL keeps the
 	 * moment, so each quote is its own page to the sites that preview it.
 	 */
-	private static PageMeta quoteMeta(EpisodeView episode, String path, Quote quote) {
+	private PageMeta quoteMeta(EpisodeView episode, String path, Quote quote) {
 		var t = (quote.end() != null) ? quote.start() + "," + quote.end() : String.valueOf(quote.start());
-		var base = ServletUriComponentsBuilder.fromCurrentContextPath();
-		var canonical = base.cloneBuilder().path(path).queryParam("t", t).toUriString();
-		var image = base.cloneBuilder().path(episode.path() + "/quote.png").queryParam("t", t).toUriString();
+		var canonical = this.publicUrl.builder(path).queryParam("t", t).toUriString();
+		var image = this.publicUrl.builder(episode.path() + "/quote.png").queryParam("t", t).toUriString();
 		var who = (quote.speaker() != null) ? quote.speaker() : "Interconnects";
 		var title = who + " at " + quote.startClock() + " · " + episode.title();
 		return new PageMeta(canonical, title, "“" + quote.preview() + "”", "article", image, episode.audioUrl(),

@@ -1,0 +1,41 @@
+package ai.interconnects.archive.search;
+
+/**
+ * The ranking constants (README "Search" gives the formula): a weighted sum of per-field
+ * BM25 over an episode's four fields. Per field rather than BM25F (fields merged before
+ * saturation) so that a title match still counts for a word the speech mentions hundreds
+ * of times: in BM25F the title's occurrences would vanish into the saturated speech.
+ */
+final class Bm25 {
+
+	/** Saturation: how quickly further occurrences stop adding relevance. */
+	static final double K1 = 1.2;
+
+	/** Length normalisation: 0 none, 1 fully proportional to length. */
+	static final double B = 0.75;
+
+	/**
+	 * A field's BM25 is multiplied by its weight: title above chapters above notes above
+	 * speech.
+	 */
+	static final double TITLE_WEIGHT = 8.0;
+
+	static final double CHAPTER_WEIGHT = 4.0;
+
+	static final double NOTES_WEIGHT = 2.0;
+
+	static final double SPEECH_WEIGHT = 1.0;
+
+	private Bm25() {
+	}
+
+	static double weight(MomentKind kind) {
+		return switch (kind) {
+			case TITLE -> TITLE_WEIGHT;
+			case CHAPTER -> CHAPTER_WEIGHT;
+			case NOTES -> NOTES_WEIGHT;
+			case SEGMENT -> SPEECH_WEIGHT;
+		};
+	}
+
+}

@@ -1,0 +1,73 @@
+package ai.interconnects.archive.web;
+
+import java.io.IOException;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * The page Tomcat itself sends when it refuses a request before the application sees it
+ * (a request line or headers over the limit, a malformed request: 400, 413, 414…): the
+ * archive's look and security headers instead of Tomcat's report page, and no server
+ * details. Errors the application handles keep their own pages; this only writes when
+ * nothing else did.
+ */
+class FriendlyErrorReportValve extends ErrorReportValve {
+
+	FriendlyErrorReportValve() {
+		setShowReport(false);
+		setShowServerInfo(false);
+	}
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		try {
+			response.setContentType("text/html");
+			response.setCharacterEncoding("UTF-8");
+			SecurityHeadersFilter.apply(response);
+			var writer = response.getReporter();
+			if (writer != null) {
+				writer.write(page(status));
+			}
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client is gone or the response is committed: nothing more to send
+		}
+	}
+
+	static String page(int status) {
+		var title = switch (status) {
+			case 400, 414, 431 -> "That request was too long or could not be read";
+			case 413 -> "That request was too large";
+			default -> "That did not work";
+		};
+		return """
+				<!DOCTYPE html>
+				<html lang="en">
+				<head>
+				<meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>Error %d · Interconnects archive</title>
+				<link rel="stylesheet" href="/css/archive.css">
+				</head>
+				<body>
+				<header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">Interconnects archive</a></div></header>
+				<main id="main" class="page page-error">
+				<p class="eyebrow">Error %d</p>
+				<h1>%s</h1>
+				<p>The request could not be answered as it was sent. Search queries are cut to their first 200 characters, so a shorter query works; otherwise start again from the archive.</p>
+				<ul class="episode-actions"><li><a class="button" href="/">Back to the archive</a></li></ul>
+				</main>
+				</body>
+				</html>
+				"""
+			.formatted(status, status, title);
+	}
+
+}

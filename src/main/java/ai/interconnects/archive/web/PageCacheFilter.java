@@ -1,0 +1,161 @@
+package ai.interconnects.archive.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * HTTP caching for the reading pages ({@code /}, {@code /chapters}, an episode, its
+ * transcript and its chapters, and {@code /search}), in front of the controllers:
+ * <ul>
+ * <li>Each page gets a strong {@code ETag} made of its path and query string (which hold
+ * everything that changes it: {@code ?t=}, {@code ?q=}, {@code ?page=}), the
+ * {@link ArchiveStamp} and the build; {@code Last-Modified} is the archive's last change;
+ * {@code Cache-Control} is {@link HttpCaching#PUBLIC_PAGE}.</li>
+ * <li>A matching {@code If-None-Match} gets {@code 304} after the one stamp statement,
+ * without reaching a controller or a template.</li>
+ * <li>Rendered pages are kept in {@link RenderedPages} (plain and gzip), so a popular
+ * transcript is rendered and compressed once per archive change, not once per
+ * reader.</li>
+ * </ul>
+ * Only successful HTML responses that set no cookie are cached; errors, and anything
+ * else, pass through untouched. It runs after Spring Security, which still sees every
+ * request.
+ */
+@Component
+@Order(0)
+class PageCacheFilter extends OncePerRequestFilter {
+
+	private static final Pattern PAGES = Pattern
+		.compile("/|/chapters|/search|/speakers(/[^/]+)?|/episodes/[^/]+(/transcript|/chapters/[^/]+)?");
+
+	private final ArchiveStamp stamps;
+
+	private final HttpCaching caching;
+
+	private final RenderedPages rendered;
+
+	private final boolean cacheRendered;
+
+	PageCacheFilter(ArchiveStamp stamps, HttpCaching caching, PageCacheProperties properties) {
+		this.stamps = stamps;
+		this.caching = caching;
+		this.cacheRendered = properties.enabled();
+		this.rendered = new RenderedPages(properties.maxSize().toBytes(), properties.timeToLive());
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return true;
+		}
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		return !PAGES.matcher(path).matches();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		ArchiveStamp.Stamp stamp;
+		try {
+			stamp = this.stamps.current();
+		}
+		catch (DataAccessException ex) {
+			// The database is away: no validators; the page itself gets the app's answer
+			// to that (a 503 from the controllers' advice) rather than a 500 from here.
+			chain.doFilter(request, response);
+			return;
+		}
+		if (stamp.empty()) {
+			// The empty home page shows the state of the last poll, which the stamp does
+			// not follow.
+			chain.doFilter(request, response);
+			return;
+		}
+		var etag = this.caching.etag("page", request.getRequestURI(), request.getQueryString(), stamp.episodes(),
+				stamp.lastChange());
+		var lastModified = stamp.lastChange();
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (this.caching.isNotModified(request, etag, lastModified)) {
+			this.caching.writeValidators(response, etag, lastModified);
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		var cached = this.cacheRendered ? this.rendered.get(stamp, etag) : null;
+		if (cached != null) {
+			write(request, response, etag, lastModified, cached);
+			return;
+		}
+		var wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		if (!cacheable(wrapper)) {
+			wrapper.copyBodyToResponse();
+			return;
+		}
+		if (!this.cacheRendered) {
+			this.caching.writeValidators(response, etag, lastModified);
+			wrapper.copyBodyToResponse();
+			return;
+		}
+		var page = RenderedPages.Page.of(wrapper.getContentAsByteArray(), wrapper.getContentType());
+		this.rendered.put(stamp, etag, page);
+		write(request, response, etag, lastModified, page);
+	}
+
+	private static boolean cacheable(ContentCachingResponseWrapper response) {
+		var type = response.getContentType();
+		return response.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted() && type != null
+				&& type.startsWith("text/html") && !response.containsHeader(HttpHeaders.SET_COOKIE);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, String etag, Instant lastModified,
+			RenderedPages.Page page) throws IOException {
+		boolean gzip = acceptsGzip(request);
+		this.caching.writeValidators(response, gzip ? HttpCaching.gzipVariant(etag) : etag, lastModified);
+		var body = gzip ? page.gzip() : page.plain();
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(page.contentType());
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * {@code gzip} (or {@code *}) listed in {@code Accept-Encoding} without {@code q=0}.
+	 */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		var header = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		if (header == null) {
+			return false;
+		}
+		for (var part : header.toLowerCase(Locale.ROOT).split(",")) {
+			var fields = part.split(";");
+			var coding = fields[0].strip();
+			if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+				boolean refused = false;
+				for (int i = 1; i < fields.length; i++) {
+					var parameter = fields[i].replace(" ", "");
+					refused |= parameter.matches("q=0(\\.0{0,3})?");
+				}
+				return !refused;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,45 @@
+package ai.interconnects.archive.web;
+
+import java.net.URI;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Absolute URLs (canonical links, Open Graph) from the configured public address of the
+ * archive, {@code archive.public-url} (e.g. {@code https://archive.example.org}), never
+ * from the request: the {@code Host} header is whatever the client sent. Without it,
+ * {@code http://localhost:<server.port>} (no port for 80 or a random port), right for a
+ * local run and harmless behind a proxy until configured.
+ */
+@Component
+public class PublicUrl {
+
+	private final String base;
+
+	PublicUrl(@Value("${archive.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+		var base = StringUtils.hasText(publicUrl) ? publicUrl.strip()
+				: "http://localhost" + ((port > 0 && port != 80) ? ":" + port : "");
+		var uri = URI.create(base);
+		if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+				|| uri.getQuery() != null || uri.getFragment() != null) {
+			throw new IllegalArgumentException(
+					"archive.public-url must be an http(s) address without query or fragment, e.g. https://archive.example.org (was '"
+							+ base + "')");
+		}
+		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/** The absolute URL of {@code path} (which starts with a slash). */
+	public String of(String path) {
+		return this.base + path;
+	}
+
+	/** A builder for an absolute URL with query parameters. */
+	public UriComponentsBuilder builder(String path) {
+		return UriComponentsBuilder.fromUriString(of(path));
+	}
+
+}

@@ -1,0 +1,54 @@
+package ai.interconnects.archive.web;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.session.ManagerBase;
+import org.apache.catalina.session.StandardManager;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * What {@code server.tomcat.*} cannot say: Tomcat's own error responses get the archive's
+ * page and headers ({@link FriendlyErrorReportValve}), and the number of live HTTP
+ * sessions is capped (only a signed-in admin has one; the cap keeps a bug or an attack
+ * that creates sessions from filling the heap).
+ */
+@Component
+class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	static final int MAX_ACTIVE_SESSIONS = 1_000;
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addContextCustomizers(TomcatLimits::customize);
+	}
+
+	private static void customize(Context context) {
+		if (context.getParent() instanceof StandardHost host) {
+			// Boot adds a plain ErrorReportValve for include-stacktrace=never; replace
+			// it.
+			for (Valve valve : host.getPipeline().getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.getPipeline().removeValve(valve);
+				}
+			}
+			host.getPipeline().addValve(new FriendlyErrorReportValve());
+			host.setErrorReportValveClass(FriendlyErrorReportValve.class.getName());
+		}
+		var manager = (context.getManager() instanceof ManagerBase existing) ? existing : new StandardManager();
+		manager.setMaxActiveSessions(MAX_ACTIVE_SESSIONS);
+		context.setManager(manager);
+	}
+
+	@Override
+	public int getOrder() {
+		// after Boot's own customizer, whose context customizer adds the plain valve
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,207 @@
+package ai.interconnects.archive.search;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.DatabaseCleaner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The term statistics (V4 migration) always equal what PostgreSQL's own {@code ts_stat}
+ * computes from the stored text, after every kind of change a re-ingest or re-parse
+ * makes: inserted, edited and deleted segments and chapters, a transcript replaced in one
+ * transaction, a changed title or notes, a deleted episode.
+ */
+@ArchiveTest
+class SearchStatisticsTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@BeforeEach
+	void clean() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.jdbc
+			.sql("insert into podcast (id, configured_url, feed_url) overriding system value "
+					+ "values (1, 'test:stats', 'test:stats')")
+			.update();
+		episode(1, "Distillation of reasoning models", "<p>Notes on <b>distillation</b> and models.</p>");
+		episode(2, "Open models", "<p>Open weights.</p>");
+		chapter(1, 0, "Why distillation works");
+		chapter(1, 1, "Models, models, models");
+		segments(1, "We talk about distillation.", "Distillation again: distilled models distil.",
+				"Nothing to see here.");
+		segments(2, "Open models and open weights.");
+	}
+
+	@Test
+	void newEpisodesGetTheirStatistics() {
+		assertStatisticsMatchTheText();
+		assertThat(this.jdbc
+			.sql("select speech_tf, speech_units, title_tf, chapter_tf, chapter_units, notes_tf "
+					+ "from search_term where episode_id = 1 and lexeme = 'distil'")
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6)))
+			.single()).containsExactly(4, 2, 1, 1, 1, 1);
+	}
+
+	@Test
+	void editedAndDeletedSegmentsAndChaptersUpdateThem() {
+		this.jdbc.sql("update transcript_segment set text = 'Quokkas only.' where episode_id = 1 and position = 0")
+			.update();
+		assertStatisticsMatchTheText();
+		this.jdbc.sql("delete from transcript_segment where episode_id = 1 and position = 1").update();
+		assertStatisticsMatchTheText();
+		this.jdbc.sql("update chapter set title = 'Quokka time' where episode_id = 1 and position = 0").update();
+		this.jdbc.sql("delete from chapter where episode_id = 1 and position = 1").update();
+		assertStatisticsMatchTheText();
+		assertThat(lexemes(1)).contains("quokka").doesNotContain("talk");
+	}
+
+	@Test
+	void aTranscriptReplacedInOneTransactionIsCountedOnceAtCommit() {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("delete from transcript_segment where episode_id = 1").update();
+			for (int i = 0; i < 3; i++) {
+				// like Hibernate's batch: one statement per row
+				this.jdbc
+					.sql("insert into transcript_segment (episode_id, position, start_seconds, text) "
+							+ "values (1, :p, :p, 'Reward models ' || :p)")
+					.param("p", i)
+					.update();
+			}
+			// inside the transaction nothing is recomputed yet, only marked
+			assertThat(this.jdbc.sql("select count(*) from search_stale_episode").query(Long.class).single())
+				.isEqualTo(1);
+		});
+		assertStatisticsMatchTheText();
+		assertThat(lexemes(1)).contains("reward").doesNotContain("talk");
+	}
+
+	@Test
+	void aNewTitleOrNotesUpdateThemAndOtherEpisodeChangesDoNot() {
+		this.jdbc.sql("update episode set title = 'Quokka hour', show_notes_html = '<p>Marmalade.</p>' where id = 2")
+			.update();
+		assertStatisticsMatchTheText();
+		assertThat(lexemes(2)).contains("quokka", "marmalad");
+
+		var before = this.jdbc.sql("select xmin::text from search_document where episode_id = 2")
+			.query(String.class)
+			.single();
+		this.jdbc.sql("update episode set last_seen_at = now() + interval '1 day'").update();
+		assertThat(this.jdbc.sql("select xmin::text from search_document where episode_id = 2")
+			.query(String.class)
+			.single()).as("not recomputed").isEqualTo(before);
+	}
+
+	@Test
+	void aDeletedEpisodeLeavesNoStatistics() {
+		this.jdbc.sql("delete from episode where id = 1").update();
+		assertStatisticsMatchTheText();
+		assertThat(this.jdbc.sql("select count(*) from search_term where episode_id = 1").query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from search_document").query(Long.class).single()).isEqualTo(1);
+	}
+
+	private List<String> lexemes(long episode) {
+		return this.jdbc.sql("select lexeme from search_term where episode_id = ?")
+			.param(episode)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Every episode's stored statistics equal ts_stat over its texts, nothing is left
+	 * marked stale, and no statistics remain for episodes that are gone.
+	 */
+	private void assertStatisticsMatchTheText() {
+		assertThat(this.jdbc.sql("select count(*) from search_stale_episode").query(Long.class).single()).isZero();
+		var episodes = this.jdbc.sql("select id from episode order by id").query(Long.class).list();
+		assertThat(this.jdbc.sql("select episode_id from search_document order by episode_id").query(Long.class).list())
+			.isEqualTo(episodes);
+		for (long id : episodes) {
+			var expected = new HashMap<String, int[]>();
+			add(expected, "select title_vector from episode where id = " + id, 0, -1);
+			add(expected, "select search_vector from chapter where episode_id = " + id, 1, 4);
+			add(expected, "select notes_vector from episode where id = " + id, 2, -1);
+			add(expected, "select search_vector from transcript_segment where episode_id = " + id, 3, 5);
+			var actual = new HashMap<String, List<Integer>>();
+			this.jdbc.sql("select * from search_term where episode_id = ?").param(id).query((rs) -> {
+				actual.put(rs.getString("lexeme"),
+						List.of(rs.getInt("title_tf"), rs.getInt("chapter_tf"), rs.getInt("notes_tf"),
+								rs.getInt("speech_tf"), rs.getInt("chapter_units"), rs.getInt("speech_units")));
+			});
+			var expectedLists = new HashMap<String, List<Integer>>();
+			expected.forEach((k, v) -> expectedLists.put(k, List.of(v[0], v[1], v[2], v[3], v[4], v[5])));
+			assertThat(actual).as("episode %d", id).isEqualTo(expectedLists);
+			var lengths = this.jdbc
+				.sql("select title_length, chapter_length, notes_length, speech_length, chapter_units, speech_units "
+						+ "from search_document where episode_id = ?")
+				.param(id)
+				.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+						rs.getInt(6)))
+				.single();
+			int[] sums = new int[4];
+			expected.values().forEach((v) -> {
+				for (int f = 0; f < 4; f++) {
+					sums[f] += v[f];
+				}
+			});
+			assertThat(lengths).as("lengths of episode %d", id)
+				.containsExactly(sums[0], sums[1], sums[2], sums[3],
+						count("select count(*) from chapter where episode_id = " + id),
+						count("select count(*) from transcript_segment where episode_id = " + id));
+		}
+	}
+
+	/** Adds ts_stat's occurrences (nentry) and texts (ndoc) of one field. */
+	private void add(Map<String, int[]> into, String vectors, int field, int unitsField) {
+		this.jdbc.sql("select word, ndoc, nentry from ts_stat(:sql)").param("sql", vectors).query((rs) -> {
+			var row = into.computeIfAbsent(rs.getString("word"), (w) -> new int[6]);
+			row[field] += rs.getInt("nentry");
+			if (unitsField >= 0) {
+				row[unitsField] += rs.getInt("ndoc");
+			}
+		});
+	}
+
+	private int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
+	private void episode(long id, String title, String notes) {
+		this.jdbc.sql("""
+				insert into episode (id, podcast_id, guid, slug, title, show_notes_html, content_hash,
+				    first_seen_at, last_seen_at, updated_at)
+				values (:id, 1, :slug, :slug, :title, :notes, 'x', now(), now(), now())
+				""").param("id", id).param("slug", "e" + id).param("title", title).param("notes", notes).update();
+	}
+
+	private void chapter(long episode, int position, String title) {
+		this.jdbc.sql("insert into chapter (episode_id, position, start_seconds, title) values (?, ?, ?, ?)")
+			.params(episode, position, position * 60, title)
+			.update();
+	}
+
+	private void segments(long episode, String... texts) {
+		for (int i = 0; i < texts.length; i++) {
+			this.jdbc
+				.sql("insert into transcript_segment (episode_id, position, start_seconds, text) values (?, ?, ?, ?)")
+				.params(episode, i, i * 10, texts[i])
+				.update();
+		}
+	}
+
+}

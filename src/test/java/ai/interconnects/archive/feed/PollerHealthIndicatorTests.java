@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
+import ai.interconnects.archive.support.WithFeedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.poll-health-threshold=3h" })
+// The default threshold (3h) and the feed server's context: the same context as the ingest
+// tests, not one of its own.
+@WithFeedServer
+@ArchiveTest
 class PollerHealthIndicatorTests {
 
 	@Autowired

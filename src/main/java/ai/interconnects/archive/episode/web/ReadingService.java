@@ -14,7 +14,6 @@ import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegment;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.feed.PollHistory;
-import ai.interconnects.archive.feed.PollRecord;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
 
@@ -66,9 +65,7 @@ class ReadingService {
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
 				: List.<EpisodeCard>of();
-		var lastPoll = (total == 0) ? this.polls.latest()
-			.map(ReadingService::status)
-			.orElse(new PollStatus("NEVER", null, "The feed has not been read yet.")) : null;
+		var lastPoll = (total == 0) ? this.polls.latest().map(PollStatus::of).orElse(PollStatus.NEVER) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 
@@ -294,36 +291,6 @@ class ReadingService {
 
 	private static Neighbour first(List<Neighbour> neighbours) {
 		return neighbours.isEmpty() ? null : neighbours.get(0);
-	}
-
-	/** What went wrong, in as much detail as a visitor should get. */
-	static String failure(String kind, Integer httpStatus) {
-		if ("NOT_A_FEED".equals(kind)) {
-			return "The feed was reached, but what it returned is not a valid RSS feed, so no episodes could be read.";
-		}
-		if ("TOO_LARGE".equals(kind)) {
-			return "The feed was reached, but it is larger than this archive accepts.";
-		}
-		if ("REDIRECT".equals(kind)) {
-			return "The feed could not be reached: its address redirects in a loop or to an unusable address.";
-		}
-		if (httpStatus != null) {
-			return "The feed could not be reached: its server answered HTTP " + httpStatus + ".";
-		}
-		return "The feed could not be reached: the server did not answer.";
-	}
-
-	private static PollStatus status(PollRecord run) {
-		var message = switch (run.outcome()) {
-			case RUNNING -> "The feed is being read right now; episodes will appear in a moment.";
-			// The recorded message can name hosts, file paths or exception
-			// details: it is for the operator (/admin). Visitors get the kind
-			// of failure.
-			case FAILED -> failure(run.failureKind(), run.httpStatus());
-			case NOT_MODIFIED -> "The feed has not changed since it was last read.";
-			case SUCCESS -> "The feed was read but lists no episodes.";
-		};
-		return new PollStatus(run.outcome().name(), run.startedAt(), message);
 	}
 
 }

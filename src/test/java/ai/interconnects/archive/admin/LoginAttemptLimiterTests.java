@@ -1,13 +1,11 @@
 package ai.interconnects.archive.admin;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import ai.interconnects.archive.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginAttemptLimiterTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final LoginAttemptLimiter limiter = new LoginAttemptLimiter(new AdminProperties("admin", "pw", null, 5,
 			Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofSeconds(2), List.of()),
@@ -94,31 +92,6 @@ class LoginAttemptLimiterTests {
 		}
 		assertThat(this.limiter.waitBefore("2001:db8:1:2:ffff::9", "x")).isEqualTo(Duration.ofSeconds(10));
 		assertThat(this.limiter.waitBefore("2001:db8:1:3::1", "x")).isZero();
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,12 +1,10 @@
 package ai.interconnects.archive.feed;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
+import ai.interconnects.archive.support.MovableClock;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.WithFeedServer;
@@ -100,35 +98,6 @@ class PollerHealthIndicatorTests {
 		this.jdbc.sql("update podcast set last_success_at = now() - make_interval(secs => ?), last_attempt_at = now()")
 			.param(ago.toSeconds())
 			.update();
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

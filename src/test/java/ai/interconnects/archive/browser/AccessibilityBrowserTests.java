@@ -94,6 +94,10 @@ class AccessibilityBrowserTests extends PagesTestSupport {
 		if (prepare != null) {
 			js(prepare);
 		}
+		// colours are measured as they stand: let fades (the share buttons' opacity
+		// transition) finish first
+		new WebDriverWait(this.driver, Duration.ofSeconds(5)).until((d) -> Boolean.TRUE
+			.equals(js("return document.getAnimations().every((a) => a.playState !== 'running')")));
 		// axe is injected by the test, not served: the page's content policy is not
 		// involved.
 		js(this.axe);

@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ai.interconnects.archive.support.PagesTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The transcript is also checked with its share buttons shown, on paragraphs that match a
  * search, so the small button text is checked against the highlighted background.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityBrowserTests extends PagesTestSupport {
+class AccessibilityBrowserTests extends BrowserTestSupport {
 
 	static final String EPISODE = "/episodes/" + DEAN_BALL;
 
@@ -36,23 +31,12 @@ class AccessibilityBrowserTests extends PagesTestSupport {
 			"/search?q=tariffs", "/search?q=zeppelinx", "/speakers", "/speakers/dean-ball",
 			"/episodes/no-such-episode");
 
-	ChromeDriver driver;
-
 	String axe;
 
 	@BeforeAll
-	void startBrowser() throws IOException {
-		Browser.assumeInstalled();
+	void loadAxe() throws IOException {
 		try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
 			this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		this.driver = Browser.start(1280, 900);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
 		}
 	}
 
@@ -113,10 +97,6 @@ class AccessibilityBrowserTests extends PagesTestSupport {
 						""");
 		var violations = (List<String>) result.get("violations");
 		return violations.stream().map((v) -> path + " " + scheme + " " + width + "px: " + v).toList();
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}
 
 }

@@ -1,22 +1,14 @@
 package ai.interconnects.archive.browser;
 
-import java.time.Duration;
 import java.util.List;
 
-import ai.interconnects.archive.support.PagesTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,28 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there, the paragraph being played is highlighted and followed, and nothing logs an
  * error.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlayerBrowserTests extends PagesTestSupport {
+class PlayerBrowserTests extends BrowserTestSupport {
 
 	static final String EPISODE = "/episodes/" + DEAN_BALL;
 
 	/** A little longer than the Dean Ball episode (35:11). */
 	static final SilentAudio AUDIO = new SilentAudio(2200);
-
-	ChromeDriver driver;
-
-	@BeforeAll
-	void startBrowser() {
-		Browser.assumeInstalled();
-		this.driver = Browser.start(1280, 900);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
 
 	/** The fixture feed with its audio and artwork on loopback (see LocalMedia). */
 	@BeforeEach
@@ -235,28 +211,6 @@ class PlayerBrowserTests extends PagesTestSupport {
 
 	private WebElement chapterTime(int n) {
 		return chapterItem(n).findElement(By.cssSelector("a.ts"));
-	}
-
-	private double currentTime() {
-		return ((Number) js("return document.querySelector('audio').currentTime")).doubleValue();
-	}
-
-	private boolean paused() {
-		return Boolean.TRUE.equals(js("return document.querySelector('audio').paused"));
-	}
-
-	private boolean inViewport(WebElement element) {
-		return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
-				+ " return r.top >= 0 && r.bottom <= window.innerHeight;", element));
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.driver).executeScript(script, args);
-	}
-
-	private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).withMessage(what)
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 }

@@ -1,22 +1,13 @@
 package ai.interconnects.archive.browser;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-import ai.interconnects.archive.support.PagesTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,30 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot load, following that survives a timestamp click, shared moments and ranges, the
  * find bar, quotes from a selection, and the phone layout.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReaderBrowserTests extends PagesTestSupport {
+class ReaderBrowserTests extends BrowserTestSupport {
 
 	static final String EPISODE = "/episodes/" + DEAN_BALL;
 
 	static final String TRANSCRIPT = EPISODE + "/transcript";
 
-	ChromeDriver driver;
-
 	/** Console messages a test expects (the failed audio load), left out of the check. */
 	String expectedConsoleError;
-
-	@BeforeAll
-	void startBrowser() {
-		Browser.assumeInstalled();
-		this.driver = Browser.start(1280, 900);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
 
 	@AfterEach
 	void noErrorsInTheBrowser() {
@@ -339,28 +314,6 @@ class ReaderBrowserTests extends PagesTestSupport {
 	 */
 	private double documentTop(WebElement element) {
 		return ((Number) js("return arguments[0].getBoundingClientRect().top + window.scrollY", element)).doubleValue();
-	}
-
-	private double currentTime() {
-		return ((Number) js("return document.querySelector('audio').currentTime")).doubleValue();
-	}
-
-	private boolean paused() {
-		return Boolean.TRUE.equals(js("return document.querySelector('audio').paused"));
-	}
-
-	private boolean inViewport(WebElement element) {
-		return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
-				+ " return r.top >= 0 && r.bottom <= window.innerHeight;", element));
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.driver).executeScript(script, args);
-	}
-
-	private void waitUntil(String what, BooleanSupplier condition) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).withMessage(what)
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 }

@@ -1,0 +1,59 @@
+package ai.interconnects.archive.browser;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import ai.interconnects.archive.support.PagesTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for all the tests of a class (skipped, or failed in CI, when it
+ * is not installed), with the few page probes the browser tests share.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestSupport extends PagesTestSupport {
+
+	ChromeDriver driver;
+
+	@BeforeAll
+	void startBrowser() {
+		Browser.assumeInstalled();
+		this.driver = Browser.start(1280, 900);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	Object js(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	void waitUntil(String what, BooleanSupplier condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).withMessage(what)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+	double currentTime() {
+		return ((Number) js("return document.querySelector('audio').currentTime")).doubleValue();
+	}
+
+	boolean paused() {
+		return Boolean.TRUE.equals(js("return document.querySelector('audio').paused"));
+	}
+
+	boolean inViewport(WebElement element) {
+		return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
+				+ " return r.top >= 0 && r.bottom <= window.innerHeight;", element));
+	}
+
+}

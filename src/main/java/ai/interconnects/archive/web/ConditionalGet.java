@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.http.CacheControl;
@@ -84,20 +85,24 @@ public final class ConditionalGet {
 		return respond(request, type, body.getBytes(StandardCharsets.UTF_8), lastModified);
 	}
 
-	/** Whether an Accept-Encoding header allows gzip (listed, and not with q=0). */
+	/**
+	 * Whether an {@code Accept-Encoding} header allows gzip: {@code gzip}, {@code x-gzip}
+	 * or {@code *} listed without {@code q=0}. The one rule for generated files and for
+	 * the rendered-page cache.
+	 */
 	static boolean acceptsGzip(String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;
 		}
-		for (var part : acceptEncoding.split(",")) {
-			var pieces = part.strip().split(";");
-			if (pieces[0].strip().equalsIgnoreCase("gzip")) {
-				for (int i = 1; i < pieces.length; i++) {
-					if (pieces[i].replace(" ", "").matches("q=0(\\.0{0,3})?")) {
-						return false;
-					}
+		for (var part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+			var fields = part.split(";");
+			var coding = fields[0].strip();
+			if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+				boolean refused = false;
+				for (int i = 1; i < fields.length; i++) {
+					refused |= fields[i].replace(" ", "").matches("q=0(\\.0{0,3})?");
 				}
-				return true;
+				return !refused;
 			}
 		}
 		return false;

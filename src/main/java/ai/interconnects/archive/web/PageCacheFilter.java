@@ -2,7 +2,6 @@ package ai.interconnects.archive.web;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -123,7 +122,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, String etag, Instant lastModified,
 			RenderedPages.Page page) throws IOException {
-		boolean gzip = acceptsGzip(request);
+		boolean gzip = ConditionalGet.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		this.caching.writeValidators(response, gzip ? HttpCaching.gzipVariant(etag) : etag, lastModified);
 		var body = gzip ? page.gzip() : page.plain();
 		response.setStatus(HttpServletResponse.SC_OK);
@@ -133,29 +132,6 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-	}
-
-	/**
-	 * {@code gzip} (or {@code *}) listed in {@code Accept-Encoding} without {@code q=0}.
-	 */
-	static boolean acceptsGzip(HttpServletRequest request) {
-		var header = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-		if (header == null) {
-			return false;
-		}
-		for (var part : header.toLowerCase(Locale.ROOT).split(",")) {
-			var fields = part.split(";");
-			var coding = fields[0].strip();
-			if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
-				boolean refused = false;
-				for (int i = 1; i < fields.length; i++) {
-					var parameter = fields[i].replace(" ", "");
-					refused |= parameter.matches("q=0(\\.0{0,3})?");
-				}
-				return !refused;
-			}
-		}
-		return false;
 	}
 
 }

@@ -11,26 +11,37 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Strong validators for generated files (transcripts, chapters, feeds, sitemaps). The
- * ETag is a hash of the exact bytes sent, so it changes whenever anything in the
- * representation changes (an episode's update, a re-parse that left {@code updated_at}
- * alone, a new app version that writes the format differently) and never otherwise.
- * Last-Modified is the newest update time of what the file is made of, for clients that
- * only send If-Modified-Since.
- * <p>
- * Tomcat does not compress a response that has a strong ETag (the compressed bytes would
- * carry the validator of the uncompressed ones), so bodies worth it are gzipped here for
- * clients that accept gzip, as a representation of their own with its own ETag
- * ({@code "…-gzip"}; Java's gzip output is the same for the same input).
+ * The archive's one conditional-GET rule, for the reading pages (through
+ * {@link PageCacheFilter}, with tags from {@link PageEtags}) and for generated files
+ * (transcripts, chapters, feeds, sitemaps, through {@link #respond}).
+ * <ul>
+ * <li>A client's copy is current when {@code If-None-Match} names the tag, compared
+ * weakly as RFC 9110 asks for GET; the tag of the gzip variant ({@code "…-gzip"}) names
+ * the same content, as Apache's mod_deflate learnt to treat it. Only without
+ * {@code If-None-Match} is {@code If-Modified-Since} consulted.</li>
+ * <li>Tomcat does not compress a response that has a strong ETag (the compressed bytes
+ * would carry the validator of the uncompressed ones), so bodies worth it are gzipped
+ * here for clients that accept gzip, as a representation of their own with its own
+ * tag.</li>
+ * </ul>
+ * A generated file's tag is a hash of the exact bytes sent, so it changes whenever
+ * anything in the representation changes (an episode's update, a re-parse that left
+ * {@code updated_at} alone, a new app version that writes the format differently) and
+ * never otherwise; its Last-Modified is the newest update time of what it is made of.
  */
 public final class ConditionalGet {
+
+	static final String GZIP_SUFFIX = "-gzip";
 
 	private static final int MIN_GZIP_BYTES = 2048;
 
@@ -39,13 +50,7 @@ public final class ConditionalGet {
 
 	/** The quoted strong ETag of {@code body}. */
 	public static String etag(byte[] body) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(body);
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "\"" + HexFormat.of().formatHex(sha256().digest(body), 0, 16) + "\"";
 	}
 
 	/**
@@ -55,11 +60,10 @@ public final class ConditionalGet {
 	public static ResponseEntity<byte[]> respond(WebRequest request, MediaType type, byte[] body,
 			Instant lastModified) {
 		boolean gzip = body.length >= MIN_GZIP_BYTES && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-		var hash = etag(body);
-		var etag = gzip ? hash.substring(0, hash.length() - 1) + "-gzip\"" : hash;
-		long modified = (lastModified != null) ? lastModified.toEpochMilli() : -1;
+		var etag = gzip ? gzipVariant(etag(body)) : etag(body);
 		var cache = CacheControl.noCache().cachePublic();
-		if (request.checkNotModified(etag, modified)) {
+		var servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+		if (isNotModified(servletRequest, etag, lastModified)) {
 			return ResponseEntity.status(304)
 				.eTag(etag)
 				.cacheControl(cache)
@@ -86,9 +90,47 @@ public final class ConditionalGet {
 	}
 
 	/**
+	 * Whether the client's copy is current: {@code If-None-Match} names {@code etag}
+	 * (weakly; either gzip variant), or, only when there is no {@code If-None-Match},
+	 * {@code If-Modified-Since} is not before {@code lastModified}.
+	 */
+	static boolean isNotModified(HttpServletRequest request, String etag, Instant lastModified) {
+		var ifNoneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && ifNoneMatch.hasMoreElements()) {
+			var opaque = opaque(etag);
+			while (ifNoneMatch.hasMoreElements()) {
+				for (var candidate : ifNoneMatch.nextElement().split(",")) {
+					var tag = candidate.strip();
+					if (tag.equals("*") || opaque(tag).equals(opaque)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+		if (lastModified == null) {
+			return false;
+		}
+		long since;
+		try {
+			since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return since >= 0 && lastModified.getEpochSecond() <= since / 1000;
+	}
+
+	/**
+	 * The tag of the gzip-encoded variant of {@code etag} (a representation of its own).
+	 */
+	static String gzipVariant(String etag) {
+		return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+	}
+
+	/**
 	 * Whether an {@code Accept-Encoding} header allows gzip: {@code gzip}, {@code x-gzip}
-	 * or {@code *} listed without {@code q=0}. The one rule for generated files and for
-	 * the rendered-page cache.
+	 * or {@code *} listed without {@code q=0}.
 	 */
 	static boolean acceptsGzip(String acceptEncoding) {
 		if (acceptEncoding == null) {
@@ -106,6 +148,26 @@ public final class ConditionalGet {
 			}
 		}
 		return false;
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The tag without {@code W/}, quotes or the {@code -gzip} of the compressed variant.
+	 */
+	private static String opaque(String tag) {
+		var value = tag.startsWith("W/") ? tag.substring(2) : tag;
+		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+			value = value.substring(1, value.length() - 1);
+		}
+		return value.endsWith(GZIP_SUFFIX) ? value.substring(0, value.length() - GZIP_SUFFIX.length()) : value;
 	}
 
 	private static byte[] gzip(byte[] body) {

@@ -23,7 +23,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <li>Each page gets a strong {@code ETag} made of its path and query string (which hold
  * everything that changes it: {@code ?t=}, {@code ?q=}, {@code ?page=}), the
  * {@link ArchiveStamp} and the build; {@code Last-Modified} is the archive's last change;
- * {@code Cache-Control} is {@link HttpCaching#PUBLIC_PAGE}.</li>
+ * {@code Cache-Control} is {@link PageEtags#PUBLIC_PAGE}.</li>
  * <li>A matching {@code If-None-Match} gets {@code 304} after the one stamp statement,
  * without reaching a controller or a template.</li>
  * <li>Rendered pages are kept in {@link RenderedPages} (plain and gzip), so a popular
@@ -43,15 +43,15 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final ArchiveStamp stamps;
 
-	private final HttpCaching caching;
+	private final PageEtags etags;
 
 	private final RenderedPages rendered;
 
 	private final boolean cacheRendered;
 
-	PageCacheFilter(ArchiveStamp stamps, HttpCaching caching, PageCacheProperties properties) {
+	PageCacheFilter(ArchiveStamp stamps, PageEtags etags, PageCacheProperties properties) {
 		this.stamps = stamps;
-		this.caching = caching;
+		this.etags = etags;
 		this.cacheRendered = properties.enabled();
 		this.rendered = new RenderedPages(properties.maxSize().toBytes(), properties.timeToLive());
 	}
@@ -84,12 +84,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var etag = this.caching.etag("page", request.getRequestURI(), request.getQueryString(), stamp.episodes(),
+		var etag = this.etags.etag("page", request.getRequestURI(), request.getQueryString(), stamp.episodes(),
 				stamp.lastChange());
 		var lastModified = stamp.lastChange();
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (this.caching.isNotModified(request, etag, lastModified)) {
-			this.caching.writeValidators(response, etag, lastModified);
+		if (ConditionalGet.isNotModified(request, etag, lastModified)) {
+			// The 304 names the representation a 200 would have sent (RFC 9110 15.4.5).
+			this.etags.writeValidators(response, servedTag(request, etag), lastModified);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -105,13 +106,22 @@ class PageCacheFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!this.cacheRendered) {
-			this.caching.writeValidators(response, etag, lastModified);
+			this.etags.writeValidators(response, etag, lastModified);
 			wrapper.copyBodyToResponse();
 			return;
 		}
 		var page = RenderedPages.Page.of(wrapper.getContentAsByteArray(), wrapper.getContentType());
 		this.rendered.put(stamp, etag, page);
 		write(request, response, etag, lastModified, page);
+	}
+
+	private boolean gzip(HttpServletRequest request) {
+		// Without the rendered-page cache the page is sent as rendered (plain).
+		return this.cacheRendered && ConditionalGet.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+	}
+
+	private String servedTag(HttpServletRequest request, String etag) {
+		return gzip(request) ? ConditionalGet.gzipVariant(etag) : etag;
 	}
 
 	private static boolean cacheable(ContentCachingResponseWrapper response) {
@@ -122,8 +132,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, String etag, Instant lastModified,
 			RenderedPages.Page page) throws IOException {
-		boolean gzip = ConditionalGet.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-		this.caching.writeValidators(response, gzip ? HttpCaching.gzipVariant(etag) : etag, lastModified);
+		boolean gzip = gzip(request);
+		this.etags.writeValidators(response, servedTag(request, etag), lastModified);
 		var body = gzip ? page.gzip() : page.plain();
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(page.contentType());

@@ -30,7 +30,22 @@ class ConditionalGetTests {
 		assertThat(gzipped.getHeaders().getETag()).isNotEqualTo(plain.getHeaders().getETag()).doesNotStartWith("W/");
 		assertThat(gzipped.getHeaders().getVary()).contains("Accept-Encoding");
 		assertThat(respond("gzip", gzipped.getHeaders().getETag()).getStatusCode().value()).isEqualTo(304);
-		assertThat(respond(null, gzipped.getHeaders().getETag()).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void eitherVariantsTagNamesTheSameContentAndThe304NamesTheVariantAClientWouldGet() {
+		var plainTag = respond(null, null).getHeaders().getETag();
+		var gzipTag = respond("gzip", null).getHeaders().getETag();
+
+		var plainClientWithGzipCopy = respond(null, gzipTag);
+		var gzipClientWithPlainCopy = respond("gzip", "W/" + plainTag);
+
+		assertThat(plainClientWithGzipCopy.getStatusCode().value()).isEqualTo(304);
+		assertThat(plainClientWithGzipCopy.getHeaders().getETag()).isEqualTo(plainTag);
+		assertThat(gzipClientWithPlainCopy.getStatusCode().value()).isEqualTo(304);
+		assertThat(gzipClientWithPlainCopy.getHeaders().getETag()).isEqualTo(gzipTag);
+		assertThat(respond("gzip", "\"something-else\", " + gzipTag).getStatusCode().value()).isEqualTo(304);
+		assertThat(respond("gzip", "\"something-else\"").getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test

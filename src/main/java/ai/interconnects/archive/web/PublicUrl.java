@@ -1,10 +1,7 @@
 package ai.interconnects.archive.web;
 
-import java.net.URI;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -19,16 +16,9 @@ public class PublicUrl {
 
 	private final String base;
 
-	PublicUrl(@Value("${archive.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
-		var base = StringUtils.hasText(publicUrl) ? publicUrl.strip()
+	PublicUrl(PublicUrlProperties properties, @Value("${server.port:8080}") int port) {
+		var base = (properties.publicUrl() != null) ? properties.publicUrl().toString()
 				: "http://localhost" + ((port > 0 && port != 80) ? ":" + port : "");
-		var uri = URI.create(base);
-		if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-				|| uri.getQuery() != null || uri.getFragment() != null) {
-			throw new IllegalArgumentException(
-					"archive.public-url must be an http(s) address without query or fragment, e.g. https://archive.example.org (was '"
-							+ base + "')");
-		}
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 

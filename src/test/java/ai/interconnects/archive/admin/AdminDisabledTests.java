@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Without an admin password the admin area is disabled, not open. */
 @WithFeedServer
-@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.password=" })
+@ArchiveTest(properties = { "archive.poll.enabled=false", "archive.admin.password=" })
 @AutoConfigureMockMvc
 class AdminDisabledTests {
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the server on loopback only unless told otherwise.
  */
 @ArchiveTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "archive.poll-enabled=false", "archive.feed-url=file:/nonexistent/feed.xml" })
+		properties = { "archive.poll.enabled=false", "archive.feed.url=file:/nonexistent/feed.xml" })
 class AdminPasswordFileTests {
 
 	static final Path PASSWORD_FILE = passwordFile();

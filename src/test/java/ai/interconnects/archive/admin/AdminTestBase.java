@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every subclass: the settings live here so that the context cache key is the same.
  */
 @WithFeedServer
-@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.admin.username=operator",
+@ArchiveTest(properties = { "archive.poll.enabled=false", "archive.admin.username=operator",
 		"archive.admin.password=" + AdminTestBase.PASSWORD })
 @AutoConfigureMockMvc
 abstract class AdminTestBase {

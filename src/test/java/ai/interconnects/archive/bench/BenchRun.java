@@ -184,7 +184,7 @@ final class BenchRun {
 				.toList();
 			var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
 				.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-						"spring.datasource.password=", "server.port=0", "archive.poll-enabled=false",
+						"spring.datasource.password=", "server.port=0", "archive.poll.enabled=false",
 						"spring.main.banner-mode=off", "logging.level.root=WARN")
 				.run();
 			Timing episodePage;

@@ -70,7 +70,7 @@ public final class ExportBenchmark {
 			var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 					"-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=" + port,
 					"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--archive.poll-enabled=false");
+					"--spring.datasource.password=", "--archive.poll.enabled=false");
 			var app = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(out.resolve("app.log").toFile())
 				.start();

@@ -206,8 +206,8 @@ class EmbeddedDatabaseSecurityTests {
 
 	private ConfigurableApplicationContext start(WebApplicationType type, String... more) {
 		var args = new java.util.ArrayList<>(
-				java.util.List.of("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll-enabled=false",
-						"--archive.feed-url=file:/nonexistent/feed.xml", "--spring.main.banner-mode=off"));
+				java.util.List.of("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll.enabled=false",
+						"--archive.feed.url=file:/nonexistent/feed.xml", "--spring.main.banner-mode=off"));
 		args.addAll(java.util.List.of(more));
 		return new SpringApplicationBuilder(PodcastArchiveApplication.class).web(type).run(args.toArray(String[]::new));
 	}

@@ -35,8 +35,8 @@ class EmbeddedDatabaseTests {
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
 				PodcastArchiveApplication.class.getName(), "--archive.embedded-db.data-dir=" + this.dataDir,
-				"--archive.poll-enabled=false", "--spring.main.web-application-type=none",
-				"--archive.feed-url=file:/nonexistent/feed.xml")
+				"--archive.poll.enabled=false", "--spring.main.web-application-type=none",
+				"--archive.feed.url=file:/nonexistent/feed.xml")
 			.redirectErrorStream(true)
 			.start();
 		try {
@@ -73,8 +73,8 @@ class EmbeddedDatabaseTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PodcastArchiveApplication.class)
 			.web(org.springframework.boot.WebApplicationType.NONE)
-			.run("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll-enabled=false",
-					"--archive.feed-url=file:/nonexistent/feed.xml");
+			.run("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll.enabled=false",
+					"--archive.feed.url=file:/nonexistent/feed.xml");
 	}
 
 	private static boolean waitForLine(Process process, String text) throws Exception {

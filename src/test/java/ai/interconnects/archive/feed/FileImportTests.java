@@ -15,13 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The offline import: {@code archive.feed-url=file:…}. */
+/** The offline import: {@code archive.feed.url=file:…}. */
 @ArchiveTest
 class FileImportTests {
 
 	@DynamicPropertySource
 	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> fixturePath().toUri().toString());
+		registry.add("archive.feed.url", () -> fixturePath().toUri().toString());
 	}
 
 	@Autowired

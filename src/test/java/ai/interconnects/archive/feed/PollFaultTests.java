@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.within;
  * duplicated), and that the next good poll succeeds.
  */
 @WithFeedServer
-@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.read-timeout=1s", "archive.deadline=4s",
-		"archive.max-body-size=400KB", "archive.backoff-initial=1m", "archive.backoff-max=1h" })
+@ArchiveTest(properties = { "archive.poll.enabled=false", "archive.feed.read-timeout=1s", "archive.feed.deadline=4s",
+		"archive.feed.max-body-size=400KB", "archive.poll.backoff-initial=1m", "archive.poll.backoff-max=1h" })
 class PollFaultTests {
 
 	static final FeedServer server = FeedServerExtension.server();

@@ -27,15 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the best transcript of each item, once; a failing, slow or oversized file fails only
  * itself; a back catalogue is spread over polls.
  */
-@ArchiveTest(properties = { "archive.poll-enabled=false", "archive.read-timeout=1s", "archive.deadline=4s",
-		"archive.max-body-size=64KB", "archive.feed.max-file-fetches-per-poll=3", "archive.feed.file-retry-after=0s" })
+@ArchiveTest(properties = { "archive.poll.enabled=false", "archive.feed.read-timeout=1s", "archive.feed.deadline=4s",
+		"archive.feed.max-body-size=64KB", "archive.feed.max-file-fetches-per-poll=3",
+		"archive.feed.file-retry-after=0s" })
 class PublisherFilesPollTests {
 
 	static final FeedServer server = FeedServer.start();
 
 	@DynamicPropertySource
 	static void feed(DynamicPropertyRegistry registry) {
-		registry.add("archive.feed-url", () -> server.url("/feed.xml").toString());
+		registry.add("archive.feed.url", () -> server.url("/feed.xml").toString());
 	}
 
 	@AfterAll

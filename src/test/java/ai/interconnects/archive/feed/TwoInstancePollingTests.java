@@ -11,7 +11,6 @@ import ai.interconnects.archive.PodcastArchiveApplication;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.TestDatabase;
-import ai.interconnects.archive.support.TestDatabaseInitializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,13 +108,15 @@ class TwoInstancePollingTests {
 	}
 
 	private ConfigurableApplicationContext startInstance() {
+		var database = TestDatabase.get();
 		var context = new SpringApplicationBuilder(PodcastArchiveApplication.class).web(WebApplicationType.NONE)
-			.initializers(new TestDatabaseInitializer())
 			// arguments, not builder properties: those rank below application.properties
-			.run("--archive.feed-url=" + this.server.url("/feed.xml"), "--archive.poll-enabled=true",
-					"--archive.poll-tick=100ms", "--archive.poll-initial-delay=0s", "--archive.poll-interval=1h",
+			.run("--archive.feed.url=" + this.server.url("/feed.xml"), "--archive.poll.enabled=true",
+					"--archive.poll.tick=100ms", "--archive.poll.initial-delay=0s", "--archive.poll.interval=1h",
+					"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+					"--spring.datasource.password=" + database.password(),
 					"--spring.datasource.hikari.maximum-pool-size=3", "--spring.main.banner-mode=off");
-		assertThat(context.getEnvironment().getProperty("archive.feed-url"))
+		assertThat(context.getEnvironment().getProperty("archive.feed.url"))
 			.isEqualTo(this.server.url("/feed.xml").toString());
 		synchronized (this.instances) {
 			this.instances.add(context);

@@ -7,13 +7,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.DatabaseTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +30,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ranking rules of README "Search" on generated archives: filler speech made of
  * invented words, with the searched words placed by each test. Episodes are written
  * straight to the tables (the term statistics follow by trigger, as after an ingest).
+ * Only the database and the search package's services are started: no web, no poller.
  */
-@ArchiveTest
+@DatabaseTest
+// the statistics are recomputed when each insert commits, as after an ingest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import(SearchRelevanceTests.SearchServices.class)
 class SearchRelevanceTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@ComponentScan(basePackageClasses = SearchService.class,
+			excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
+					classes = { Controller.class, RestController.class }))
+	@EnableConfigurationProperties(SearchProperties.class)
+	static class SearchServices {
+
+	}
 
 	@Autowired
 	JdbcClient jdbc;

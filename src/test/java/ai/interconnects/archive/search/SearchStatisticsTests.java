@@ -4,13 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.DatabaseTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computes from the stored text, after every kind of change a re-ingest or re-parse
  * makes: inserted, edited and deleted segments and chapters, a transcript replaced in one
  * transaction, a changed title or notes, a deleted episode.
+ * <p>
+ * The statistics live in the database (triggers, a deferred recompute at commit), so a
+ * database slice is enough; every statement commits on its own, as ingest's do.
  */
-@ArchiveTest
+@DatabaseTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class SearchStatisticsTests {
 
 	@Autowired

@@ -9,23 +9,24 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.context.annotation.Import;
 
 /**
- * A full application context on the shared test PostgreSQL, with the scheduled poller off
- * (tests poll explicitly). Tests that need other settings add them with
- * {@link #properties()}; contexts with the same settings are cached and shared.
+ * A full application context on the shared test PostgreSQL
+ * ({@link TestDatabaseConfiguration}), with the scheduled poller off (tests poll
+ * explicitly). Tests that need other settings add them with {@link #properties()};
+ * contexts with the same settings are cached and shared.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestDatabaseConfiguration.class)
 public @interface ArchiveTest {
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
-	String[] properties() default { "archive.poll-enabled=false" };
+	String[] properties() default { "archive.poll.enabled=false" };
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
 	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;

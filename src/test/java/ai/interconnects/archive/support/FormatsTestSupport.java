@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * rate limit the tests never reach.
  */
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archive.poll-enabled=false", "archive.pages.page-size=4",
+		properties = { "archive.poll.enabled=false", "archive.pages.page-size=4",
 				"archive.syndication.feed-page-size=4", "archive.syndication.sitemap-max-urls=20",
 				"archive.api.page-size=4", "archive.api.burst=100000" })
 public abstract class FormatsTestSupport extends PagesTestSupport {

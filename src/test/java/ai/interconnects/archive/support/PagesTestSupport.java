@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithFeedServer
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archive.poll-enabled=false", "archive.pages.page-size=4",
+		properties = { "archive.poll.enabled=false", "archive.pages.page-size=4",
 				"spring.jpa.properties.hibernate.generate_statistics=true" })
 @AutoConfigureMockMvc
 public abstract class PagesTestSupport {

@@ -18,6 +18,8 @@ public final class TestDatabase {
 
 	private static Connection connection;
 
+	private static PostgreSQLContainer container;
+
 	private TestDatabase() {
 	}
 
@@ -32,9 +34,22 @@ public final class TestDatabase {
 		return connection;
 	}
 
+	/** Whether the shared server is a Testcontainers container (Docker answered). */
+	public static boolean inContainer() {
+		return "testcontainers".equals(get().kind());
+	}
+
+	/** The shared, started container; only when {@link #inContainer()}. */
+	static synchronized PostgreSQLContainer container() {
+		if (!inContainer()) {
+			throw new IllegalStateException("The test database is not a container: " + get().kind());
+		}
+		return container;
+	}
+
 	private static Connection start() {
 		if (!"embedded".equalsIgnoreCase(System.getenv("ARCHIVE_TEST_DB")) && dockerAvailable()) {
-			var container = new PostgreSQLContainer("postgres:17");
+			container = new PostgreSQLContainer("postgres:17");
 			container.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(),

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions for readers, and no absolute URL taken from the Host header.
  */
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archive.poll-enabled=false", "archive.admin.password=" + HostileClientTests.PASSWORD,
+		properties = { "archive.poll.enabled=false", "archive.admin.password=" + HostileClientTests.PASSWORD,
 				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native" })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientTests extends PagesTestSupport {

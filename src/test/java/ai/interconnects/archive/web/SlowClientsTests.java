@@ -51,7 +51,7 @@ class SlowClientsTests {
 				System.getProperty("java.class.path"), PodcastArchiveApplication.class.getName(),
 				"--server.port=" + port, "--server.address=127.0.0.1", "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--archive.poll-enabled=false",
+				"--spring.datasource.password=" + database.password(), "--archive.poll.enabled=false",
 				"--logging.level.root=WARN")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

@@ -1,17 +1,11 @@
 package ai.interconnects.archive.search;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.interconnects.archive.transcript.Timestamps;
-import org.jsoup.parser.Parser;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Full-text search over transcripts, chapter titles, episode titles and show notes (see
@@ -160,24 +154,8 @@ public class SearchService {
 		var pageIds = pageMatches.stream().map(RankingRepository.Candidate::episodeId).toList();
 		var pageMoments = this.momentRepository.moments(request, pageIds, this.properties.momentsPerEpisode(), lexemes,
 				ranking);
-		var info = pageMoments.episodes();
-		var moments = new LinkedHashMap<Long, List<MomentRepository.MomentRow>>();
-		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
-		for (var row : pageMoments.rows()) {
-			moments.get(row.episodeId()).add(row);
-		}
-		var episodes = new ArrayList<SearchResults.EpisodeResult>();
-		long pageTotal = 0;
-		for (var id : pageIds) {
-			var episode = info.get(id);
-			var rows = moments.get(id);
-			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
-			pageTotal += count;
-			var best = rows.stream().map((row) -> moment(episode.slug(), row)).toList();
-			var date = (episode.publishedAt() != null)
-					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
-			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
-		}
+		var episodes = ResultEpisodes.of(pageIds, pageMoments);
+		long pageTotal = episodes.stream().mapToLong(SearchResults.EpisodeResult::moments).sum();
 		long totalMoments = (found != null) ? found.values().stream().mapToLong(Long::longValue).sum()
 				: exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree, lexemes,
 						candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
@@ -238,28 +216,6 @@ public class SearchService {
 
 	private SearchResults empty(SearchRequest request, SearchResults.Outcome outcome) {
 		return new SearchResults(request, outcome, List.of(), 0, false, 0, false, 1, 1, List.of());
-	}
-
-	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
-		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
-		var headline = row.headline();
-		if (row.kind() == MomentKind.NOTES) {
-			// notes text comes from sanitized HTML: decode its entities before escaping
-			headline = Parser.unescapeEntities(headline, false);
-		}
-		var excerpt = Highlights.toHtml(headline);
-		return switch (row.kind()) {
-			case SEGMENT -> {
-				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();
-				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
-				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
-						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
-						episodePath + "/transcript" + anchor);
-			}
-			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
-					episodePath + "?t=" + row.startSeconds(), null);
-			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
-		};
 	}
 
 }

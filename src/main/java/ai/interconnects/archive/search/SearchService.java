@@ -99,7 +99,7 @@ public class SearchService {
 		if (!parsed.indexable()) {
 			return empty(request, SearchResults.Outcome.EXCLUSIONS_ONLY);
 		}
-		var tree = QueryTree.parse(parsed.tsquery());
+		var tree = TsqueryParser.parse(parsed.tsquery());
 		var lexemes = tree.positiveLexemes();
 		var ranking = this.rankingRepository.rank(request, lexemes);
 		var candidates = ranking.candidates()

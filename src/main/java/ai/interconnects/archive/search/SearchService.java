@@ -1,17 +1,11 @@
 package ai.interconnects.archive.search;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.interconnects.archive.transcript.Timestamps;
-import org.jsoup.parser.Parser;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Full-text search over transcripts, chapter titles, episode titles and show notes (see
@@ -22,12 +16,22 @@ public class SearchService {
 
 	private final SearchRepository repository;
 
+	private final RankingRepository rankingRepository;
+
+	private final MatchRepository matchRepository;
+
+	private final MomentRepository momentRepository;
+
 	private final SearchVocabulary vocabulary;
 
 	private final SearchProperties properties;
 
-	SearchService(SearchRepository repository, SearchVocabulary vocabulary, SearchProperties properties) {
+	SearchService(SearchRepository repository, RankingRepository rankingRepository, MatchRepository matchRepository,
+			MomentRepository momentRepository, SearchVocabulary vocabulary, SearchProperties properties) {
 		this.repository = repository;
+		this.rankingRepository = rankingRepository;
+		this.matchRepository = matchRepository;
+		this.momentRepository = momentRepository;
 		this.vocabulary = vocabulary;
 		this.properties = properties;
 	}
@@ -62,7 +66,7 @@ public class SearchService {
 			return List.of();
 		}
 		var matches = new ArrayList<SegmentMatch>();
-		for (var row : this.repository.segmentsMatching(episodeId, request.query())) {
+		for (var row : this.momentRepository.segmentsMatching(episodeId, request.query())) {
 			matches.add(new SegmentMatch(row.position(), row.startSeconds(),
 					Highlights.markAll(row.text(), Highlights.markedWords(row.headline()))));
 		}
@@ -95,9 +99,9 @@ public class SearchService {
 		if (!parsed.indexable()) {
 			return empty(request, SearchResults.Outcome.EXCLUSIONS_ONLY);
 		}
-		var tree = QueryTree.parse(parsed.tsquery());
+		var tree = TsqueryParser.parse(parsed.tsquery());
 		var lexemes = tree.positiveLexemes();
-		var ranking = this.repository.rank(request, lexemes);
+		var ranking = this.rankingRepository.rank(request, lexemes);
 		var candidates = ranking.candidates()
 			.stream()
 			.filter((candidate) -> tree.mayMatch(lexemes, candidate.units()))
@@ -108,11 +112,11 @@ public class SearchService {
 		if (!exact && estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
 			// the words rarely meet: one read of the GIN indexes gives every match
 			// exactly
-			everywhere = this.repository.matchingEverywhere(request);
+			everywhere = this.matchRepository.matchingEverywhere(request);
 			exact = true;
 		}
 		var found = everywhere;
-		List<SearchRepository.Candidate> matches;
+		List<RankingRepository.Candidate> matches;
 		if (found != null) {
 			matches = candidates.stream().filter((c) -> found.containsKey(c.episodeId())).toList();
 		}
@@ -129,8 +133,8 @@ public class SearchService {
 			// then twice as many each round
 			int batch = Math.max(wanted - matches.size() + pageSize, checked);
 			var next = candidates.subList(checked, Math.min(candidates.size(), checked + batch));
-			var ok = this.repository.matching(request,
-					next.stream().map(SearchRepository.Candidate::episodeId).toList());
+			var ok = this.matchRepository.matching(request,
+					next.stream().map(RankingRepository.Candidate::episodeId).toList());
 			next.stream().filter((c) -> ok.contains(c.episodeId())).forEach(matches::add);
 			checked += next.size();
 		}
@@ -147,27 +151,11 @@ public class SearchService {
 		int pageCount = allChecked ? knownPages
 				: (int) Math.max(page + 1L, Math.min(Integer.MAX_VALUE, (totalEpisodes + pageSize - 1) / pageSize));
 		var pageMatches = matches.subList((page - 1) * pageSize, Math.min(matches.size(), page * pageSize));
-		var pageIds = pageMatches.stream().map(SearchRepository.Candidate::episodeId).toList();
-		var pageMoments = this.repository.moments(request, pageIds, this.properties.momentsPerEpisode(), lexemes,
+		var pageIds = pageMatches.stream().map(RankingRepository.Candidate::episodeId).toList();
+		var pageMoments = this.momentRepository.moments(request, pageIds, this.properties.momentsPerEpisode(), lexemes,
 				ranking);
-		var info = pageMoments.episodes();
-		var moments = new LinkedHashMap<Long, List<SearchRepository.MomentRow>>();
-		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
-		for (var row : pageMoments.rows()) {
-			moments.get(row.episodeId()).add(row);
-		}
-		var episodes = new ArrayList<SearchResults.EpisodeResult>();
-		long pageTotal = 0;
-		for (var id : pageIds) {
-			var episode = info.get(id);
-			var rows = moments.get(id);
-			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
-			pageTotal += count;
-			var best = rows.stream().map((row) -> moment(episode.slug(), row)).toList();
-			var date = (episode.publishedAt() != null)
-					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
-			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
-		}
+		var episodes = ResultEpisodes.of(pageIds, pageMoments);
+		long pageTotal = episodes.stream().mapToLong(SearchResults.EpisodeResult::moments).sum();
 		long totalMoments = (found != null) ? found.values().stream().mapToLong(Long::longValue).sum()
 				: exact ? candidates.stream().mapToLong((c) -> c.units()[0]).sum() : estimateMoments(tree, lexemes,
 						candidates, pageMatches, pageTotal, (double) totalEpisodes / candidates.size());
@@ -183,7 +171,7 @@ public class SearchService {
 	static final long INDEX_CHECK_ROWS = 20_000;
 
 	private static long estimatedRows(QueryTree tree, List<String> lexemes,
-			List<SearchRepository.Candidate> candidates) {
+			List<RankingRepository.Candidate> candidates) {
 		long rows = 0;
 		for (var candidate : candidates) {
 			rows += (long) guess(tree, lexemes, candidate);
@@ -201,7 +189,7 @@ public class SearchService {
 	 * count on the page shown and by the share of candidates that match.
 	 */
 	private static long estimateMoments(QueryTree tree, List<String> lexemes,
-			List<SearchRepository.Candidate> candidates, List<SearchRepository.Candidate> page, long pageExact,
+			List<RankingRepository.Candidate> candidates, List<RankingRepository.Candidate> page, long pageExact,
 			double matchShare) {
 		double pageGuess = 0;
 		for (var candidate : page) {
@@ -215,7 +203,7 @@ public class SearchService {
 		return Math.max(pageExact, Math.round(all * calibration * Math.min(1, matchShare)));
 	}
 
-	private static double guess(QueryTree tree, List<String> lexemes, SearchRepository.Candidate candidate) {
+	private static double guess(QueryTree tree, List<String> lexemes, RankingRepository.Candidate candidate) {
 		long guess = tree.estimateMoments(lexemes, candidate.units());
 		if (guess == Long.MAX_VALUE) {
 			guess = 0;
@@ -228,28 +216,6 @@ public class SearchService {
 
 	private SearchResults empty(SearchRequest request, SearchResults.Outcome outcome) {
 		return new SearchResults(request, outcome, List.of(), 0, false, 0, false, 1, 1, List.of());
-	}
-
-	private static SearchResults.Moment moment(String slug, SearchRepository.MomentRow row) {
-		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
-		var headline = row.headline();
-		if (row.kind() == MomentKind.NOTES) {
-			// notes text comes from sanitized HTML: decode its entities before escaping
-			headline = Parser.unescapeEntities(headline, false);
-		}
-		var excerpt = Highlights.toHtml(headline);
-		return switch (row.kind()) {
-			case SEGMENT -> {
-				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();
-				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
-				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
-						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
-						episodePath + "/transcript" + anchor);
-			}
-			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
-					episodePath + "?t=" + row.startSeconds(), null);
-			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
-		};
 	}
 
 }

@@ -1,0 +1,165 @@
+package ai.interconnects.archive.search;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Step one of a search: orders every episode that contains a query word by BM25F from the
+ * term statistics (V4 migration), reading only the query words' rows. The statement also
+ * returns what {@link MomentRepository#moments} needs to score moments alike.
+ */
+@Repository
+class RankingRepository {
+
+	private final JdbcClient jdbc;
+
+	RankingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * An episode containing at least one query word.
+	 *
+	 * @param units matching moments of each query lexeme (by index into the lexeme list)
+	 * in the episode: segments and chapters containing it, title and notes if they do
+	 */
+	record Candidate(long episodeId, double score, int[] units) {
+	}
+
+	/**
+	 * Every candidate in result order, and what {@link MomentRepository#moments} needs to
+	 * score moments alike: each lexeme's IDF (0 for a word the archive lacks) and each
+	 * field's average moment length.
+	 */
+	record Ranking(List<Candidate> candidates, Map<MomentKind, double[]> idfs, Map<MomentKind, Double> unitLengths) {
+	}
+
+	/**
+	 * BM25F over the term statistics (see {@link Bm25} and README "Search"). IDF and the
+	 * average lengths are archive-wide (filters do not change them). With a speaker
+	 * filter only speech counts: titles, chapters and notes have no speaker. The score is
+	 * rounded so that floating-point summation order (which follows physical row order)
+	 * can never reorder equal episodes; ties go to the newer episode, then the higher id.
+	 */
+	Ranking rank(SearchRequest request, List<String> lexemes) {
+		boolean speech = request.speaker() != null;
+		var sql = """
+				with corpus as (
+				    select count(*) filter (where title_length > 0)::float8 as title_docs,
+				        count(*) filter (where chapter_length > 0)::float8 as chapter_docs,
+				        count(*) filter (where notes_length > 0)::float8 as notes_docs,
+				        count(*) filter (where speech_length > 0)::float8 as speech_docs,
+				        coalesce(avg(nullif(title_length, 0)), 1)::float8 as title_avg,
+				        coalesce(avg(nullif(chapter_length, 0)), 1)::float8 as chapter_avg,
+				        coalesce(avg(nullif(notes_length, 0)), 1)::float8 as notes_avg,
+				        coalesce(avg(nullif(speech_length, 0)), 1)::float8 as speech_avg,
+				        coalesce(sum(chapter_length)::float8 / nullif(sum(chapter_units), 0), 1) as chapter_unit_avg,
+				        coalesce(sum(speech_length)::float8 / nullif(sum(speech_units), 0), 1) as speech_unit_avg
+				    from search_document
+				), term as (
+				    select q.i::int as i, t.*
+				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
+				    join search_term t on t.lexeme = q.lexeme
+				), df as (
+				    select t.i,
+				        count(*) filter (where t.title_tf > 0) as title_df,
+				        count(*) filter (where t.chapter_tf > 0) as chapter_df,
+				        count(*) filter (where t.notes_tf > 0) as notes_df,
+				        count(*) filter (where t.speech_tf > 0) as speech_df
+				    from term t
+				    group by t.i
+				), idf as (
+				    select df.i,
+				        ln(1 + (c.title_docs - title_df + 0.5) / (title_df + 0.5)) as title_idf,
+				        ln(1 + (c.chapter_docs - chapter_df + 0.5) / (chapter_df + 0.5)) as chapter_idf,
+				        ln(1 + (c.notes_docs - notes_df + 0.5) / (notes_df + 0.5)) as notes_idf,
+				        ln(1 + (c.speech_docs - speech_df + 0.5) / (speech_df + 0.5)) as speech_idf
+				    from df cross join corpus c
+				), weighted as (
+				    select t.episode_id, t.i, /*units*/ as units, /*score*/ as score
+				    from term t
+				    join idf i on i.i = t.i
+				    join search_document d on d.episode_id = t.episode_id
+				    cross join corpus c
+				    where /*present*/
+				)
+				select e.id as episode_id,
+				    round(sum(w.score)::numeric, 9)::float8 as score,
+				    array_agg(w.i order by w.i) as lexeme_indexes,
+				    array_agg(w.units order by w.i) as units,
+				    (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) as idfs,
+				    (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) as unit_lengths
+				from weighted w
+				join episode e on e.id = w.episode_id
+				where true /*dates*/
+				group by e.id, e.published_at
+				order by /*order*/
+				"""
+			.replace("/*units*/",
+					speech ? "t.speech_units"
+							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int")
+			.replace("/*score*/",
+					speech ? fieldScore("speech")
+							: String.join("\n            + ", fieldScore("title"), fieldScore("chapter"),
+									fieldScore("notes"), fieldScore("speech")))
+			.replace("/*present*/", speech ? "t.speech_tf > 0" : "true")
+			.replace("/*dates*/", SearchFilters.dates(request))
+			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
+					: "score desc, e.published_at desc nulls last, e.id desc");
+		var spec = this.jdbc.sql(sql)
+			.param("lexemes", lexemes.toArray(String[]::new))
+			.param("k1", Bm25.K1)
+			.param("b", Bm25.B)
+			.param("titleWeight", Bm25.TITLE_WEIGHT)
+			.param("chapterWeight", Bm25.CHAPTER_WEIGHT)
+			.param("notesWeight", Bm25.NOTES_WEIGHT)
+			.param("speechWeight", Bm25.SPEECH_WEIGHT);
+		for (var param : SearchFilters.dateParams(request).entrySet()) {
+			spec = spec.param(param.getKey(), param.getValue());
+		}
+		var idfs = new HashMap<MomentKind, double[]>();
+		for (var kind : MomentKind.values()) {
+			idfs.put(kind, new double[lexemes.size()]);
+		}
+		var unitLengths = new HashMap<MomentKind, Double>();
+		var candidates = spec.query((rs, n) -> {
+			if (n == 0) {
+				// one {lexeme index, title, chapter, notes, speech IDF} per lexeme
+				for (var row : (Double[][]) rs.getArray("idfs").getArray()) {
+					int i = row[0].intValue() - 1;
+					idfs.get(MomentKind.TITLE)[i] = row[1];
+					idfs.get(MomentKind.CHAPTER)[i] = row[2];
+					idfs.get(MomentKind.NOTES)[i] = row[3];
+					idfs.get(MomentKind.SEGMENT)[i] = row[4];
+				}
+				var lengths = (Double[]) rs.getArray("unit_lengths").getArray();
+				unitLengths.put(MomentKind.TITLE, lengths[0]);
+				unitLengths.put(MomentKind.CHAPTER, lengths[1]);
+				unitLengths.put(MomentKind.NOTES, lengths[2]);
+				unitLengths.put(MomentKind.SEGMENT, lengths[3]);
+			}
+			var indexes = (Integer[]) rs.getArray("lexeme_indexes").getArray();
+			var counts = (Integer[]) rs.getArray("units").getArray();
+			var units = new int[lexemes.size()];
+			for (int i = 0; i < indexes.length; i++) {
+				units[indexes[i] - 1] = counts[i];
+			}
+			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units);
+		}).list();
+		return new Ranking(candidates, idfs, unitLengths);
+	}
+
+	/**
+	 * One field's BM25 for one lexeme, times the field's weight: occurrences saturated
+	 * with k1 after length normalisation against the field's average length.
+	 */
+	private static String fieldScore(String field) {
+		return ":%1$sWeight * i.%1$s_idf * t.%1$s_tf * (:k1 + 1) / (t.%1$s_tf + :k1 * (1 - :b + :b * d.%1$s_length / c.%1$s_avg))"
+			.formatted(field);
+	}
+
+}

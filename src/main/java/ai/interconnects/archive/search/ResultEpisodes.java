@@ -1,0 +1,69 @@
+package ai.interconnects.archive.search;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import ai.interconnects.archive.transcript.Timestamps;
+import org.jsoup.parser.Parser;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The page's episodes as the results carry them, from the rows of
+ * {@link MomentRepository#moments}: the date (UTC), each moment's excerpt as escaped HTML
+ * with its marks, and the links that open the episode or its transcript at the moment.
+ */
+final class ResultEpisodes {
+
+	private ResultEpisodes() {
+	}
+
+	/**
+	 * The given episodes in the given order, each with its exact number of matching
+	 * moments and its best moments in order.
+	 */
+	static List<SearchResults.EpisodeResult> of(List<Long> pageIds, MomentRepository.PageMoments pageMoments) {
+		var info = pageMoments.episodes();
+		var moments = new LinkedHashMap<Long, List<MomentRepository.MomentRow>>();
+		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
+		for (var row : pageMoments.rows()) {
+			moments.get(row.episodeId()).add(row);
+		}
+		var episodes = new ArrayList<SearchResults.EpisodeResult>();
+		for (var id : pageIds) {
+			var episode = info.get(id);
+			var rows = moments.get(id);
+			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
+			var best = rows.stream().map((row) -> moment(episode.slug(), row)).toList();
+			var date = (episode.publishedAt() != null)
+					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
+			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
+		}
+		return episodes;
+	}
+
+	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
+		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
+		var headline = row.headline();
+		if (row.kind() == MomentKind.NOTES) {
+			// notes text comes from sanitized HTML: decode its entities before escaping
+			headline = Parser.unescapeEntities(headline, false);
+		}
+		var excerpt = Highlights.toHtml(headline);
+		return switch (row.kind()) {
+			case SEGMENT -> {
+				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();
+				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
+				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
+						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
+						episodePath + "/transcript" + anchor);
+			}
+			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
+					episodePath + "?t=" + row.startSeconds(), null);
+			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
+		};
+	}
+
+}

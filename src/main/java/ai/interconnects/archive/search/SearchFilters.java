@@ -1,0 +1,49 @@
+package ai.interconnects.archive.search;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The only SQL spliced into the search statements: one fragment per filter that is set
+ * (so each combination gets its own plan); every value is a bind parameter. The speaker
+ * fragment expects the segment as {@code s}, the date fragment the episode as {@code e}.
+ */
+final class SearchFilters {
+
+	private SearchFilters() {
+	}
+
+	static String speaker(SearchRequest request) {
+		return (request.speaker() != null) ? "and lower(s.speaker) = lower(:speaker)" : "";
+	}
+
+	static String dates(SearchRequest request) {
+		var sql = new StringBuilder();
+		if (request.from() != null) {
+			sql.append(" and e.published_at >= :from");
+		}
+		if (request.to() != null) {
+			sql.append(" and e.published_at < :to");
+		}
+		return sql.toString();
+	}
+
+	static Map<String, Object> dateParams(SearchRequest request) {
+		var params = new HashMap<String, Object>();
+		if (request.from() != null) {
+			params.put("from", startOfDay(request.from()));
+		}
+		if (request.to() != null) {
+			params.put("to", startOfDay(request.to().plusDays(1)));
+		}
+		return params;
+	}
+
+	private static OffsetDateTime startOfDay(LocalDate date) {
+		return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+	}
+
+}

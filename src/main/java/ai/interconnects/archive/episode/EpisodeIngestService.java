@@ -193,17 +193,17 @@ public class EpisodeIngestService {
 		}
 		// chapters and transcripts from another source than the description stay
 		var chaptersSource = episode.getChaptersSource();
-		if (chaptersSource != Episode.Source.FILE && chaptersSource != Episode.Source.INLINE) {
+		if (chaptersSource != ContentSource.FILE && chaptersSource != ContentSource.INLINE) {
 			this.content.replaceChapters(episodeId, bestChapters);
-			episode.chaptersFrom(bestChapters.isEmpty() ? null : Episode.Source.DESCRIPTION, null);
+			episode.chaptersFrom(bestChapters.isEmpty() ? null : ContentSource.DESCRIPTION, null);
 		}
-		if (episode.getTranscriptSource() == Episode.Source.FILE) {
+		if (episode.getTranscriptSource() == ContentSource.FILE) {
 			int stored = (int) this.content.segmentCount(episodeId);
 			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
 			return stored;
 		}
 		this.content.replaceSegments(episodeId, bestSegments);
-		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, episode.getTranscriptUrl(),
+		episode.transcriptFrom(bestSegments.isEmpty() ? null : ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
 				episode.getTranscriptType());
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		episode.reparsed(Instant.now());
@@ -246,7 +246,7 @@ public class EpisodeIngestService {
 		if (!Objects.equals(episode.getRawDescription(), item.description())) {
 			changed.add("description");
 		}
-		if (!Objects.equals(episode.getAudioUrl(), item.audioUrl())) {
+		if (!Objects.equals(episode.getAudio().url(), item.audioUrl())) {
 			changed.add("enclosure");
 		}
 		return changed;

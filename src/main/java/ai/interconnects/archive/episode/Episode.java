@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import ai.interconnects.archive.feed.client.FeedItem;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -36,13 +37,9 @@ public class Episode {
 
 	private Integer durationSeconds;
 
-	private String audioUrl;
-
-	private String audioType;
-
-	private Long audioLength;
-
-	private String audioKey;
+	/** Null when loaded from a row without audio; read it with {@link #getAudio()}. */
+	@Embedded
+	private Audio audio;
 
 	private String link;
 
@@ -97,10 +94,7 @@ public class Episode {
 		this.title = item.title();
 		this.publishedAt = item.publishedAt();
 		this.durationSeconds = item.durationSeconds();
-		this.audioUrl = item.audioUrl();
-		this.audioType = item.audioType();
-		this.audioLength = item.audioLength();
-		this.audioKey = item.audioKey();
+		this.audio = Audio.of(item);
 		this.link = item.link();
 		this.imageUrl = item.imageUrl();
 		this.episodeType = item.episodeType();
@@ -133,27 +127,15 @@ public class Episode {
 	 * {@code null} source when there is none. The URL and MIME type name the publisher's
 	 * transcript file whenever the item links one, current or not.
 	 */
-	void transcriptFrom(Source source, String url, String type) {
+	void transcriptFrom(ContentSource source, String url, String type) {
 		this.transcriptSource = (source != null) ? source.name() : null;
 		this.transcriptUrl = url;
 		this.transcriptType = type;
 	}
 
-	void chaptersFrom(Source source, String url) {
+	void chaptersFrom(ContentSource source, String url) {
 		this.chaptersSource = (source != null) ? source.name() : null;
 		this.chaptersUrl = url;
-	}
-
-	/** Where a transcript or chapter list came from. */
-	public enum Source {
-
-		/** Parsed from the item's description. */
-		DESCRIPTION,
-		/** The publisher's linked file (Podcasting 2.0). */
-		FILE,
-		/** Written in the item itself (Podlove Simple Chapters). */
-		INLINE
-
 	}
 
 	void changeGuid(String guid) {
@@ -188,20 +170,8 @@ public class Episode {
 		return this.durationSeconds;
 	}
 
-	public String getAudioUrl() {
-		return this.audioUrl;
-	}
-
-	public String getAudioType() {
-		return this.audioType;
-	}
-
-	public Long getAudioLength() {
-		return this.audioLength;
-	}
-
-	public String getAudioKey() {
-		return this.audioKey;
+	public Audio getAudio() {
+		return (this.audio != null) ? this.audio : Audio.NONE;
 	}
 
 	public String getLink() {
@@ -232,8 +202,8 @@ public class Episode {
 		return this.parseWarnings;
 	}
 
-	public Source getTranscriptSource() {
-		return (this.transcriptSource != null) ? Source.valueOf(this.transcriptSource) : null;
+	public ContentSource getTranscriptSource() {
+		return (this.transcriptSource != null) ? ContentSource.valueOf(this.transcriptSource) : null;
 	}
 
 	public String getTranscriptUrl() {
@@ -244,8 +214,8 @@ public class Episode {
 		return this.transcriptType;
 	}
 
-	public Source getChaptersSource() {
-		return (this.chaptersSource != null) ? Source.valueOf(this.chaptersSource) : null;
+	public ContentSource getChaptersSource() {
+		return (this.chaptersSource != null) ? ContentSource.valueOf(this.chaptersSource) : null;
 	}
 
 	public String getChaptersUrl() {

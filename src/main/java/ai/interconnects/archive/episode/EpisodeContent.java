@@ -40,7 +40,7 @@ class EpisodeContent {
 	void keepRicher(Episode episode, ParsedDescription parsed) {
 		long id = episode.getId();
 		long storedChapters = this.chapters.countByEpisodeId(id);
-		if (episode.getChaptersSource() == Episode.Source.FILE) {
+		if (episode.getChaptersSource() == ContentSource.FILE) {
 			// the publisher's chapters file stays current; the description is kept raw
 		}
 		else if (parsed.chapters().size() >= storedChapters) {
@@ -51,7 +51,7 @@ class EpisodeContent {
 					LogText.of(episode.getTitle()), parsed.chapters().size(), storedChapters);
 		}
 		long storedSegments = this.segments.countByEpisodeId(id);
-		if (episode.getTranscriptSource() == Episode.Source.FILE) {
+		if (episode.getTranscriptSource() == ContentSource.FILE) {
 			// the publisher's transcript file stays current; the description is kept raw
 		}
 		else if (parsed.segments().size() >= storedSegments) {

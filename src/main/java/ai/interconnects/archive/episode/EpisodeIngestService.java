@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
@@ -23,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores feed items as episodes. Each item is stored in its own transaction, so one bad
  * item cannot undo the others, and a poll cut short by a shutdown leaves every episode
- * either fully old or fully new; the next poll redoes what is missing.
+ * either fully old or fully new; the next poll redoes what is missing. How one item is
+ * matched to its episode and stored is {@link EpisodeUpsert}'s job.
  * <p>
  * Nothing is ever deleted: an episode that leaves the feed stays, and when an item
  * changes, the previous description is kept in {@code episode_revision}. A transcript or
@@ -43,17 +41,17 @@ public class EpisodeIngestService {
 
 	private final TransactionTemplate tx;
 
-	private final EpisodeSources sources;
+	private final EpisodeUpsert upsert;
 
 	private final DescriptionParser parser = new DescriptionParser();
 
 	EpisodeIngestService(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			TransactionTemplate tx, EpisodeSources sources) {
+			TransactionTemplate tx, EpisodeUpsert upsert) {
 		this.episodes = episodes;
 		this.revisions = revisions;
 		this.content = content;
 		this.tx = tx;
-		this.sources = sources;
+		this.upsert = upsert;
 	}
 
 	/**
@@ -64,8 +62,7 @@ public class EpisodeIngestService {
 	 */
 	public IngestReport ingestFeed(long podcastId, List<FeedItem> feedItems, Instant now) {
 		// a GUID reused by different episodes gives each its own stable identity; the
-		// same
-		// episode listed twice is skipped with a reason
+		// same episode listed twice is skipped with a reason
 		var resolved = SharedGuids.resolve(feedItems);
 		var items = resolved.items();
 		var skipped = new ArrayList<IngestReport.Failure>();
@@ -96,7 +93,7 @@ public class EpisodeIngestService {
 				continue;
 			}
 			try {
-				switch (this.tx.execute((status) -> store(podcastId, item, now, feedKeys))) {
+				switch (this.tx.execute((status) -> this.upsert.store(podcastId, item, now, feedKeys))) {
 					case NEW -> created++;
 					case UPDATED -> updated++;
 					case UNCHANGED -> unchanged++;
@@ -114,58 +111,6 @@ public class EpisodeIngestService {
 		}
 		return new IngestReport(feedItems.size(), created, updated, unchanged, List.copyOf(failures),
 				List.copyOf(skipped));
-	}
-
-	/**
-	 * Stores one item of a feed whose items have the identity keys {@code feedKeys}. An
-	 * item with an unknown GUID is matched to an archived episode by its enclosure or
-	 * link only when that episode's own key is not in the feed any more: two items that
-	 * share a link (a show's home page) or an audio file are two episodes, not one
-	 * overwriting the other.
-	 */
-	private IngestOutcome store(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
-		var key = item.identityKey();
-		var hash = item.contentHash();
-		var existing = findExisting(podcastId, key, item.audioKey(), item.link(), feedKeys);
-		if (existing.isEmpty()) {
-			var episode = new Episode(podcastId, key, uniqueSlug(item.title(), key), now);
-			episode.apply(item, now);
-			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
-			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-			episode.recordParseWarnings(EpisodeSources
-				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
-			this.episodes.saveAndFlush(episode);
-			this.content.replaceChapters(episode.getId(), parsed.chapters());
-			this.content.replaceSegments(episode.getId(), parsed.segments());
-			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
-					parsed.chapters().size(), parsed.segments().size());
-			return IngestOutcome.NEW;
-		}
-		var episode = existing.get();
-		boolean guidChanged = !episode.getGuid().equals(key);
-		if (!guidChanged && episode.getContentHash().equals(hash)) {
-			return IngestOutcome.UNCHANGED;
-		}
-		var changed = changedFields(episode, item, guidChanged);
-		if (!changed.isEmpty()) {
-			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
-		}
-		if (guidChanged) {
-			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
-					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
-			episode.changeGuid(key);
-		}
-		episode.apply(item, now);
-		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
-		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-		this.episodes.saveAndFlush(episode);
-		this.content.keepRicher(episode, parsed);
-		long storedSegments = this.content.segmentCount(episode.getId());
-		episode.recordParseWarnings(
-				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
-		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
-		return IngestOutcome.UPDATED;
 	}
 
 	/**
@@ -193,72 +138,21 @@ public class EpisodeIngestService {
 		}
 		// chapters and transcripts from another source than the description stay
 		var chaptersSource = episode.getChaptersSource();
-		if (chaptersSource != Episode.Source.FILE && chaptersSource != Episode.Source.INLINE) {
+		if (chaptersSource != ContentSource.FILE && chaptersSource != ContentSource.INLINE) {
 			this.content.replaceChapters(episodeId, bestChapters);
-			episode.chaptersFrom(bestChapters.isEmpty() ? null : Episode.Source.DESCRIPTION, null);
+			episode.chaptersFrom(bestChapters.isEmpty() ? null : ContentSource.DESCRIPTION, null);
 		}
-		if (episode.getTranscriptSource() == Episode.Source.FILE) {
+		if (episode.getTranscriptSource() == ContentSource.FILE) {
 			int stored = (int) this.content.segmentCount(episodeId);
 			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
 			return stored;
 		}
 		this.content.replaceSegments(episodeId, bestSegments);
-		episode.transcriptFrom(bestSegments.isEmpty() ? null : Episode.Source.DESCRIPTION, episode.getTranscriptUrl(),
+		episode.transcriptFrom(bestSegments.isEmpty() ? null : ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
 				episode.getTranscriptType());
 		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
 		episode.reparsed(Instant.now());
 		return bestSegments.size();
-	}
-
-	private Optional<Episode> findExisting(long podcastId, String key, String audioKey, String link,
-			Set<String> feedKeys) {
-		var byGuid = this.episodes.findByPodcastIdAndGuid(podcastId, key);
-		if (byGuid.isPresent()) {
-			return byGuid;
-		}
-		// A host that regenerates GUIDs must not duplicate the archive: the same audio
-		// file or the same post link is the same episode, unless that episode is still in
-		// the feed under its own GUID.
-		if (audioKey != null) {
-			var byAudio = firstGoneFromFeed(this.episodes.findByPodcastIdAndAudioKeyOrderByIdAsc(podcastId, audioKey),
-					feedKeys);
-			if (byAudio.isPresent()) {
-				return byAudio;
-			}
-		}
-		return (link != null)
-				? firstGoneFromFeed(this.episodes.findByPodcastIdAndLinkOrderByIdAsc(podcastId, link), feedKeys)
-				: Optional.empty();
-	}
-
-	private static Optional<Episode> firstGoneFromFeed(List<Episode> candidates, Set<String> feedKeys) {
-		return candidates.stream().filter((episode) -> !feedKeys.contains(episode.getGuid())).findFirst();
-	}
-
-	private static List<String> changedFields(Episode episode, FeedItem item, boolean guidChanged) {
-		var changed = new ArrayList<String>();
-		if (guidChanged) {
-			changed.add("guid");
-		}
-		if (!Objects.equals(episode.getTitle(), item.title())) {
-			changed.add("title");
-		}
-		if (!Objects.equals(episode.getRawDescription(), item.description())) {
-			changed.add("description");
-		}
-		if (!Objects.equals(episode.getAudioUrl(), item.audioUrl())) {
-			changed.add("enclosure");
-		}
-		return changed;
-	}
-
-	private String uniqueSlug(String title, String identity) {
-		var base = Slugs.of(title, identity);
-		var slug = base;
-		for (int n = 2; this.episodes.existsBySlug(slug); n++) {
-			slug = base + "-" + n;
-		}
-		return slug;
 	}
 
 }

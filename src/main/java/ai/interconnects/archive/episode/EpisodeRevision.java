@@ -45,7 +45,7 @@ public class EpisodeRevision {
 		this.changedFields = changedFields;
 		this.oldTitle = old.getTitle();
 		this.oldRawDescription = old.getRawDescription();
-		this.oldAudioUrl = old.getAudioUrl();
+		this.oldAudioUrl = old.getAudio().url();
 		this.oldContentHash = old.getContentHash();
 	}
 

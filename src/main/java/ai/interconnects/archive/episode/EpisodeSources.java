@@ -77,18 +77,18 @@ class EpisodeSources {
 	 */
 	void record(Episode episode, FeedItem item, ParsedDescription used, long storedSegments, long storedChapters) {
 		var best = bestTranscript(item.extras());
-		if (episode.getTranscriptSource() != Episode.Source.FILE) {
+		if (episode.getTranscriptSource() != ContentSource.FILE) {
 			// the publisher's file, when there is one, is named even while the
 			// description's
 			// transcript is current (or before the file is fetched): the page links it
-			episode.transcriptFrom((storedSegments > 0) ? Episode.Source.DESCRIPTION : null,
+			episode.transcriptFrom((storedSegments > 0) ? ContentSource.DESCRIPTION : null,
 					(best != null) ? best.url() : null, (best != null) ? best.type() : null);
 		}
-		if (episode.getChaptersSource() != Episode.Source.FILE) {
+		if (episode.getChaptersSource() != ContentSource.FILE) {
 			boolean inline = !item.extras().inlineChapters().isEmpty()
 					&& used.chapters().equals(inlineChapters(item.extras()));
 			episode.chaptersFrom(
-					(storedChapters == 0) ? null : inline ? Episode.Source.INLINE : Episode.Source.DESCRIPTION, null);
+					(storedChapters == 0) ? null : inline ? ContentSource.INLINE : ContentSource.DESCRIPTION, null);
 		}
 		var extras = item.extras();
 		if (best != null) {

@@ -142,7 +142,7 @@ public class PublisherFileService {
 		}
 		var parsed = TranscriptFiles.transcript(format, file.getBody());
 		long id = episode.getId();
-		if (episode.getTranscriptSource() != Episode.Source.FILE) {
+		if (episode.getTranscriptSource() != ContentSource.FILE) {
 			long current = this.segments.findByEpisodeIdOrderByPosition(id)
 				.stream()
 				.mapToLong((segment) -> segment.getText().length())
@@ -165,13 +165,13 @@ public class PublisherFileService {
 					segment.text()));
 		}
 		this.segments.saveAll(rows);
-		episode.transcriptFrom(Episode.Source.FILE, file.getUrl(), format.mimeType());
+		episode.transcriptFrom(ContentSource.FILE, file.getUrl(), format.mimeType());
 	}
 
 	private void applyChapters(Episode episode, EpisodeFile file) {
 		List<ParsedDescription.Chapter> parsed = TranscriptFiles.chapters(file.getBody());
 		long id = episode.getId();
-		if (episode.getChaptersSource() != Episode.Source.FILE && this.chapters.countByEpisodeId(id) > parsed.size()) {
+		if (episode.getChaptersSource() != ContentSource.FILE && this.chapters.countByEpisodeId(id) > parsed.size()) {
 			return;
 		}
 		this.chapters.deleteByEpisodeId(id);
@@ -183,7 +183,7 @@ public class PublisherFileService {
 					chapter.imageUrl()));
 		}
 		this.chapters.saveAll(rows);
-		episode.chaptersFrom(parsed.isEmpty() ? null : Episode.Source.FILE, file.getUrl());
+		episode.chaptersFrom(parsed.isEmpty() ? null : ContentSource.FILE, file.getUrl());
 	}
 
 }

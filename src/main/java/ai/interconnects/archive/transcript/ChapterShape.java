@@ -51,7 +51,7 @@ final class ChapterShape {
 				lines.add(null);
 				continue;
 			}
-			for (var line : DescriptionParser.lines(block)) {
+			for (var line : DescriptionBlocks.lines(block)) {
 				for (var piece : runTogether(line)) {
 					lines.add(toLine(block, piece));
 				}

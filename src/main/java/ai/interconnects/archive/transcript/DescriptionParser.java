@@ -8,12 +8,7 @@ import java.util.regex.Pattern;
 import ai.interconnects.archive.LogText;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +45,6 @@ public final class DescriptionParser {
 	private static final Pattern FOOTER = Pattern.compile("^this is a public episode\\b.*",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	private static final int SUMMARY_LENGTH = 280;
-
-	private static final Safelist NOTES_SAFELIST = Safelist.relaxed()
-		.removeTags("img")
-		.addAttributes("a", "rel")
-		.preserveRelativeLinks(false);
-
 	private enum Section {
 
 		NOTES, CHAPTERS, TRANSCRIPT, FOOTER
@@ -82,8 +70,8 @@ public final class DescriptionParser {
 		var section = Section.NOTES;
 		int chaptersBeforeSection = 0;
 		String speaker = null;
-		for (var block : blocks(document)) {
-			var text = normalise(block.text());
+		for (var block : DescriptionBlocks.of(document)) {
+			var text = DescriptionBlocks.normalise(block.text());
 			var heading = sectionHeading(block, text);
 			if (heading != null && section != Section.FOOTER) {
 				section = heading;
@@ -104,7 +92,7 @@ public final class DescriptionParser {
 				case CHAPTERS -> {
 					boolean any = false;
 					var misses = new ArrayList<String>();
-					for (var line : lines(block)) {
+					for (var line : DescriptionBlocks.lines(block)) {
 						var matcher = CHAPTER_LINE.matcher(line);
 						var start = matcher.matches() ? Timestamps.parse(matcher.group(1))
 								: java.util.OptionalInt.empty();
@@ -117,8 +105,8 @@ public final class DescriptionParser {
 						}
 					}
 					if (!any && chapters.size() > chaptersBeforeSection && !text.isEmpty()) {
-						// the list has ended (a note after it, the next paragraph): notes
-						// again
+						// the list has ended (a note after it, the next paragraph):
+						// notes again
 						section = Section.NOTES;
 						notes.add(block);
 						shapeCandidates.add(block);
@@ -161,52 +149,9 @@ public final class DescriptionParser {
 			log.info("Description parser kept {} unrecognised line(s) in the show notes, first: {}", skipped.size(),
 					LogText.of(skipped.get(0)));
 		}
-		var notesHtml = new StringBuilder();
-		for (var block : notes) {
-			notesHtml.append(block.outerHtml()).append('\n');
-		}
-		var showNotes = sanitize(notesHtml.toString());
-		return new ParsedDescription(showNotes, summary(showNotes), List.copyOf(chapters), List.copyOf(segments),
-				List.copyOf(skipped), shape.unused());
-	}
-
-	/** Removes anything that could run script or load content from the feed's HTML. */
-	public static String sanitize(String html) {
-		var dirty = Jsoup.parseBodyFragment(html);
-		var clean = new Cleaner(NOTES_SAFELIST).clean(dirty);
-		for (var link : clean.select("a[href]")) {
-			link.attr("rel", "nofollow noopener noreferrer");
-		}
-		clean.outputSettings().prettyPrint(false);
-		return clean.body().html().strip();
-	}
-
-	/**
-	 * The top-level blocks of the description; loose text at the top level becomes a
-	 * paragraph of its own, and wrapper {@code <div>}s are looked into.
-	 */
-	private static List<Element> blocks(Document document) {
-		var result = new ArrayList<Element>();
-		collect(document.body(), result);
-		return result;
-	}
-
-	private static void collect(Element parent, List<Element> into) {
-		for (Node node : parent.childNodes()) {
-			if (node instanceof TextNode textNode) {
-				if (!textNode.isBlank()) {
-					into.add(new Element("p").text(textNode.text().strip()));
-				}
-			}
-			else if (node instanceof Element element) {
-				if (element.tagName().equals("div") && !element.children().isEmpty()) {
-					collect(element, into);
-				}
-				else {
-					into.add(element);
-				}
-			}
-		}
+		var showNotes = ShowNotes.html(notes);
+		return new ParsedDescription(showNotes, ShowNotes.summary(showNotes), List.copyOf(chapters),
+				List.copyOf(segments), List.copyOf(skipped), shape.unused());
 	}
 
 	private static Section sectionHeading(Element block, String text) {
@@ -220,35 +165,6 @@ public final class DescriptionParser {
 			case "transcript" -> Section.TRANSCRIPT;
 			default -> null;
 		};
-	}
-
-	/** The lines of a block: its list items, or its text split at line breaks. */
-	static List<String> lines(Element block) {
-		var items = block.select("li");
-		var lines = new ArrayList<String>();
-		if (!items.isEmpty()) {
-			for (var item : items) {
-				lines.add(normalise(item.text()));
-			}
-			return lines;
-		}
-		for (var part : block.html().split("(?i)<br\\s*/?>")) {
-			lines.add(normalise(Jsoup.parseBodyFragment(part).text()));
-		}
-		return lines;
-	}
-
-	static String normalise(String text) {
-		return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-	}
-
-	private static String summary(String showNotesHtml) {
-		var text = normalise(Jsoup.parseBodyFragment(showNotesHtml).text());
-		if (text.length() <= SUMMARY_LENGTH) {
-			return text;
-		}
-		int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
-		return text.substring(0, (cut > SUMMARY_LENGTH / 2) ? cut : SUMMARY_LENGTH).strip() + "…";
 	}
 
 }

@@ -15,7 +15,7 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
-				episode.getDurationSeconds(), Formats.webUrl(episode.getAudioUrl()), episode.getAudioType(),
+				episode.getDurationSeconds(), Formats.webUrl(episode.getAudio().url()), episode.getAudio().type(),
 				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
 				episode.getSummary(), TranscriptOrigin.of(episode));
 	}

@@ -1,0 +1,150 @@
+package ai.interconnects.archive.episode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import ai.interconnects.archive.LogText;
+import ai.interconnects.archive.feed.client.FeedItem;
+import ai.interconnects.archive.transcript.DescriptionParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores one feed item as a new episode or over the archived one it is, inside the
+ * caller's transaction: finds the episode (by GUID, else by enclosure or link), keeps the
+ * previous description as a revision, and stores the notes, chapters, transcript and
+ * their sources (see {@link EpisodeIngestService} for the feed-level loop).
+ */
+@Component
+class EpisodeUpsert {
+
+	private static final Logger log = LoggerFactory.getLogger(EpisodeUpsert.class);
+
+	private final EpisodeRepository episodes;
+
+	private final EpisodeRevisionRepository revisions;
+
+	private final EpisodeContent content;
+
+	private final EpisodeSources sources;
+
+	private final DescriptionParser parser = new DescriptionParser();
+
+	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
+			EpisodeSources sources) {
+		this.episodes = episodes;
+		this.revisions = revisions;
+		this.content = content;
+		this.sources = sources;
+	}
+
+	/**
+	 * Stores one item of a feed whose items have the identity keys {@code feedKeys}. An
+	 * item with an unknown GUID is matched to an archived episode by its enclosure or
+	 * link only when that episode's own key is not in the feed any more: two items that
+	 * share a link (a show's home page) or an audio file are two episodes, not one
+	 * overwriting the other.
+	 */
+	IngestOutcome store(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
+		var key = item.identityKey();
+		var hash = item.contentHash();
+		var existing = findExisting(podcastId, key, item.audioKey(), item.link(), feedKeys);
+		if (existing.isEmpty()) {
+			var episode = new Episode(podcastId, key, uniqueSlug(item.title(), key), now);
+			episode.apply(item, now);
+			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
+			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
+			episode.recordParseWarnings(EpisodeSources
+				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
+			this.episodes.saveAndFlush(episode);
+			this.content.replaceChapters(episode.getId(), parsed.chapters());
+			this.content.replaceSegments(episode.getId(), parsed.segments());
+			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
+			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+					parsed.chapters().size(), parsed.segments().size());
+			return IngestOutcome.NEW;
+		}
+		var episode = existing.get();
+		boolean guidChanged = !episode.getGuid().equals(key);
+		if (!guidChanged && episode.getContentHash().equals(hash)) {
+			return IngestOutcome.UNCHANGED;
+		}
+		var changed = changedFields(episode, item, guidChanged);
+		if (!changed.isEmpty()) {
+			this.revisions.save(new EpisodeRevision(episode, String.join(",", changed), now));
+		}
+		if (guidChanged) {
+			log.info("Episode '{}' changed its GUID from {} to {}; kept as the same episode",
+					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
+			episode.changeGuid(key);
+		}
+		episode.apply(item, now);
+		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
+		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
+		this.episodes.saveAndFlush(episode);
+		this.content.keepRicher(episode, parsed);
+		long storedSegments = this.content.segmentCount(episode.getId());
+		episode.recordParseWarnings(
+				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
+		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
+		return IngestOutcome.UPDATED;
+	}
+
+	private Optional<Episode> findExisting(long podcastId, String key, String audioKey, String link,
+			Set<String> feedKeys) {
+		var byGuid = this.episodes.findByPodcastIdAndGuid(podcastId, key);
+		if (byGuid.isPresent()) {
+			return byGuid;
+		}
+		// A host that regenerates GUIDs must not duplicate the archive: the same audio
+		// file or the same post link is the same episode, unless that episode is still in
+		// the feed under its own GUID.
+		if (audioKey != null) {
+			var byAudio = firstGoneFromFeed(this.episodes.findByPodcastIdAndAudioKeyOrderByIdAsc(podcastId, audioKey),
+					feedKeys);
+			if (byAudio.isPresent()) {
+				return byAudio;
+			}
+		}
+		return (link != null)
+				? firstGoneFromFeed(this.episodes.findByPodcastIdAndLinkOrderByIdAsc(podcastId, link), feedKeys)
+				: Optional.empty();
+	}
+
+	private static Optional<Episode> firstGoneFromFeed(List<Episode> candidates, Set<String> feedKeys) {
+		return candidates.stream().filter((episode) -> !feedKeys.contains(episode.getGuid())).findFirst();
+	}
+
+	private static List<String> changedFields(Episode episode, FeedItem item, boolean guidChanged) {
+		var changed = new ArrayList<String>();
+		if (guidChanged) {
+			changed.add("guid");
+		}
+		if (!Objects.equals(episode.getTitle(), item.title())) {
+			changed.add("title");
+		}
+		if (!Objects.equals(episode.getRawDescription(), item.description())) {
+			changed.add("description");
+		}
+		if (!Objects.equals(episode.getAudio().url(), item.audioUrl())) {
+			changed.add("enclosure");
+		}
+		return changed;
+	}
+
+	private String uniqueSlug(String title, String identity) {
+		var base = Slugs.of(title, identity);
+		var slug = base;
+		for (int n = 2; this.episodes.existsBySlug(slug); n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+}

@@ -1,5 +1,11 @@
 package ai.interconnects.archive;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,17 +25,21 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package shape (see README, Architecture), stated so that a new feature package is
  * held to it without being listed: feature packages sit between the cross-cutting
  * {@code web} package below and the operator's {@code admin} package above, a feature's
  * pages ({@code x.web}) are used by nobody, the feed client knows no feature, and a
- * feature's Spring beans are package-private unless another package uses them.
+ * feature's Spring beans are package-private unless another package uses them, and no
+ * main source file grows past 250 lines.
  */
 class ArchitectureTests {
 
 	private static final String ROOT = "ai.interconnects.archive";
+
+	private static final int MAX_LINES = 250;
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -109,6 +119,28 @@ class ArchitectureTests {
 			.arePublic()
 			.should(beUsedOutsideTheirPackage())
 			.check(MAIN);
+	}
+
+	@Test
+	void noMainSourceFileIsLongerThanAScreenfulOrTwo() throws IOException {
+		// The size where a class stops reading as one job (the models this code follows
+		// stay under 200): past it, split along a responsibility, not by squeezing lines.
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			var tooLong = sources.filter((path) -> path.toString().endsWith(".java"))
+				.filter((path) -> lineCount(path) > MAX_LINES)
+				.map((path) -> path + " (" + lineCount(path) + " lines)")
+				.toList();
+			assertThat(tooLong).as("main source files over %d lines", MAX_LINES).isEmpty();
+		}
+	}
+
+	private static long lineCount(Path path) {
+		try (Stream<String> lines = Files.lines(path)) {
+			return lines.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {

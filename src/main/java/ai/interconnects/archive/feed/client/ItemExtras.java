@@ -9,14 +9,20 @@ import java.util.List;
  * guessed or could not be read while parsing it (for the operator).
  */
 public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
-		List<String> warnings) {
+		List<String> warnings, List<Person> persons) {
 
-	public static final ItemExtras NONE = new ItemExtras(List.of(), null, List.of(), List.of());
+	public static final ItemExtras NONE = new ItemExtras(List.of(), null, List.of(), List.of(), List.of());
 
 	public ItemExtras {
 		transcripts = List.copyOf(transcripts);
 		inlineChapters = List.copyOf(inlineChapters);
 		warnings = List.copyOf(warnings);
+		persons = (persons != null) ? List.copyOf(persons) : List.of();
+	}
+
+	public ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
+			List<String> warnings) {
+		this(transcripts, chapters, inlineChapters, warnings, List.of());
 	}
 
 	/** Whether the item has anything that is stored apart from its own fields. */
@@ -29,7 +35,7 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 	 * nothing, so that items of feeds without extras keep the hash they always had.
 	 */
 	public String fingerprint() {
-		if (!hasFiles() && this.warnings.isEmpty()) {
+		if (!hasFiles() && this.warnings.isEmpty() && this.persons.isEmpty()) {
 			return "";
 		}
 		var text = new StringBuilder();
@@ -45,6 +51,10 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 		for (var warning : this.warnings) {
 			text.append("w:").append(warning).append('\n');
 		}
+		// only items that name persons add this: other items keep the hash they had
+		for (var person : this.persons) {
+			text.append("p:").append(person).append('\n');
+		}
 		return text.toString();
 	}
 
@@ -53,6 +63,14 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 	 * {@code 00:01:02.500}; {@code href} and {@code image} are http(s) URLs or null.
 	 */
 	public record InlineChapter(String start, String title, String href, String image) {
+	}
+
+	/**
+	 * A Podcasting 2.0 {@code <podcast:person>}: a trimmed name, a lower-case role and
+	 * group ({@code host} and {@code cast} when the feed gives none), and http(s) URLs or
+	 * null for the picture and the person's page.
+	 */
+	public record Person(String name, String role, String group, String img, String href) {
 	}
 
 	/** A linked file: its URL and the MIME type the feed gave (may be null). */

@@ -9,10 +9,10 @@ import org.jdom2.Element;
 
 /**
  * What an item's XML says that Rome does not map: Podcasting 2.0
- * {@code <podcast:transcript>} and {@code <podcast:chapters>} (under either namespace URI
- * publishers use), Podlove {@code <psc:chapters>}, and the raw text of fields Rome reads
- * lossily (dates it cannot parse, durations with fractions, the iTunes summary and the
- * Media RSS description used when an item has no other text).
+ * {@code <podcast:transcript>}, {@code <podcast:chapters>} and {@code <podcast:person>}
+ * (under either namespace URI publishers use), Podlove {@code <psc:chapters>}, and the
+ * raw text of fields Rome reads lossily (dates it cannot parse, durations with fractions,
+ * the iTunes summary and the Media RSS description used when an item has no other text).
  */
 final class ItemMarkup {
 
@@ -52,6 +52,29 @@ final class ItemMarkup {
 
 	private static String web(String value) {
 		return Formats.webUrl(WebUrls.clean(value));
+	}
+
+	/**
+	 * The item's {@code <podcast:person>} tags; without any, the channel's, which the
+	 * namespace applies to every episode that names none of its own.
+	 */
+	List<ItemExtras.Person> persons() {
+		var own = PodcastPersons.of(this.item);
+		if (!own.isEmpty()) {
+			return own;
+		}
+		var parent = this.item.getParentElement();
+		if (parent == null) {
+			return own;
+		}
+		// RSS 1.0 lists items beside its channel element, not inside it
+		var channel = (parent.getName().equals("channel") || parent.getName().equals("feed")) ? parent
+				: parent.getChildren()
+					.stream()
+					.filter((child) -> child.getName().equals("channel"))
+					.findFirst()
+					.orElse(null);
+		return (channel != null) ? PodcastPersons.of(channel) : own;
 	}
 
 	/** The Podcasting 2.0 chapters file, or {@code null}. */

@@ -47,7 +47,8 @@ final class ItemText {
 		if (markup == null) {
 			return warnings.isEmpty() ? ItemExtras.NONE : new ItemExtras(List.of(), null, List.of(), warnings);
 		}
-		return new ItemExtras(markup.transcripts(), markup.chapters(), markup.podloveChapters(), warnings);
+		return new ItemExtras(markup.transcripts(), markup.chapters(), markup.podloveChapters(), warnings,
+				markup.persons());
 	}
 
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Stores one feed item as a new episode or over the archived one it is, inside the
  * caller's transaction: finds the episode (by GUID, else by enclosure or link), keeps the
- * previous description as a revision, and stores the notes, chapters, transcript and
- * their sources (see {@link EpisodeIngestService} for the feed-level loop).
+ * previous description as a revision, and stores the notes, chapters, transcript, their
+ * sources and the people it names (see {@link EpisodeIngestService} for the feed-level
+ * loop).
  */
 @Component
 class EpisodeUpsert {
@@ -34,14 +35,17 @@ class EpisodeUpsert {
 
 	private final EpisodeSources sources;
 
+	private final EpisodePersons persons;
+
 	private final DescriptionParser parser = new DescriptionParser();
 
 	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			EpisodeSources sources) {
+			EpisodeSources sources, EpisodePersons persons) {
 		this.episodes = episodes;
 		this.revisions = revisions;
 		this.content = content;
 		this.sources = sources;
+		this.persons = persons;
 	}
 
 	/**
@@ -66,6 +70,7 @@ class EpisodeUpsert {
 			this.content.replaceChapters(episode.getId(), parsed.chapters());
 			this.content.replaceSegments(episode.getId(), parsed.segments());
 			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
+			this.persons.replace(episode.getId(), item.extras().persons());
 			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
 					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
@@ -93,6 +98,7 @@ class EpisodeUpsert {
 		episode.recordParseWarnings(
 				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
 		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
+		this.persons.replace(episode.getId(), item.extras().persons());
 		return IngestOutcome.UPDATED;
 	}
 

@@ -31,10 +31,13 @@ class EpisodeController {
 
 	private final PublicUrl publicUrl;
 
-	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl) {
+	private final PeopleRepository people;
+
+	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people) {
 		this.reading = reading;
 		this.search = search;
 		this.publicUrl = publicUrl;
+		this.people = people;
 	}
 
 	@GetMapping("/episodes/{slug}")
@@ -45,6 +48,7 @@ class EpisodeController {
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
 		model.addAttribute("player", Player.of(episode, at));
+		model.addAttribute("people", this.people.of(episode.slug()));
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote())
 				: meta(episode, episode.path(), episode.title(), episode.summary()));
 		return EPISODE_VIEW;

@@ -50,10 +50,20 @@ final class ApiModels {
 	record Segment(int position, Integer startSeconds, String speaker, String text) {
 	}
 
-	/** An episode with its show notes, chapters and transcript. */
+	/**
+	 * A person the feed names for the episode ({@code podcast:person}): {@code role} and
+	 * {@code group} lower-case ({@code host} and {@code cast} unless the feed says
+	 * otherwise), {@code img} and {@code href} http(s) URLs or null.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Person(String name, String role, String group, String img, String href) {
+	}
+
+	/** An episode with its show notes, chapters, transcript and the people it names. */
 	record EpisodeDetail(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String showNotesHtml, String imageUrl, String link,
-			String episodeType, Audio audio, Links links, List<Chapter> chapters, List<Segment> segments) {
+			String episodeType, Audio audio, Links links, List<Chapter> chapters, List<Segment> segments,
+			List<Person> persons) {
 	}
 
 	/**

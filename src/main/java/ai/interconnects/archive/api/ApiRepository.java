@@ -81,6 +81,16 @@ class ApiRepository {
 			.list();
 	}
 
+	/** The people the episode names, in the feed's order. */
+	List<ApiModels.Person> persons(long episodeId) {
+		return this.jdbc.sql(
+				"select name, role, person_group, img_url, href from episode_person where episode_id = ? order by position")
+			.param(episodeId)
+			.query((rs, n) -> new ApiModels.Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
 	/**
 	 * Every speaker with counts; a turn starts at a paragraph whose speaker differs from
 	 * the previous paragraph's in the same episode. Most turns first.

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * The backup-and-migrate format: one JSON object per line (JSON Lines), one line per
  * episode, oldest stored first, with everything needed to rebuild the archive: its
  * identity, metadata, the raw description as received, the derived show notes, chapters
- * and transcript paragraphs. See README "Export".
+ * and transcript paragraphs, and the people the item names. See README "Export".
  * <p>
- * Memory stays bounded however large the archive: the episodes, chapters and segments are
- * read through three server-side cursors (ordered by episode, merged here) in one
- * read-only repeatable-read transaction, so all three see one snapshot, and only one
+ * Memory stays bounded however large the archive: the episodes, chapters, segments and
+ * persons are read through four server-side cursors (ordered by episode, merged here) in
+ * one read-only repeatable-read transaction, so all three see one snapshot, and only one
  * episode is held at a time.
  */
 @Component
@@ -54,11 +54,16 @@ class ArchiveExporter {
 	record Segment(int position, Integer startSeconds, String speaker, String text) {
 	}
 
+	/** A person the item names ({@code podcast:person}). */
+	record Person(String name, String role, String group, String img, String href) {
+	}
+
 	/** One line of the export. */
 	record Line(int format, String feedUrl, String guid, String slug, String title, Instant publishedAt,
 			Integer durationSeconds, Audio audio, String link, String imageUrl, String episodeType,
 			String rawDescription, String showNotesHtml, String summary, String contentHash, Instant firstSeenAt,
-			Instant lastSeenAt, Instant updatedAt, List<Chapter> chapters, List<Segment> segments) {
+			Instant lastSeenAt, Instant updatedAt, List<Chapter> chapters, List<Segment> segments,
+			List<Person> persons) {
 	}
 
 	/** Writes every episode to {@code out} (not closed); returns how many. */
@@ -76,14 +81,19 @@ class ArchiveExporter {
 					order by e.id""");
 					var chapters = cursor(connection,
 							"select episode_id, position, start_seconds, title from chapter order by episode_id, position");
-					var segments = cursor(connection, "select episode_id, position, start_seconds, speaker, text "
-							+ "from transcript_segment order by episode_id, position")) {
+					var segments = cursor(connection,
+							"select episode_id, position, start_seconds, speaker, text "
+									+ "from transcript_segment order by episode_id, position");
+					var people = cursor(connection, "select episode_id, name, role, person_group, img_url, href "
+							+ "from episode_person order by episode_id, position")) {
 				long count = 0;
 				try (var e = episodes.executeQuery();
 						var c = chapters.executeQuery();
-						var s = segments.executeQuery()) {
+						var s = segments.executeQuery();
+						var p = people.executeQuery()) {
 					boolean moreChapters = c.next();
 					boolean moreSegments = s.next();
+					boolean morePersons = p.next();
 					while (e.next()) {
 						long id = e.getLong(1);
 						var chapterList = new ArrayList<Chapter>();
@@ -101,7 +111,15 @@ class ArchiveExporter {
 							}
 							moreSegments = s.next();
 						}
-						out.write(this.json.writeValueAsBytes(line(e, chapterList, segmentList)));
+						var personList = new ArrayList<Person>();
+						while (morePersons && p.getLong(1) <= id) {
+							if (p.getLong(1) == id) {
+								personList.add(new Person(p.getString(2), p.getString(3), p.getString(4),
+										p.getString(5), p.getString(6)));
+							}
+							morePersons = p.next();
+						}
+						out.write(this.json.writeValueAsBytes(line(e, chapterList, segmentList, personList)));
 						out.write('\n');
 						count++;
 					}
@@ -121,13 +139,14 @@ class ArchiveExporter {
 		return statement;
 	}
 
-	private static Line line(ResultSet e, List<Chapter> chapters, List<Segment> segments) throws SQLException {
+	private static Line line(ResultSet e, List<Chapter> chapters, List<Segment> segments, List<Person> persons)
+			throws SQLException {
 		var audio = (e.getString(8) != null) ? new Audio(e.getString(8), e.getString(9), (Long) e.getObject(10)) : null;
 		return new Line(FORMAT_VERSION, e.getString(2), e.getString(3), e.getString(4), e.getString(5),
 				instant(e.getTimestamp(6)), (Integer) e.getObject(7), audio, e.getString(11), e.getString(12),
 				e.getString(13), e.getString(14), e.getString(15), e.getString(16), e.getString(17),
 				instant(e.getTimestamp(18)), instant(e.getTimestamp(19)), instant(e.getTimestamp(20)), chapters,
-				segments);
+				segments, persons);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -93,7 +93,7 @@ class EpisodeApiController {
 		return new ApiModels.EpisodePage(episodes, page, pageSize, total, totalPages, from, next);
 	}
 
-	@Operation(summary = "One episode with its show notes, chapters and transcript paragraphs")
+	@Operation(summary = "One episode with its show notes, chapters, transcript paragraphs and the people it names")
 	@ApiResponse(responseCode = "200", description = "the episode")
 	@ApiResponse(responseCode = "404", description = "no such episode",
 			content = @Content(mediaType = "application/problem+json",
@@ -110,7 +110,8 @@ class EpisodeApiController {
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
-				row.episodeType(), audio(row), links(row), chapters, this.repository.segments(row.id()));
+				row.episodeType(), audio(row), links(row), chapters, this.repository.segments(row.id()),
+				this.repository.persons(row.id()));
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")

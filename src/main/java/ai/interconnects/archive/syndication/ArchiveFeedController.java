@@ -93,7 +93,9 @@ class ArchiveFeedController {
 			}
 		}
 		var site = this.publicUrl.of("/");
-		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, (path) -> this.publicUrl.of(path));
+		var persons = this.repository.persons(items.stream().map(SyndicationRepository.Item::id).toList());
+		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, persons,
+				(path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
 			.map(SyndicationRepository.Item::updatedAt)
 			.filter(Objects::nonNull)

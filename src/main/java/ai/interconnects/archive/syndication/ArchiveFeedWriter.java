@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -13,8 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes one RSS 2.0 document of the archive feed: the channel (with iTunes tags,
  * {@code podcast:guid} and the RFC 5005 links it is given) and its items, each with the
- * episode's original GUID, its enclosure, iTunes tags, and {@code podcast:transcript} /
- * {@code podcast:chapters} links to the archive's files.
+ * episode's original GUID, its enclosure, iTunes tags, {@code podcast:transcript} /
+ * {@code podcast:chapters} links to the archive's files and its {@code podcast:person}s.
  */
 final class ArchiveFeedWriter {
 
@@ -46,10 +47,12 @@ final class ArchiveFeedWriter {
 	 * @param links self, paging and archive links
 	 * @param archive whether this is an RFC 5005 archive document ({@code fh:archive})
 	 * @param items the episodes, newest first
+	 * @param persons the people each episode names, by episode id
 	 * @param url absolute URL of a path in this archive
 	 */
 	static byte[] write(SyndicationRepository.Show show, String siteUrl, List<Link> links, boolean archive,
-			List<SyndicationRepository.Item> items, Function<String, String> url) {
+			List<SyndicationRepository.Item> items, Map<Long, List<SyndicationRepository.Person>> persons,
+			Function<String, String> url) {
 		var bytes = new ByteArrayOutputStream(64 * 1024);
 		try {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
@@ -93,7 +96,7 @@ final class ArchiveFeedWriter {
 			text(xml, "itunes", "type", ITUNES, "episodic");
 			text(xml, "podcast", "guid", PODCAST, PodcastGuid.of(show.configuredUrl()).toString());
 			for (var item : items) {
-				item(xml, item, url);
+				item(xml, item, persons.getOrDefault(item.id(), List.of()), url);
 			}
 			xml.writeEndElement();
 			xml.writeEndElement();
@@ -106,8 +109,8 @@ final class ArchiveFeedWriter {
 		return bytes.toByteArray();
 	}
 
-	private static void item(XMLStreamWriter xml, SyndicationRepository.Item item, Function<String, String> url)
-			throws XMLStreamException {
+	private static void item(XMLStreamWriter xml, SyndicationRepository.Item item,
+			List<SyndicationRepository.Person> persons, Function<String, String> url) throws XMLStreamException {
 		var page = "/episodes/" + item.slug();
 		xml.writeStartElement("item");
 		text(xml, "title", item.title());
@@ -152,6 +155,21 @@ final class ArchiveFeedWriter {
 			xml.writeEmptyElement("podcast", "chapters", PODCAST);
 			xml.writeAttribute("url", url.apply(page + "/chapters.json"));
 			xml.writeAttribute("type", "application/json+chapters");
+		}
+		// every item names its people itself (the source's channel-level persons were
+		// applied to the items that named none when stored)
+		for (var person : persons) {
+			xml.writeStartElement("podcast", "person", PODCAST);
+			xml.writeAttribute("role", person.role());
+			xml.writeAttribute("group", person.group());
+			if (person.img() != null) {
+				xml.writeAttribute("img", person.img());
+			}
+			if (person.href() != null) {
+				xml.writeAttribute("href", person.href());
+			}
+			xml.writeCharacters(person.name());
+			xml.writeEndElement();
 		}
 		xml.writeEndElement();
 	}

@@ -3,6 +3,7 @@ package ai.interconnects.archive.syndication;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.web.PublicUrl;
@@ -71,6 +72,7 @@ class StructuredData {
 		if (show != null) {
 			episode.put("partOfSeries", series(show, false));
 		}
+		PeopleJsonLd.add(episode, this.repository.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
 		var audio = new LinkedHashMap<String, Object>();
 		audio.put("@type", "AudioObject");
 		if (item.audioUrl() != null) {

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,6 +115,32 @@ class SyndicationRepository {
 			.query((rs, n) -> ((rs.getString(1) != null) ? rs.getString(1) + ": " : "") + rs.getString(2))
 			.list();
 		return String.join("\n", lines);
+	}
+
+	/**
+	 * A person an episode names ({@code podcast:person}); {@code img} and {@code href}
+	 * were checked as http(s) URLs when stored.
+	 */
+	record Person(long episodeId, String name, String role, String group, String img, String href) {
+	}
+
+	/**
+	 * The persons of the episodes {@code episodeIds}, each episode's in the feed's order.
+	 */
+	Map<Long, List<Person>> persons(Collection<Long> episodeIds) {
+		if (episodeIds.isEmpty()) {
+			return Map.of();
+		}
+		var persons = new HashMap<Long, List<Person>>();
+		this.jdbc.sql("""
+				select episode_id, name, role, person_group, img_url, href from episode_person
+				where episode_id in (:ids) order by episode_id, position""")
+			.param("ids", episodeIds)
+			.query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list()
+			.forEach((person) -> persons.computeIfAbsent(person.episodeId(), (id) -> new ArrayList<>()).add(person));
+		return persons;
 	}
 
 	private static Item item(ResultSet rs, int n) throws SQLException {

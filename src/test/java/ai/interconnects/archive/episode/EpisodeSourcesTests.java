@@ -12,11 +12,13 @@ class EpisodeSourcesTests {
 
 	@Test
 	void theBestTranscriptIsJsonThenVttThenSrtThenHtmlThenText() {
-		var extras = new ItemExtras(List.of(new ItemExtras.FileLink("https://x.org/a.txt", "text/plain"),
-				new ItemExtras.FileLink("https://x.org/a.srt", "application/srt"),
-				new ItemExtras.FileLink("https://x.org/a.bin", "application/octet-stream"),
-				new ItemExtras.FileLink("https://x.org/a.json", "application/json"),
-				new ItemExtras.FileLink("https://x.org/a.vtt", "text/vtt")), null, List.of(), List.of());
+		var extras = new ItemExtras(
+				List.of(new ItemExtras.FileLink("https://x.org/a.txt", "text/plain"),
+						new ItemExtras.FileLink("https://x.org/a.srt", "application/srt"),
+						new ItemExtras.FileLink("https://x.org/a.bin", "application/octet-stream"),
+						new ItemExtras.FileLink("https://x.org/a.json", "application/json"),
+						new ItemExtras.FileLink("https://x.org/a.vtt", "text/vtt")),
+				null, List.of(), List.of(), List.of());
 
 		assertThat(EpisodeSources.bestTranscript(extras).url()).isEqualTo("https://x.org/a.json");
 		assertThat(EpisodeSources.bestTranscript(ItemExtras.NONE)).isNull();
@@ -29,7 +31,7 @@ class EpisodeSourcesTests {
 						new ItemExtras.InlineChapter("00:00:00.000", "Welcome", null, null),
 						new ItemExtras.InlineChapter("00:02:30.500", "The news", "https://x.org/news", null),
 						new ItemExtras.InlineChapter("soon", "No start", null, null)),
-				List.of());
+				List.of(), List.of());
 
 		assertThat(EpisodeSources.inlineChapters(extras)).containsExactly(
 				new ParsedDescription.Chapter(0, null, "Welcome", null, null),

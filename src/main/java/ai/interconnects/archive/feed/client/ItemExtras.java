@@ -20,11 +20,6 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 		persons = (persons != null) ? List.copyOf(persons) : List.of();
 	}
 
-	public ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
-			List<String> warnings) {
-		this(transcripts, chapters, inlineChapters, warnings, List.of());
-	}
-
 	/** Whether the item has anything that is stored apart from its own fields. */
 	public boolean hasFiles() {
 		return !this.transcripts.isEmpty() || this.chapters != null || !this.inlineChapters.isEmpty();

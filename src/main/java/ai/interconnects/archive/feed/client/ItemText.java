@@ -45,7 +45,8 @@ final class ItemText {
 			warnings.add(dateWarning);
 		}
 		if (markup == null) {
-			return warnings.isEmpty() ? ItemExtras.NONE : new ItemExtras(List.of(), null, List.of(), warnings);
+			return warnings.isEmpty() ? ItemExtras.NONE
+					: new ItemExtras(List.of(), null, List.of(), warnings, List.of());
 		}
 		return new ItemExtras(markup.transcripts(), markup.chapters(), markup.podloveChapters(), warnings,
 				markup.persons());

@@ -105,9 +105,9 @@ class AdminActions {
 		if (held.isEmpty()) {
 			return "The poll lock is free; nothing to break.";
 		}
-		if (this.locks.breakStale(PollLock.LOCK_NAME)) {
-			log.warn("The operator broke the poll lock left by {} (no sign of life for {} s)", held.get().holder(),
-					held.get().silentSeconds());
+		if (this.polls.breakStaleLock()) {
+			log.warn("The operator broke the poll lock left by {} (no sign of life for {} s)",
+					LogText.of(held.get().holder()), held.get().silentSeconds());
 			return "Broke the poll lock left by " + held.get().holder() + ". Polls and re-parses can run again.";
 		}
 		return "The poll lock is held by a live instance (" + held.get().holder()

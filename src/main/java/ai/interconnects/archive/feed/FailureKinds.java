@@ -9,6 +9,12 @@ import ai.interconnects.archive.feed.client.FeedException;
  */
 final class FailureKinds {
 
+	/**
+	 * A run whose instance died (a {@code kill -9}, a lost machine) before it could
+	 * record how the poll ended.
+	 */
+	static final String INTERRUPTED = "INTERRUPTED";
+
 	private FailureKinds() {
 	}
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells a ShedLock lock held by a live instance from one left behind by an instance that
@@ -25,20 +26,15 @@ import org.springframework.stereotype.Component;
  * <p>
  * While it holds a lock, an instance keeps a row in {@code lock_heartbeat} (migration V6)
  * with its name, what it is doing, and a heartbeat refreshed every
- * {@link #HEARTBEAT_EVERY}; it deletes the row when it lets go. A held lock whose
- * heartbeat (or, without one, whose lock time) is older than {@link #STALE_AFTER} was
- * left by a dead instance, and the operator may break it. Database time throughout, as
- * for the lock itself.
+ * {@code archive.poll.lock-heartbeat}; it deletes the row when it lets go. A held lock
+ * whose heartbeat (or, without one, whose lock time) is older than
+ * {@code archive.poll.lock-stale-after} was left by a dead instance, and the operator may
+ * break it. Database time throughout, as for the lock itself.
  */
 @Component
 public class LockHeartbeat implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LockHeartbeat.class);
-
-	static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
-
-	/** Six missed heartbeats: a live instance, even a very busy one, beats in time. */
-	public static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
 	private static final String NOW = "timezone('utc', now())";
 
@@ -46,15 +42,24 @@ public class LockHeartbeat implements DisposableBean {
 
 	private final String instance;
 
+	private final Duration every;
+
+	private final double staleSeconds;
+
+	private final TransactionTemplate tx;
+
 	private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor((task) -> {
 		var thread = new Thread(task, "lock-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	LockHeartbeat(JdbcClient jdbc) {
+	LockHeartbeat(JdbcClient jdbc, PollProperties properties, TransactionTemplate tx) {
 		this.jdbc = jdbc;
+		this.tx = tx;
 		this.instance = instanceName();
+		this.every = properties.lockHeartbeat();
+		this.staleSeconds = properties.lockStaleAfter().toMillis() / 1000.0;
 	}
 
 	/**
@@ -71,7 +76,7 @@ public class LockHeartbeat implements DisposableBean {
 			.param("holder", this.instance)
 			.param("action", action)
 			.update();
-		long every = HEARTBEAT_EVERY.toMillis();
+		long every = this.every.toMillis();
 		var task = this.beats.scheduleWithFixedDelay(() -> beat(lockName), every, every, TimeUnit.MILLISECONDS);
 		return () -> {
 			task.cancel(false);
@@ -112,7 +117,7 @@ public class LockHeartbeat implements DisposableBean {
 				left join lock_heartbeat h on h.lock_name = s.name and h.started_at >= s.locked_at
 				where s.name = :name and s.lock_until > %1$s""".formatted(NOW))
 			.param("name", lockName)
-			.param("stale", (double) STALE_AFTER.toSeconds())
+			.param("stale", this.staleSeconds)
 			.query((rs, n) -> new HeldLock(lockName,
 					(rs.getString("holder") != null) ? rs.getString("holder") : rs.getString("locked_by"),
 					rs.getString("action"), instant(rs, "locked_at"), instant(rs, "lock_until"),
@@ -123,22 +128,49 @@ public class LockHeartbeat implements DisposableBean {
 	/**
 	 * Releases a lock left by a dead instance: only when it is held and its heartbeat is
 	 * stale, checked in the same statement, so a live holder never loses its lock.
+	 * {@code whileHeld} runs in the same transaction, after the check and before anyone
+	 * else can take the lock (the lock row stays locked until the commit): what the dead
+	 * holder left unfinished can be cleaned up without racing the next holder.
 	 * @return whether a stale lock was released
 	 */
-	public boolean breakStale(String lockName) {
-		int released = this.jdbc.sql("""
-				update shedlock s set lock_until = %1$s
-				where s.name = :name and s.lock_until > %1$s
-				  and coalesce((select h.heartbeat_at from lock_heartbeat h
-				                where h.lock_name = s.name and h.started_at >= s.locked_at), s.locked_at)
-				      < %1$s - make_interval(secs => :stale)""".formatted(NOW))
-			.param("name", lockName)
-			.param("stale", (double) STALE_AFTER.toSeconds())
-			.update();
-		if (released > 0) {
+	public boolean breakStale(String lockName, Runnable whileHeld) {
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			int released = this.jdbc.sql("""
+					update shedlock s set lock_until = %1$s
+					where s.name = :name and s.lock_until > %1$s
+					  and coalesce((select h.heartbeat_at from lock_heartbeat h
+					                where h.lock_name = s.name and h.started_at >= s.locked_at), s.locked_at)
+					      < %1$s - make_interval(secs => :stale)""".formatted(NOW))
+				.param("name", lockName)
+				.param("stale", this.staleSeconds)
+				.update();
+			if (released == 0) {
+				return false;
+			}
+			whileHeld.run();
 			this.jdbc.sql("delete from lock_heartbeat where lock_name = :name").param("name", lockName).update();
-		}
-		return released > 0;
+			return true;
+		}));
+	}
+
+	/**
+	 * An SQL condition, true while {@code lockName} is held by a live instance (the
+	 * opposite of free or {@link HeldLock#stale() stale}); it takes the parameter
+	 * {@code :liveLockStale}, see {@link #liveLockStaleSeconds()}. One statement reads
+	 * the lock and what it guards in the same snapshot.
+	 */
+	static String heldByLiveInstance(String lockName) {
+		return """
+				exists (select 1 from shedlock s
+				        left join lock_heartbeat h on h.lock_name = s.name and h.started_at >= s.locked_at
+				        where s.name = '%2$s' and s.lock_until > %1$s
+				          and coalesce(h.heartbeat_at, s.locked_at) >= %1$s - make_interval(secs => :liveLockStale))"""
+			.formatted(NOW, lockName.replace("'", "''"));
+	}
+
+	/** The value of {@code :liveLockStale} in {@link #heldByLiveInstance(String)}. */
+	double liveLockStaleSeconds() {
+		return this.staleSeconds;
 	}
 
 	@Override

@@ -22,21 +22,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PollHistory {
 
+	/**
+	 * A run is only really running while its instance holds the poll lock and is alive: a
+	 * run marked running while the lock is free or stale was left by an instance that
+	 * died, and reads as interrupted at once (the next holder of the lock records it so).
+	 * One statement, so the lock and the runs are read in the same snapshot.
+	 */
 	private static final String COLUMNS = """
-			select id, feed_url, started_at, finished_at, outcome, http_status, bytes_read, items_seen, items_new,
-			       items_updated, items_unchanged, items_failed, message, items_skipped, failure_kind
-			from poll_run""";
+			with poll_lock as (select %s as live)
+			select id, feed_url, started_at, finished_at,
+			       case when outcome = 'RUNNING' and not live then 'FAILED' else outcome end as outcome,
+			       http_status, bytes_read, items_seen, items_new, items_updated, items_unchanged, items_failed,
+			       case when outcome = 'RUNNING' and not live then :interrupted else message end as message,
+			       items_skipped,
+			       case when outcome = 'RUNNING' and not live then :interruptedKind else failure_kind end
+			           as failure_kind
+			from poll_run cross join poll_lock""".formatted(LockHeartbeat.heldByLiveInstance(PollLock.LOCK_NAME));
 
 	private final JdbcClient jdbc;
 
-	PollHistory(JdbcClient jdbc) {
+	private final LockHeartbeat locks;
+
+	PollHistory(JdbcClient jdbc, LockHeartbeat locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/** The latest run, without its item failures. */
 	public Optional<PollRecord> latest() {
-		return this.jdbc.sql(COLUMNS + " order by started_at desc, id desc limit 1")
-			.query((rs, n) -> map(rs, List.of()))
+		return runs(COLUMNS + " order by started_at desc, id desc limit 1").query((rs, n) -> map(rs, List.of()))
 			.optional();
 	}
 
@@ -45,7 +59,7 @@ public class PollHistory {
 	 * item failures.
 	 */
 	public List<PollRecord> page(int limit, long offset) {
-		var runs = this.jdbc.sql(COLUMNS + " order by started_at desc, id desc limit :limit offset :offset")
+		var runs = runs(COLUMNS + " order by started_at desc, id desc limit :limit offset :offset")
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> map(rs, List.of()))
@@ -65,6 +79,13 @@ public class PollHistory {
 			.collect(Collectors.groupingBy(Map.Entry::getKey,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 		return runs.stream().map((run) -> run.withItemFailures(failures.getOrDefault(run.id(), List.of()))).toList();
+	}
+
+	private JdbcClient.StatementSpec runs(String sql) {
+		return this.jdbc.sql(sql)
+			.param("liveLockStale", this.locks.liveLockStaleSeconds())
+			.param("interrupted", PollRecorder.INTERRUPTED_MESSAGE)
+			.param("interruptedKind", FailureKinds.INTERRUPTED);
 	}
 
 	private static PollRecord map(ResultSet rs, List<PollRecord.ItemFailure> failures) throws SQLException {

@@ -29,6 +29,11 @@ import org.springframework.validation.annotation.Validated;
  * a slow poll never loses its lock while still running
  * @param healthThreshold the poller's health turns DOWN when the last successful poll is
  * older than this
+ * @param lockHeartbeat how often the instance holding the poll lock refreshes its
+ * heartbeat row
+ * @param lockStaleAfter a held lock whose heartbeat is older than this was left by an
+ * instance that died; at least three heartbeats, so a busy live instance is never taken
+ * for dead
  */
 @ConfigurationProperties("archive.poll")
 @Validated
@@ -41,5 +46,16 @@ public record PollProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("24h") @DurationMin(millis = 1) Duration unconditionalInterval,
 		@DefaultValue("2") @Min(1) int redirectConfirmations,
 		@DefaultValue("10m") @DurationMin(millis = 1) Duration lockAtMostFor,
-		@DefaultValue("3h") @DurationMin(millis = 1) Duration healthThreshold) {
+		@DefaultValue("3h") @DurationMin(millis = 1) Duration healthThreshold,
+		@DefaultValue("10s") @DurationMin(millis = 10) Duration lockHeartbeat,
+		@DefaultValue("1m") @DurationMin(millis = 30) Duration lockStaleAfter) {
+
+	public PollProperties {
+		if (lockHeartbeat != null && lockStaleAfter != null
+				&& lockStaleAfter.compareTo(lockHeartbeat.multipliedBy(3)) < 0) {
+			throw new IllegalArgumentException("archive.poll.lock-stale-after (" + lockStaleAfter
+					+ ") must be at least three times archive.poll.lock-heartbeat (" + lockHeartbeat + ")");
+		}
+	}
+
 }

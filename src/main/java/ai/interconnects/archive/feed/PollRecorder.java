@@ -26,6 +26,11 @@ class PollRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(PollRecorder.class);
 
+	/** What the history says of a run whose instance died while it ran. */
+	static final String INTERRUPTED_MESSAGE = "Interrupted: the instance running this poll stopped before it finished"
+			+ " (its lock heartbeat went silent). The items it stored before stopping are kept, each was its own"
+			+ " transaction; the next poll reads the feed again.";
+
 	private final PodcastRepository podcasts;
 
 	private final PollRunRepository runs;
@@ -69,6 +74,18 @@ class PollRecorder {
 		log.warn("Polling of {} resumed by the operator after the feed was marked gone",
 				LogText.of(podcast.getFeedUrl()));
 		return true;
+	}
+
+	/**
+	 * Records runs left running by an instance that died as interrupted. Only while
+	 * holding the poll lock: then no live run exists, in any instance.
+	 */
+	@Transactional
+	void finishInterrupted() {
+		int closed = this.runs.finishInterrupted(FailureKinds.INTERRUPTED, INTERRUPTED_MESSAGE);
+		if (closed > 0) {
+			log.warn("{} poll run(s) were left running by an instance that stopped; recorded as interrupted", closed);
+		}
 	}
 
 	@Transactional

@@ -46,10 +46,13 @@ public class PollService {
 
 	private final PublisherFileFetcher files;
 
+	private final LockHeartbeat heartbeat;
+
 	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
 			PollRecorder recorder, PollLock lock, PollMetrics metrics, Optional<Clock> clock,
-			PublisherFileFetcher files) {
+			PublisherFileFetcher files, LockHeartbeat heartbeat) {
 		this.files = files;
+		this.heartbeat = heartbeat;
 		this.feed = feed;
 		this.properties = properties;
 		this.client = client;
@@ -86,6 +89,15 @@ public class PollService {
 		return this.recorder.resume(podcast().getId());
 	}
 
+	/**
+	 * Releases the poll lock if the instance holding it died (its heartbeat is stale),
+	 * recording the run it left behind as interrupted before anyone can poll again.
+	 * @return whether a stale lock was released
+	 */
+	public boolean breakStaleLock() {
+		return this.heartbeat.breakStale(PollLock.LOCK_NAME, this.recorder::finishInterrupted);
+	}
+
 	/** Whether the feed is due: never polled, or its next poll time has come. */
 	public boolean isDue() {
 		return isDue(podcast());
@@ -114,6 +126,8 @@ public class PollService {
 	 */
 	Optional<PollRun> pollIf(Predicate<Podcast> due) {
 		return this.lock.runExclusively("poll", () -> {
+			// holding the lock, any run still "running" belongs to an instance that died
+			this.recorder.finishInterrupted();
 			var podcast = podcast();
 			return due.test(podcast) ? Optional.of(pollOnce(podcast)) : Optional.empty();
 		});

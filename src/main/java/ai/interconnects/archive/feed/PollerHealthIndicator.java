@@ -17,6 +17,11 @@ import org.springframework.stereotype.Component;
  * replicas only one of them polls, and all of them report the same. Before any success it
  * stays UP (with a detail saying so) until the threshold has passed since this instance
  * started, so a fresh start is not reported as an outage.
+ * <p>
+ * The {@code pollLock} detail says whether the cluster-wide poll lock is free, held by a
+ * live instance, or left by one that died (until the operator breaks it on /admin, or it
+ * expires, nobody polls). It does not change the status: the threshold tells when that
+ * has gone on too long.
  */
 @Component("pollerHealthIndicator")
 class PollerHealthIndicator implements HealthIndicator {
@@ -31,8 +36,11 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	private final Instant started;
 
-	PollerHealthIndicator(PollService polls, PollProperties properties, Optional<Clock> clock) {
+	private final LockHeartbeat locks;
+
+	PollerHealthIndicator(PollService polls, PollProperties properties, Optional<Clock> clock, LockHeartbeat locks) {
 		this.polls = polls;
+		this.locks = locks;
 		this.properties = properties;
 		this.threshold = properties.healthThreshold();
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -55,7 +63,8 @@ class PollerHealthIndicator implements HealthIndicator {
 		var now = this.clock.instant();
 		var builder = Health.up()
 			.withDetail("pollingEnabled", this.properties.enabled())
-			.withDetail("threshold", this.threshold.toString());
+			.withDetail("threshold", this.threshold.toString())
+			.withDetail("pollLock", lockState());
 		var found = this.polls.findPodcast();
 		if (found.isEmpty()) {
 			return stale(builder, this.started, now).withDetail("lastSuccess", "none yet").build();
@@ -77,6 +86,16 @@ class PollerHealthIndicator implements HealthIndicator {
 		}
 		builder.withDetail("lastSuccess", podcast.getLastSuccessAt().toString());
 		return stale(builder, podcast.getLastSuccessAt(), now).build();
+	}
+
+	private String lockState() {
+		return this.locks.held(PollLock.LOCK_NAME)
+			.map((held) -> held.stale()
+					? "left by an instance that stopped (" + held.holder() + ", no sign of life for "
+							+ held.silentSeconds() + " s): break it on /admin"
+					: "held by a live instance (" + held.holder() + ", "
+							+ ((held.action() != null) ? held.action() : "unknown work") + ")")
+			.orElse("free");
 	}
 
 	private Health.Builder stale(Health.Builder builder, Instant since, Instant now) {

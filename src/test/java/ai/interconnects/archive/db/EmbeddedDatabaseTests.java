@@ -43,7 +43,9 @@ class EmbeddedDatabaseTests {
 			assertThat(waitForLine(child, "Started PodcastArchiveApplication")).isTrue();
 			// the child created the cluster and ran Flyway; now it dies without shutting
 			// down
-			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(child.destroyForcibly().waitFor(30, TimeUnit.SECONDS)).isTrue();
+			// 128 + 9: SIGKILL, so no shutdown hook stopped the embedded server
+			assertThat(child.exitValue()).isEqualTo(137);
 		}
 		finally {
 			child.destroyForcibly();

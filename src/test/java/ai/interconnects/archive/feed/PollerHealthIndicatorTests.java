@@ -35,6 +35,9 @@ class PollerHealthIndicatorTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	LockHeartbeat locks;
+
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -45,7 +48,7 @@ class PollerHealthIndicatorTests {
 		var result = this.health.health();
 
 		assertThat(result.getStatus()).isEqualTo(Status.UP);
-		assertThat(result.getDetails()).containsEntry("lastSuccess", "none yet");
+		assertThat(result.getDetails()).containsEntry("lastSuccess", "none yet").containsEntry("pollLock", "free");
 	}
 
 	@Test
@@ -85,7 +88,7 @@ class PollerHealthIndicatorTests {
 	@Test
 	void noSuccessLongAfterStartIsDown() {
 		var clock = new MovableClock(Instant.now());
-		var indicator = new PollerHealthIndicator(this.polls, this.properties, Optional.of(clock));
+		var indicator = new PollerHealthIndicator(this.polls, this.properties, Optional.of(clock), this.locks);
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
 		clock.advance(Duration.ofHours(3).plusMinutes(1));

@@ -89,6 +89,41 @@ class ArchivePageTests extends PagesTestSupport {
 	}
 
 	@Test
+	void aRunLeftRunningByADeadInstanceReadsAsInterruptedAndALiveOneAsRunning() throws Exception {
+		DatabaseCleaner.clean(this.jdbc);
+		this.polls.podcast();
+		// what a kill -9 in the middle of a poll leaves: a run marked running, and no
+		// live holder of the poll lock
+		this.jdbc.sql("""
+				insert into poll_run (podcast_id, feed_url, started_at)
+				select id, feed_url, now() - interval '5 minutes' from podcast""").update();
+
+		assertThat(Html.page(this.mvc, "/").selectFirst(".empty-archive").text())
+			.contains("The last reading of the feed was interrupted")
+			.doesNotContain("being read right now");
+
+		// the same row while an instance holds the lock and heartbeats: it is running
+		this.jdbc
+			.sql("""
+					insert into shedlock (name, lock_until, locked_at, locked_by)
+					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'live')
+					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+					    locked_by = excluded.locked_by""")
+			.update();
+		this.jdbc.sql("""
+				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
+				values ('archive-feed-poll', 'live pid 1', 'poll', timezone('utc', now()), timezone('utc', now()))""")
+			.update();
+		try {
+			assertThat(Html.page(this.mvc, "/").selectFirst(".empty-archive").text())
+				.contains("The feed is being read right now");
+		}
+		finally {
+			DatabaseCleaner.clean(this.jdbc);
+		}
+	}
+
+	@Test
 	void anArchiveThatWasNeverPolledSaysSo() throws Exception {
 		DatabaseCleaner.clean(this.jdbc);
 

@@ -26,6 +26,9 @@ public record PollStatus(String outcome, Instant startedAt, String message) {
 
 	/** What went wrong, in as much detail as a visitor should get. */
 	static String failure(String kind, Integer httpStatus) {
+		if ("INTERRUPTED".equals(kind)) {
+			return "The last reading of the feed was interrupted before it finished; it is read again on a later poll.";
+		}
 		if ("NOT_A_FEED".equals(kind)) {
 			return "The feed was reached, but what it returned is not a valid RSS feed, so no episodes could be read.";
 		}

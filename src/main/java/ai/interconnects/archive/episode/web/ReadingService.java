@@ -149,15 +149,11 @@ class ReadingService {
 		var result = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
 		for (var rows : byEpisode.values()) {
 			var head = rows.get(0);
-			var chapters = new ArrayList<ChapterView>(rows.size());
-			for (int i = 0; i < rows.size(); i++) {
-				var row = rows.get(i);
-				Integer end = (i + 1 < rows.size()) ? Integer.valueOf(rows.get(i + 1).startSeconds())
-						: head.durationSeconds();
-				chapters.add(new ChapterView(i + 1, row.startSeconds(), end, row.title()));
-			}
+			var chapters = ChapterView.of(rows.stream()
+				.map((r) -> new ChapterView.Stored(r.startSeconds(), r.endSeconds(), r.title()))
+				.toList(), head.durationSeconds());
 			result.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), Formats.date(head.publishedAt()),
-					Formats.isoDate(head.publishedAt()), List.copyOf(chapters)));
+					Formats.isoDate(head.publishedAt()), chapters));
 		}
 		return result;
 	}
@@ -167,21 +163,10 @@ class ReadingService {
 			.orElseThrow(() -> new EpisodeNotFoundException("No episode with slug " + slug));
 	}
 
-	/**
-	 * Chapters numbered by their order (the stored positions may start at 0 or have
-	 * gaps); each ends where the next starts, the last at the episode's end.
-	 */
 	private static List<ChapterView> chapters(Episode episode, List<Chapter> chapters) {
-		var result = new ArrayList<ChapterView>(chapters.size());
-		for (int i = 0; i < chapters.size(); i++) {
-			Integer end = (i + 1 < chapters.size()) ? Integer.valueOf(chapters.get(i + 1).getStartSeconds())
-					: episode.getDurationSeconds();
-			if (end != null && end < chapters.get(i).getStartSeconds()) {
-				end = null;
-			}
-			result.add(new ChapterView(i + 1, chapters.get(i).getStartSeconds(), end, chapters.get(i).getTitle()));
-		}
-		return List.copyOf(result);
+		return ChapterView.of(chapters.stream()
+			.map((c) -> new ChapterView.Stored(c.getStartSeconds(), c.getEndSeconds(), c.getTitle()))
+			.toList(), episode.getDurationSeconds());
 	}
 
 	private static Neighbour first(List<Neighbour> neighbours) {

@@ -86,8 +86,10 @@ class ReadingService {
 					Map.of(), at.within(episode.getDurationSeconds()));
 			quote = TranscriptParagraphs.quote(segments, at.within(episode.getDurationSeconds()));
 		}
-		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.segments.countByEpisodeId(episode.getId()),
-				newer, older, quote);
+		var view = EpisodeView.of(episode);
+		long segmentCount = this.segments.countByEpisodeId(episode.getId());
+		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
+				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()));
 	}
 
 	/**
@@ -111,8 +113,10 @@ class ReadingService {
 				range);
 		var entries = TranscriptParagraphs.withHeadings(segments, chapters);
 		int matches = (int) segments.stream().filter(SegmentView::match).count();
-		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches,
-				TranscriptParagraphs.quote(segments, range));
+		var view = EpisodeView.of(episode);
+		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
+				TranscriptParagraphs.quote(segments, range),
+				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()));
 	}
 
 	/**

@@ -118,6 +118,25 @@ class PublisherFileTargetTests {
 		assertThat(output.getAll()).doesNotContain(SECRET).contains("Refused to fetch");
 	}
 
+	@Test
+	void aStoredFileUrlThatIsNotHttpIsNeverReadFromDisk() {
+		DatabaseCleaner.clean(this.jdbc);
+		internal.reset();
+		this.polls.poll();
+		// the parser keeps only http(s) links; a row from anywhere else is still refused
+		this.jdbc.sql("update episode_file set url = ?, last_attempt_at = null, failures = 0, failure = null")
+			.param(feed.toUri().toString())
+			.update();
+
+		var run = this.polls.poll().orElseThrow();
+
+		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
+		assertThat(this.jdbc.sql("select failure from episode_file").query(String.class).list()).hasSize(8)
+			.allMatch((failure) -> failure.contains("Not an http(s) URL"));
+		assertThat(this.jdbc.sql("select count(*) from episode_file where body is not null").query(Long.class).single())
+			.isZero();
+	}
+
 	/**
 	 * Four items, each linking a transcript and a chapters file on an internal address:
 	 * loopback as a literal, by name, IPv4-mapped IPv6 and in decimal, "any" (which

@@ -8,15 +8,14 @@ import ai.interconnects.archive.web.Formats;
 
 /**
  * A chapter as the pages show it: {@code number} is its 1-based position.
- * {@code endSeconds} is where it ends: the end its source gives ({@code endGiven}: a
- * chapters file's {@code endTime}), else the next chapter's start, else the episode's
- * end. It is null when none of these is known (the last chapter of an episode without a
- * duration), and then the page shows no end and no length rather than a guess.
- * {@code untilSeconds} is where the next chapter starts (null for the last): the
- * paragraphs of a chapter page run up to it, so a gap after a given end loses none.
+ * {@code endSeconds} is where it ends: the end its source gives (a chapters file's
+ * {@code endTime}), else the next chapter's start, else the episode's end. It is null
+ * when none of these is known (the last chapter of an episode without a duration), and
+ * then the page shows no end and no length rather than a guess. {@code untilSeconds} is
+ * where the next chapter starts (null for the last): the paragraphs of a chapter page run
+ * up to it, so a gap after a given end loses none.
  */
-public record ChapterView(int number, int startSeconds, Integer endSeconds, boolean endGiven, String title,
-		Integer untilSeconds) {
+public record ChapterView(int number, int startSeconds, Integer endSeconds, String title, Integer untilSeconds) {
 
 	/** A stored chapter: its start, the end its source gave (or null), its title. */
 	record Stored(int startSeconds, Integer endSeconds, String title) {
@@ -32,12 +31,12 @@ public record ChapterView(int number, int startSeconds, Integer endSeconds, bool
 			var chapter = chapters.get(i);
 			Integer next = (i + 1 < chapters.size()) ? Integer.valueOf(chapters.get(i + 1).startSeconds()) : null;
 			Integer given = chapter.endSeconds();
-			boolean endGiven = given != null && given > chapter.startSeconds();
-			Integer end = endGiven ? given : (next != null) ? next : durationSeconds;
+			Integer end = (given != null && given > chapter.startSeconds()) ? given
+					: (next != null) ? next : durationSeconds;
 			if (end != null && end <= chapter.startSeconds()) {
 				end = null;
 			}
-			result.add(new ChapterView(i + 1, chapter.startSeconds(), end, endGiven, chapter.title(), next));
+			result.add(new ChapterView(i + 1, chapter.startSeconds(), end, chapter.title(), next));
 		}
 		return List.copyOf(result);
 	}

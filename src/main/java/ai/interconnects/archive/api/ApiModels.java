@@ -39,8 +39,11 @@ final class ApiModels {
 			Instant since, String next) {
 	}
 
-	/** A chapter: {@code number} from 1, {@code url} its page. */
-	record Chapter(int number, int startSeconds, String title, String url) {
+	/**
+	 * A chapter: {@code number} from 1, {@code url} its page; {@code endSeconds} only
+	 * where the source gave an end (else null: the chapter runs to the next one's start).
+	 */
+	record Chapter(int number, int startSeconds, Integer endSeconds, String title, String url) {
 	}
 
 	/**

@@ -62,13 +62,14 @@ class ApiRepository {
 			.optional();
 	}
 
-	record ChapterRow(int startSeconds, String title) {
+	record ChapterRow(int startSeconds, Integer endSeconds, String title) {
 	}
 
 	List<ChapterRow> chapters(long episodeId) {
-		return this.jdbc.sql("select start_seconds, title from chapter where episode_id = ? order by position")
+		return this.jdbc
+			.sql("select start_seconds, end_seconds, title from chapter where episode_id = ? order by position")
 			.param(episodeId)
-			.query((rs, n) -> new ChapterRow(rs.getInt(1), rs.getString(2)))
+			.query((rs, n) -> new ChapterRow(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3)))
 			.list();
 	}
 

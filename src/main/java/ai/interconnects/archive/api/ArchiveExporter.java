@@ -48,7 +48,8 @@ class ArchiveExporter {
 	record Audio(String url, String type, Long length) {
 	}
 
-	record Chapter(int position, int startSeconds, String title) {
+	/** {@code endSeconds}: only where the source gave an end. */
+	record Chapter(int position, int startSeconds, Integer endSeconds, String title) {
 	}
 
 	record Segment(int position, Integer startSeconds, String speaker, String text) {
@@ -80,7 +81,7 @@ class ArchiveExporter {
 					from episode e join podcast p on p.id = e.podcast_id
 					order by e.id""");
 					var chapters = cursor(connection,
-							"select episode_id, position, start_seconds, title from chapter order by episode_id, position");
+							"select episode_id, position, start_seconds, end_seconds, title from chapter order by episode_id, position");
 					var segments = cursor(connection,
 							"select episode_id, position, start_seconds, speaker, text "
 									+ "from transcript_segment order by episode_id, position");
@@ -99,7 +100,8 @@ class ArchiveExporter {
 						var chapterList = new ArrayList<Chapter>();
 						while (moreChapters && c.getLong(1) <= id) {
 							if (c.getLong(1) == id) {
-								chapterList.add(new Chapter(c.getInt(2), c.getInt(3), c.getString(4)));
+								chapterList.add(new Chapter(c.getInt(2), c.getInt(3), (Integer) c.getObject(4),
+										c.getString(5)));
 							}
 							moreChapters = c.next();
 						}

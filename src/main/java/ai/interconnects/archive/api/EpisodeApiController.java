@@ -105,8 +105,8 @@ class EpisodeApiController {
 		var chapters = new ArrayList<ApiModels.Chapter>();
 		var stored = this.repository.chapters(row.id());
 		for (int i = 0; i < stored.size(); i++) {
-			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).title(),
-					absolute("/episodes/" + row.slug() + "/chapters/" + (i + 1))));
+			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).endSeconds(),
+					stored.get(i).title(), absolute("/episodes/" + row.slug() + "/chapters/" + (i + 1))));
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),

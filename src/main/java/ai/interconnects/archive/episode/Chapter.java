@@ -53,7 +53,7 @@ public class Chapter {
 		this.imageUrl = imageUrl;
 	}
 
-	/** Only from a chapters file that gives it; otherwise the next chapter's start. */
+	/** Only from a chapters file that gives it ({@code endTime}); null otherwise. */
 	public Integer getEndSeconds() {
 		return this.endSeconds;
 	}

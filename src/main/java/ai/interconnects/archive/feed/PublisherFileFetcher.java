@@ -105,7 +105,13 @@ class PublisherFileFetcher {
 			}
 			var now = this.clock.instant();
 			try {
-				var result = this.fetcher.fetch(URI.create(file.url()), file.etag(), file.lastModified());
+				var url = URI.create(file.url());
+				if (!isWeb(url)) {
+					// the feed client also reads file: URLs (a configured local feed); a
+					// publisher's file never comes from this machine's disk
+					throw new IllegalArgumentException("Not an http(s) URL: " + file.url());
+				}
+				var result = this.fetcher.fetch(url, file.etag(), file.lastModified());
 				if (result.notModified()) {
 					this.files.notModified(file.id(), now);
 					notModified++;
@@ -124,6 +130,11 @@ class PublisherFileFetcher {
 			}
 		}
 		return new Outcome(fetched, notModified, failed, this.files.pendingFiles(podcastId));
+	}
+
+	private static boolean isWeb(URI url) {
+		var scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		return scheme.equals("http") || scheme.equals("https");
 	}
 
 	private static String describe(Exception ex) {

@@ -85,7 +85,9 @@ class TranscriptFileController {
 
 	/**
 	 * Podcasting 2.0 JSON chapters: {@code version}, {@code chapters[]} with
-	 * {@code startTime}, {@code title} and {@code url} (the chapter's page here).
+	 * {@code startTime}, {@code endTime} (only where the source gave one: an end derived
+	 * from the next chapter would add nothing a player cannot work out), {@code title}
+	 * and {@code url} (the chapter's page here).
 	 */
 	@GetMapping("/episodes/{slug}/chapters.json")
 	ResponseEntity<byte[]> chapters(@PathVariable String slug, WebRequest request) {
@@ -107,6 +109,9 @@ class TranscriptFileController {
 		for (int i = 0; i < chapters.size(); i++) {
 			var chapter = new LinkedHashMap<String, Object>();
 			chapter.put("startTime", chapters.get(i).startSeconds());
+			if (chapters.get(i).endSeconds() != null) {
+				chapter.put("endTime", chapters.get(i).endSeconds());
+			}
 			chapter.put("title", chapters.get(i).title());
 			chapter.put("url", absolute(slug, "/chapters/" + (i + 1)));
 			list.add(chapter);

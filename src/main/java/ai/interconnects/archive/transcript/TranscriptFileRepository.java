@@ -27,8 +27,11 @@ class TranscriptFileRepository {
 			String podcastTitle, String author) {
 	}
 
-	/** One chapter as stored; {@code startSeconds} is never null. */
-	record ChapterRow(int startSeconds, String title) {
+	/**
+	 * One chapter as stored; {@code startSeconds} is never null, {@code endSeconds} only
+	 * set when the source gave it.
+	 */
+	record ChapterRow(int startSeconds, Integer endSeconds, String title) {
 	}
 
 	Optional<EpisodeRow> episode(String slug) {
@@ -53,9 +56,11 @@ class TranscriptFileRepository {
 	}
 
 	List<ChapterRow> chapters(long episodeId) {
-		return this.jdbc.sql("select start_seconds, title from chapter where episode_id = ? order by position")
+		return this.jdbc
+			.sql("select start_seconds, end_seconds, title from chapter where episode_id = ? order by position")
 			.param(episodeId)
-			.query((rs, n) -> new ChapterRow(rs.getInt("start_seconds"), rs.getString("title")))
+			.query((rs, n) -> new ChapterRow(rs.getInt("start_seconds"), (Integer) rs.getObject("end_seconds"),
+					rs.getString("title")))
 			.list();
 	}
 

@@ -94,7 +94,8 @@ class EpisodeApiTests extends FormatsTestSupport {
 		assertThat(episode.get("title").asString()).isEqualTo("Dean Ball on open models and government control");
 		var chapters = episode.get("chapters");
 		assertThat(chapters.size()).isEqualTo(5);
-		assertThat(names(chapters.get(0))).containsExactly("number", "startSeconds", "title", "url");
+		assertThat(names(chapters.get(0))).containsExactly("number", "startSeconds", "endSeconds", "title", "url");
+		assertThat(chapters.get(0).get("endSeconds").isNull()).isTrue();
 		assertThat(chapters.get(2).get("url").asString())
 			.isEqualTo("http://localhost/episodes/" + DEAN_BALL + "/chapters/3");
 		var segments = episode.get("segments");

@@ -20,7 +20,7 @@ class ChapterPageTests extends PagesTestSupport {
 				"Sovereign AI and global demand for alternatives · Dean Ball on open models and government control · Interconnects archive");
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Sovereign AI and global demand for alternatives");
 		assertThat(page.selectFirst(".eyebrow").text()).isEqualTo("Chapter 3 of 5");
-		assertThat(page.selectFirst(".episode-header .meta").text()).startsWith("12:33 – 20:55");
+		assertThat(page.selectFirst(".episode-header .meta").text()).startsWith("12:33–20:55 · 8 min");
 		var audio = page.selectFirst("audio[data-player]");
 		assertThat(audio.attr("src")).endsWith(".mp3#t=753");
 		assertThat(audio.attr("data-start")).isEqualTo("753");
@@ -49,7 +49,7 @@ class ChapterPageTests extends PagesTestSupport {
 		assertThat(first.select("a.pager-prev")).isEmpty();
 		var last = Html.page(this.mvc, PATH + "5");
 		assertThat(last.select("a.pager-next")).isEmpty();
-		assertThat(last.selectFirst(".episode-header .meta").text()).startsWith("28:20 – 35:11");
+		assertThat(last.selectFirst(".episode-header .meta").text()).startsWith("28:20–35:11 · 7 min");
 	}
 
 	@Test

@@ -30,33 +30,37 @@ final class Pages {
 	 * {@code quote} is set when the page was opened at a moment.
 	 */
 	public record EpisodePage(EpisodeView episode, List<ChapterView> chapters, long segmentCount, Neighbour newer,
-			Neighbour older, Quote quote) {
+			Neighbour older, Quote quote, AudioEssay reading) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;
 		}
 
-		/**
-		 * Minutes to read the show notes (at 230 words a minute): the audio essays have
-		 * no transcript and their notes are the text.
-		 */
+		/** An audio essay (see {@link AudioEssay}) reads as a text: its notes are it. */
+		public boolean essay() {
+			return this.reading.essay();
+		}
+
+		/** Minutes to read an essay's text; 0 for any other episode. */
 		public int readingMinutes() {
-			var notes = this.episode.showNotesHtml();
-			if (notes == null || notes.isBlank()) {
-				return 0;
-			}
-			var words = org.jsoup.Jsoup.parse(notes).text().split("\\s+").length;
-			return Math.max(1, Math.round(words / 230f));
+			return this.reading.readingMinutes();
 		}
 
 	}
 
 	/** The whole transcript with chapter headings interleaved at their start times. */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;
+		}
+
+		/**
+		 * Without a transcript: whether the episode is an audio essay to read instead.
+		 */
+		public boolean essay() {
+			return this.reading.essay();
 		}
 
 		/** The anchor of the first paragraph matching the search, or null. */

@@ -43,7 +43,7 @@ interface ReadingRepository extends Repository<Episode, Long> {
 	/** Every chapter of every episode, grouped by episode (newest first). */
 	@Query("""
 			select new ai.interconnects.archive.episode.web.ChapterRow(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,
-				c.position, c.startSeconds, c.title)
+				c.position, c.startSeconds, c.endSeconds, c.title)
 			from Chapter c join Episode e on e.id = c.episodeId
 			order by e.publishedAt desc nulls last, e.id desc, c.position""")
 	List<ChapterRow> findAllChapters();

@@ -86,8 +86,10 @@ class ReadingService {
 					Map.of(), at.within(episode.getDurationSeconds()));
 			quote = TranscriptParagraphs.quote(segments, at.within(episode.getDurationSeconds()));
 		}
-		return new Pages.EpisodePage(EpisodeView.of(episode), chapters, this.segments.countByEpisodeId(episode.getId()),
-				newer, older, quote);
+		var view = EpisodeView.of(episode);
+		long segmentCount = this.segments.countByEpisodeId(episode.getId());
+		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
+				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()));
 	}
 
 	/**
@@ -111,8 +113,10 @@ class ReadingService {
 				range);
 		var entries = TranscriptParagraphs.withHeadings(segments, chapters);
 		int matches = (int) segments.stream().filter(SegmentView::match).count();
-		return new Pages.TranscriptPage(EpisodeView.of(episode), chapters, entries, segments.size(), matches,
-				TranscriptParagraphs.quote(segments, range));
+		var view = EpisodeView.of(episode);
+		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
+				TranscriptParagraphs.quote(segments, range),
+				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()));
 	}
 
 	/**
@@ -149,15 +153,11 @@ class ReadingService {
 		var result = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
 		for (var rows : byEpisode.values()) {
 			var head = rows.get(0);
-			var chapters = new ArrayList<ChapterView>(rows.size());
-			for (int i = 0; i < rows.size(); i++) {
-				var row = rows.get(i);
-				Integer end = (i + 1 < rows.size()) ? Integer.valueOf(rows.get(i + 1).startSeconds())
-						: head.durationSeconds();
-				chapters.add(new ChapterView(i + 1, row.startSeconds(), end, row.title()));
-			}
+			var chapters = ChapterView.of(rows.stream()
+				.map((r) -> new ChapterView.Stored(r.startSeconds(), r.endSeconds(), r.title()))
+				.toList(), head.durationSeconds());
 			result.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), Formats.date(head.publishedAt()),
-					Formats.isoDate(head.publishedAt()), List.copyOf(chapters)));
+					Formats.isoDate(head.publishedAt()), chapters));
 		}
 		return result;
 	}
@@ -167,21 +167,10 @@ class ReadingService {
 			.orElseThrow(() -> new EpisodeNotFoundException("No episode with slug " + slug));
 	}
 
-	/**
-	 * Chapters numbered by their order (the stored positions may start at 0 or have
-	 * gaps); each ends where the next starts, the last at the episode's end.
-	 */
 	private static List<ChapterView> chapters(Episode episode, List<Chapter> chapters) {
-		var result = new ArrayList<ChapterView>(chapters.size());
-		for (int i = 0; i < chapters.size(); i++) {
-			Integer end = (i + 1 < chapters.size()) ? Integer.valueOf(chapters.get(i + 1).getStartSeconds())
-					: episode.getDurationSeconds();
-			if (end != null && end < chapters.get(i).getStartSeconds()) {
-				end = null;
-			}
-			result.add(new ChapterView(i + 1, chapters.get(i).getStartSeconds(), end, chapters.get(i).getTitle()));
-		}
-		return List.copyOf(result);
+		return ChapterView.of(chapters.stream()
+			.map((c) -> new ChapterView.Stored(c.getStartSeconds(), c.getEndSeconds(), c.getTitle()))
+			.toList(), episode.getDurationSeconds());
 	}
 
 	private static Neighbour first(List<Neighbour> neighbours) {

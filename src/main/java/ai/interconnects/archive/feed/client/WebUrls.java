@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Feed URLs as publishers write them: with spaces, brackets, non-ASCII letters or a stray
  * {@code %}. Such characters are percent-encoded instead of the URL being thrown away; an
- * item whose enclosure had a space in its file name still gets its audio.
+ * item whose enclosure had a space in its file name still gets its audio. The brackets of
+ * an IPv6 host ({@code http://[2001:db8::1]/}) are the URL's own and stay: encoded, the
+ * host would be lost and the URL dropped without a word, where the fetch-target policy
+ * should judge it and say why.
  */
 final class WebUrls {
 
@@ -22,9 +25,13 @@ final class WebUrls {
 		}
 		var url = value.strip();
 		var out = new StringBuilder(url.length() + 16);
+		int hostEnd = hostEnd(url);
 		for (int i = 0; i < url.length(); i++) {
 			char c = url.charAt(i);
 			if (c == '%' && isHex(url, i + 1) && isHex(url, i + 2)) {
+				out.append(c);
+			}
+			else if ((c == '[' || c == ']') && i < hostEnd) {
 				out.append(c);
 			}
 			else if (c < 128 && (Character.isLetterOrDigit(c) || ALLOWED.indexOf(c) >= 0)) {
@@ -58,6 +65,19 @@ final class WebUrls {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/** Where the authority ({@code user@host:port}) ends; 0 when there is none. */
+	private static int hostEnd(String url) {
+		int scheme = url.indexOf("://");
+		if (scheme < 0) {
+			return 0;
+		}
+		int end = scheme + 3;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		return end;
 	}
 
 	private static boolean isHex(String text, int at) {

@@ -16,6 +16,15 @@ class WebUrlsTests {
 	}
 
 	@Test
+	void theBracketsOfAnIpv6HostStayAndOthersAreEncoded() {
+		assertThat(WebUrls.web("http://[2001:db8::1]:8080/a[1].mp3"))
+			.isEqualTo("http://[2001:db8::1]:8080/a%5B1%5D.mp3");
+		assertThat(java.net.URI.create(WebUrls.web("http://[::ffff:127.0.0.1]/x")).getHost())
+			.isEqualTo("[::ffff:127.0.0.1]");
+		assertThat(WebUrls.web("https://cdn.example/?q=[x]")).isEqualTo("https://cdn.example/?q=%5Bx%5D");
+	}
+
+	@Test
 	void onlyWebSchemesAreKept() {
 		assertThat(WebUrls.web("javascript:alert(1)")).isNull();
 		assertThat(WebUrls.web("data:audio/mpeg;base64,AAAA")).isNull();

@@ -105,7 +105,7 @@ class AdminActions {
 		if (held.isEmpty()) {
 			return "The poll lock is free; nothing to break.";
 		}
-		if (this.polls.breakStaleLock()) {
+		if (this.pollLock.breakStale()) {
 			log.warn("The operator broke the poll lock left by {} (no sign of life for {} s)",
 					LogText.of(held.get().holder()), held.get().silentSeconds());
 			return "Broke the poll lock left by " + held.get().holder() + ". Polls and re-parses can run again.";

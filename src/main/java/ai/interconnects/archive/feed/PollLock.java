@@ -36,10 +36,13 @@ public class PollLock {
 
 	private final LockHeartbeat heartbeat;
 
+	private final PollRecorder recorder;
+
 	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Optional<Clock> clock,
-			LockHeartbeat heartbeat) {
+			LockHeartbeat heartbeat, PollRecorder recorder) {
 		this.lockProvider = lockProvider;
 		this.heartbeat = heartbeat;
+		this.recorder = recorder;
 		this.lockAtMostFor = properties.lockAtMostFor();
 		this.clock = clock.orElse(Clock.systemUTC());
 		if (this.lockAtMostFor.compareTo(feed.deadline()) <= 0) {
@@ -69,6 +72,9 @@ public class PollLock {
 				return Optional.empty();
 			}
 			try (var beat = this.heartbeat.start(LOCK_NAME, action)) {
+				// Holding the lock, no run is live in any instance: one still "running"
+				// was left by an instance that died.
+				this.recorder.finishInterrupted();
 				return work.get();
 			}
 			finally {
@@ -83,6 +89,16 @@ public class PollLock {
 	/** Whether this instance holds the locks right now. */
 	public boolean isHeld() {
 		return this.running.isLocked();
+	}
+
+	/**
+	 * Releases the lock if the instance holding it died (its heartbeat is stale),
+	 * recording the run it left behind as interrupted in the same transaction, before
+	 * anyone can poll again.
+	 * @return whether a stale lock was released
+	 */
+	public boolean breakStale() {
+		return this.heartbeat.breakStale(LOCK_NAME, this.recorder::finishInterrupted);
 	}
 
 }

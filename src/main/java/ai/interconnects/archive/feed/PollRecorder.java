@@ -14,6 +14,7 @@ import ai.interconnects.archive.feed.client.ParsedFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +57,18 @@ class PollRecorder {
 	}
 
 	/**
-	 * Throws {@code DataIntegrityViolationException} when another instance won the race.
+	 * The configured feed's row, created on first use. Each repository call is its own
+	 * transaction, so that when another instance creates the row at the same moment the
+	 * failed insert is over and theirs can be read.
 	 */
-	@Transactional
 	Podcast findOrCreate(String configuredUrl) {
-		return this.podcasts.findByConfiguredUrl(configuredUrl)
-			.orElseGet(() -> this.podcasts.save(new Podcast(configuredUrl, this.clock.instant())));
+		try {
+			return this.podcasts.findByConfiguredUrl(configuredUrl)
+				.orElseGet(() -> this.podcasts.save(new Podcast(configuredUrl, this.clock.instant())));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return this.podcasts.findByConfiguredUrl(configuredUrl).orElseThrow(() -> ex);
+		}
 	}
 
 	@Transactional
@@ -95,15 +102,8 @@ class PollRecorder {
 
 	/**
 	 * Records a successful fetch on the podcast row and finishes {@code run};
-	 * {@code parsed} and {@code ingested} are null when the feed was not modified.
-	 */
-	@Transactional
-	void succeeded(PollRun run, FetchResult fetched, ParsedFeed parsed, IngestReport ingested, boolean unconditional) {
-		succeeded(run, fetched, parsed, ingested, unconditional, null);
-	}
-
-	/**
-	 * As above, with what the publisher-file stage did ({@code filesNote}, may be null).
+	 * {@code parsed} and {@code ingested} are null when the feed was not modified,
+	 * {@code filesNote} (what the publisher-file stage did) when it did nothing.
 	 */
 	@Transactional
 	void succeeded(PollRun run, FetchResult fetched, ParsedFeed parsed, IngestReport ingested, boolean unconditional,

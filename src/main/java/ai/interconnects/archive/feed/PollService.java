@@ -11,7 +11,6 @@ import ai.interconnects.archive.feed.client.FeedException;
 import ai.interconnects.archive.feed.client.FeedProperties;
 import ai.interconnects.archive.feed.client.FetchResult;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,13 +45,10 @@ public class PollService {
 
 	private final PublisherFileFetcher files;
 
-	private final LockHeartbeat heartbeat;
-
 	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
 			PollRecorder recorder, PollLock lock, PollMetrics metrics, Optional<Clock> clock,
-			PublisherFileFetcher files, LockHeartbeat heartbeat) {
+			PublisherFileFetcher files) {
 		this.files = files;
-		this.heartbeat = heartbeat;
 		this.feed = feed;
 		this.properties = properties;
 		this.client = client;
@@ -65,14 +61,7 @@ public class PollService {
 
 	/** The configured feed's row, created on first use. */
 	public Podcast podcast() {
-		var configured = this.feed.url().toString();
-		try {
-			return this.recorder.findOrCreate(configured);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another instance created the row at the same moment: use theirs.
-			return this.recorder.find(configured).orElseThrow(() -> ex);
-		}
+		return this.recorder.findOrCreate(this.feed.url().toString());
 	}
 
 	/** The configured feed's row if it exists yet; never creates it. */
@@ -87,15 +76,6 @@ public class PollService {
 	 */
 	public boolean resumePolling() {
 		return this.recorder.resume(podcast().getId());
-	}
-
-	/**
-	 * Releases the poll lock if the instance holding it died (its heartbeat is stale),
-	 * recording the run it left behind as interrupted before anyone can poll again.
-	 * @return whether a stale lock was released
-	 */
-	public boolean breakStaleLock() {
-		return this.heartbeat.breakStale(PollLock.LOCK_NAME, this.recorder::finishInterrupted);
 	}
 
 	/** Whether the feed is due: never polled, or its next poll time has come. */
@@ -126,8 +106,6 @@ public class PollService {
 	 */
 	Optional<PollRun> pollIf(Predicate<Podcast> due) {
 		return this.lock.runExclusively("poll", () -> {
-			// holding the lock, any run still "running" belongs to an instance that died
-			this.recorder.finishInterrupted();
 			var podcast = podcast();
 			return due.test(podcast) ? Optional.of(pollOnce(podcast)) : Optional.empty();
 		});

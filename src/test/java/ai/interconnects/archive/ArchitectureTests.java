@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -15,6 +17,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
@@ -119,6 +122,27 @@ class ArchitectureTests {
 			.arePublic()
 			.should(beUsedOutsideTheirPackage())
 			.check(MAIN);
+	}
+
+	@Test
+	void theArchivesSettingsAreReadOnlyThroughTheirValidatedRecords() {
+		// @Value("${archive.…}") restates a default and a rule that the record already
+		// holds (and skips its validation); Boot's own keys may still come that way.
+		classes().should(new ArchCondition<>("read no archive.* setting through @Value") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				var members = new ArrayList<HasAnnotations<?>>(type.getFields());
+				type.getCodeUnits().forEach((unit) -> members.addAll(unit.getParameters()));
+				for (var member : members) {
+					member.tryGetAnnotationOfType(Value.class)
+						.filter((value) -> value.value().contains("${archive."))
+						.ifPresent((value) -> events.add(SimpleConditionEvent.violated(type,
+								type.getName() + " reads " + value.value() + " through @Value")));
+				}
+			}
+
+		}).check(MAIN);
 	}
 
 	@Test

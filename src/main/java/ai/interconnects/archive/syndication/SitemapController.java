@@ -12,9 +12,9 @@ import javax.xml.stream.XMLStreamException;
 
 import ai.interconnects.archive.web.ConditionalGet;
 
+import ai.interconnects.archive.web.PagesProperties;
 import ai.interconnects.archive.web.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,12 +48,12 @@ class SitemapController {
 
 	private final PublicUrl publicUrl;
 
-	SitemapController(SyndicationRepository repository, SyndicationProperties properties,
-			@Value("${archive.pages.page-size:20}") int archivePageSize, PublicUrl publicUrl) {
+	SitemapController(SyndicationRepository repository, SyndicationProperties properties, PagesProperties pages,
+			PublicUrl publicUrl) {
 		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
-		this.archivePageSize = Math.max(1, archivePageSize);
+		this.archivePageSize = pages.pageSize();
 	}
 
 	record Entry(String path, Instant lastModified) {

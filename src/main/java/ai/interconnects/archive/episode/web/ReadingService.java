@@ -14,6 +14,7 @@ import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.feed.PollHistory;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.PagesProperties;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package ai.interconnects.archive.episode.web;
+package ai.interconnects.archive.web;
 
 import jakarta.validation.constraints.Min;
 
@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The reading pages ({@code archive.pages.*}).
+ * The reading pages ({@code archive.pages.*}). Here rather than beside the pages because
+ * what links to them (the sitemap) has to page the archive the same way.
  *
  * @param pageSize episodes per archive page
  */
 @ConfigurationProperties("archive.pages")
 @Validated
-record PagesProperties(@DefaultValue("20") @Min(1) int pageSize) {
+public record PagesProperties(@DefaultValue("20") @Min(1) int pageSize) {
 }

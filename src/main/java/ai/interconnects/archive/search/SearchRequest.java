@@ -37,8 +37,9 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 			notices.add("Your search was shortened to its first " + maxQueryLength + " characters.");
 		}
 		var who = clean(speaker);
-		if (who.codePointCount(0, who.length()) > 200) {
-			who = who.substring(0, who.offsetByCodePoints(0, 200));
+		// a speaker filter is held to the same length as the query
+		if (who.codePointCount(0, who.length()) > maxQueryLength) {
+			who = who.substring(0, who.offsetByCodePoints(0, maxQueryLength));
 		}
 		var fromDate = date(from, "from", notices);
 		var toDate = date(to, "to", notices);

@@ -2,8 +2,6 @@ package ai.interconnects.archive.transcript;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SpeakerDirectory {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final SpeakerRepository repository;
 
@@ -127,9 +123,8 @@ class SpeakerDirectory {
 
 	private static SpeakerEpisode view(String slug, String title, OffsetDateTime publishedAt, long turns,
 			List<Turn> shown, String role) {
-		var date = (publishedAt != null) ? publishedAt.atZoneSameInstant(ZoneOffset.UTC) : null;
-		return new SpeakerEpisode(slug, title, (date != null) ? DATE.format(date) : null,
-				(date != null) ? date.toLocalDate().toString() : null, turns, shown, role);
+		var instant = (publishedAt != null) ? publishedAt.toInstant() : null;
+		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, shown, role);
 	}
 
 	private static String key(String name) {

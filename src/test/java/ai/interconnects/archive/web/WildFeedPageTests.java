@@ -190,8 +190,10 @@ class WildFeedPageTests extends PagesTestSupport {
 				insert into transcript_segment (id, episode_id, position, start_seconds, speaker, text)
 				select nextval('transcript_segment_seq'), id, 0, 0, 'Host', 'Words from the notes.' from episode
 				where slug = 'older-namespace-uri'""").update();
-		this.jdbc.sql("update episode set transcript_source = 'DESCRIPTION', updated_at = now()"
-				+ " where slug = 'older-namespace-uri'").update();
+		this.jdbc
+			.sql("update episode set transcript_source = 'DESCRIPTION', updated_at = now()"
+					+ " where slug = 'older-namespace-uri'")
+			.update();
 		var beside = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript").selectFirst(".transcript-origin");
 		assertThat(beside.text()).isEqualTo("Transcript from the episode’s description in the feed. The publisher also "
 				+ "links its own transcript, which could not be read: the file could not be downloaded.");

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import ai.interconnects.archive.web.CurrentSite;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ class DatabaseUnavailableAdvice {
 
 	static final String RETRY_AFTER_SECONDS = "30";
 
+	private final CurrentSite site;
+
+	DatabaseUnavailableAdvice(CurrentSite site) {
+		this.site = site;
+	}
+
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class,
 			jakarta.persistence.PersistenceException.class })
 	ModelAndView unavailable(Exception ex, HttpServletResponse response) throws Exception {
@@ -41,6 +48,8 @@ class DatabaseUnavailableAdvice {
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 		var view = new ModelAndView("error/503");
 		view.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		// an exception handler's view gets no model attributes: the site as last read
+		view.addObject("site", this.site.get());
 		return view;
 	}
 

@@ -117,6 +117,13 @@ public class Episode {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * What the transcript page says of the publisher's file changed (could not be read).
+	 */
+	void fileTroubleChanged(Instant now) {
+		this.updatedAt = now;
+	}
+
 	/** What the operator should know about how the description parsed; null if clean. */
 	void recordParseWarnings(String parseWarnings) {
 		this.parseWarnings = parseWarnings;

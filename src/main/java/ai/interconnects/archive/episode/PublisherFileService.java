@@ -116,7 +116,7 @@ public class PublisherFileService {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			file.failed("Fetched but not readable: " + ex.getMessage(), now);
+			failed(file, "Fetched but not readable: " + ex.getMessage(), now);
 			log.warn("Episode '{}': the {} file {} is not readable: {}", LogText.of(episode.getTitle()),
 					file.getKind().name().toLowerCase(java.util.Locale.ROOT), LogText.of(file.getUrl()),
 					LogText.of(ex.getMessage()));
@@ -132,7 +132,20 @@ public class PublisherFileService {
 	/** The fetch failed; the episode keeps what it has and the file is retried later. */
 	@Transactional
 	public void failed(long fileId, String message, Instant now) {
-		this.files.findById(fileId).ifPresent((file) -> file.failed(message, now));
+		this.files.findById(fileId).ifPresent((file) -> failed(file, message, now));
+	}
+
+	/**
+	 * A transcript file's first failure in a row changes what its page says ("could not
+	 * be read" instead of "not read yet"), so the episode counts as changed for the
+	 * pages' caches; the retries that fail again change nothing a reader sees.
+	 */
+	private void failed(EpisodeFile file, String message, Instant now) {
+		boolean first = file.getFailure() == null;
+		file.failed(message, now);
+		if (first && file.getKind() == EpisodeFile.Kind.TRANSCRIPT) {
+			this.episodes.findById(file.getEpisodeId()).ifPresent((episode) -> episode.fileTroubleChanged(now));
+		}
 	}
 
 	private void applyTranscript(Episode episode, EpisodeFile file) {

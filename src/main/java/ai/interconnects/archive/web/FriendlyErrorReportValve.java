@@ -1,10 +1,13 @@
 package ai.interconnects.archive.web;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The page Tomcat itself sends when it refuses a request before the application sees it
@@ -12,10 +15,16 @@ import org.apache.catalina.valves.ErrorReportValve;
  * archive's look and security headers instead of Tomcat's report page, and no server
  * details. Errors the application handles keep their own pages; this only writes when
  * nothing else did.
+ * <p>
+ * Tomcat writes this page outside any request the application handles, so it names the
+ * site as {@link CurrentSite} last read it: never a database query per error.
  */
 class FriendlyErrorReportValve extends ErrorReportValve {
 
-	FriendlyErrorReportValve() {
+	private final Supplier<String> siteName;
+
+	FriendlyErrorReportValve(Supplier<String> siteName) {
+		this.siteName = siteName;
 		setShowReport(false);
 		setShowServerInfo(false);
 	}
@@ -32,7 +41,7 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 			SecurityHeadersFilter.apply(response);
 			var writer = response.getReporter();
 			if (writer != null) {
-				writer.write(page(status));
+				writer.write(page(status, this.siteName.get()));
 			}
 			response.finishResponse();
 		}
@@ -41,7 +50,9 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	static String page(int status) {
+	/** The page, naming the site {@code siteName} (a feed's title: escaped here). */
+	static String page(int status, String siteName) {
+		var name = HtmlUtils.htmlEscape(siteName);
 		var title = switch (status) {
 			case 400, 414, 431 -> "That request was too long or could not be read";
 			case 413 -> "That request was too large";
@@ -53,11 +64,11 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 				<head>
 				<meta charset="utf-8">
 				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>Error %d · Interconnects archive</title>
+				<title>Error %d · %s</title>
 				<link rel="stylesheet" href="/css/archive.css">
 				</head>
 				<body>
-				<header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">Interconnects archive</a></div></header>
+				<header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">%s</a></div></header>
 				<main id="main" class="page page-error">
 				<p class="eyebrow">Error %d</p>
 				<h1>%s</h1>
@@ -67,7 +78,7 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 				</body>
 				</html>
 				"""
-			.formatted(status, status, title);
+			.formatted(status, name, name, status, title);
 	}
 
 }

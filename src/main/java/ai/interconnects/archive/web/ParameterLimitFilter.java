@@ -36,6 +36,12 @@ class ParameterLimitFilter extends OncePerRequestFilter {
 
 	private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
+	private final CurrentSite site;
+
+	ParameterLimitFilter(CurrentSite site) {
+		this.site = site;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -63,7 +69,8 @@ class ParameterLimitFilter extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		response.setContentType("text/html;charset=UTF-8");
 		SecurityHeadersFilter.apply(response);
-		var body = FriendlyErrorReportValve.page(HttpServletResponse.SC_BAD_REQUEST).getBytes(StandardCharsets.UTF_8);
+		var body = FriendlyErrorReportValve.page(HttpServletResponse.SC_BAD_REQUEST, this.site.get().name())
+			.getBytes(StandardCharsets.UTF_8);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}

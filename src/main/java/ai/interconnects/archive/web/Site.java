@@ -3,10 +3,11 @@ package ai.interconnects.archive.web;
 /**
  * The show the site archives, as its feed describes it: the site's name, description,
  * artwork and footer. Before the first poll (or for a feed that names nothing) the
- * archive of Interconnects, the default feed, reads as it always has.
+ * archive of Interconnects, the default feed, reads as it always has, and the archive of
+ * any other feed reads as a podcast archive without a name, never as Interconnects.
  *
  * @param showTitle the podcast's title
- * @param showLink the podcast's web page
+ * @param showLink the podcast's web page, or null
  * @param author who makes it
  * @param description the feed's description of the show (plain text)
  * @param imageUrl the show's artwork
@@ -17,6 +18,9 @@ public record Site(String showTitle, String showLink, String author, String desc
 
 	static final Site INTERCONNECTS = new Site("Interconnects", "https://www.interconnects.ai/podcast",
 			"Nathan Lambert", null, null, null);
+
+	/** Another feed's archive before its first poll: nothing of Interconnects. */
+	static final Site UNNAMED = new Site("Podcast", null, null, null, null, null);
 
 	/** "Interconnects archive". */
 	public String name() {

@@ -7,6 +7,8 @@ import org.apache.catalina.session.ManagerBase;
 import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -23,12 +25,33 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 
 	static final int MAX_ACTIVE_SESSIONS = 1_000;
 
-	@Override
-	public void customize(TomcatServletWebServerFactory factory) {
-		factory.addContextCustomizers(TomcatLimits::customize);
+	/**
+	 * Looked up when an error page is written, not now: the web server is made before the
+	 * database the site is read from.
+	 */
+	private final ObjectProvider<CurrentSite> site;
+
+	TomcatLimits(ObjectProvider<CurrentSite> site) {
+		this.site = site;
 	}
 
-	private static void customize(Context context) {
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addContextCustomizers(this::customize);
+	}
+
+	private String siteName() {
+		try {
+			var current = this.site.getIfAvailable();
+			return (current != null) ? current.get().name() : Site.UNNAMED.name();
+		}
+		catch (BeansException ex) {
+			// the application is starting or stopping
+			return Site.UNNAMED.name();
+		}
+	}
+
+	private void customize(Context context) {
 		if (context.getParent() instanceof StandardHost host) {
 			// Boot adds a plain ErrorReportValve for include-stacktrace=never; replace
 			// it.
@@ -37,7 +60,7 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 					host.getPipeline().removeValve(valve);
 				}
 			}
-			host.getPipeline().addValve(new FriendlyErrorReportValve());
+			host.getPipeline().addValve(new FriendlyErrorReportValve(this::siteName));
 			host.setErrorReportValveClass(FriendlyErrorReportValve.class.getName());
 		}
 		var manager = (context.getManager() instanceof ManagerBase existing) ? existing : new StandardManager();

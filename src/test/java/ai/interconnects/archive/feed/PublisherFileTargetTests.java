@@ -10,6 +10,7 @@ import java.util.List;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,33 @@ class PublisherFileTargetTests {
 			}
 		}
 		assertThat(output.getAll()).doesNotContain(SECRET).contains("Refused to fetch");
+	}
+
+	@Test
+	void aRefusedTranscriptIsNeitherLinkedNorPromisedAndItsAddressIsNotShown() throws Exception {
+		DatabaseCleaner.clean(this.jdbc);
+		internal.reset();
+		this.polls.poll();
+		int port = internal.url("/").getPort();
+
+		for (var slug : this.jdbc.sql("select slug from episode").query(String.class).list()) {
+			var body = this.mvc.perform(get("/episodes/" + slug + "/transcript"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			var page = Jsoup.parse(body);
+			assertThat(page.selectFirst(".empty-archive").text()).as(slug)
+				.contains("The publisher’s transcript of this episode could not be read: "
+						+ "its address is not a public web address.")
+				.doesNotContain("has not read it yet")
+				.doesNotContain("try again");
+			assertThat(page.select(".empty-archive a").eachAttr("href")).as(slug).containsExactly("/episodes/" + slug);
+			assertThat(body).as(slug)
+				.doesNotContain(":" + port + "/")
+				.doesNotContain("169.254.169.254")
+				.doesNotContain("10.0.0.1")
+				.doesNotContain("Refused");
+		}
 	}
 
 	@Test

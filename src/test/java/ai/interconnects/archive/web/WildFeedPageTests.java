@@ -162,11 +162,42 @@ class WildFeedPageTests extends PagesTestSupport {
 		assertThat(origin.selectFirst("a").attr("href")).isEqualTo(feeds.url("/files/ep3.json").toString());
 		assertThat(fromFile.select("[data-transcript] p").eachText())
 			.anyMatch((text) -> text.contains("Hello and welcome."));
-		// the HTML transcript of episode two failed (404 here): linked, not claimed
-		// missing
-		var pending = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript");
-		assertThat(pending.selectFirst(".empty-archive").text()).contains("The publisher links a HTML transcript")
+		// the HTML transcript of episode two failed (404 here): said plainly, not
+		// promised, not linked
+		var failed = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript").selectFirst(".empty-archive");
+		assertThat(failed.text())
+			.contains("The publisher’s transcript of this episode could not be read: "
+					+ "the file could not be downloaded. The archive will try again later.")
+			.doesNotContain("has not read it yet")
 			.doesNotContain("audio essay");
+		assertThat(failed.select("a").eachAttr("href")).containsExactly("/episodes/older-namespace-uri");
+		// a file not tried yet is linked, and the page says it has not been read yet
+		// (and the episode changed, as the poll that links a new file changes it)
+		this.jdbc.sql("update episode_file set failure = null, failures = 0, last_attempt_at = null").update();
+		this.jdbc.sql("update episode set updated_at = now()").update();
+		var pending = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript").selectFirst(".empty-archive");
+		assertThat(pending.text())
+			.contains("The publisher links a HTML transcript for this episode; " + "the archive has not read it yet.")
+			.doesNotContain("could not be read");
+		assertThat(pending.selectFirst("a").attr("href")).isEqualTo(feeds.url("/files/ep2.html").toString());
+		// the next poll fails it again: the page (cached while it was pending) follows
+		this.polls.poll();
+		assertThat(Html.page(this.mvc, "/episodes/older-namespace-uri/transcript").selectFirst(".empty-archive").text())
+			.contains("could not be read");
+		// beside a transcript from the description, the failed file is mentioned, not
+		// linked
+		this.jdbc.sql("""
+				insert into transcript_segment (id, episode_id, position, start_seconds, speaker, text)
+				select nextval('transcript_segment_seq'), id, 0, 0, 'Host', 'Words from the notes.' from episode
+				where slug = 'older-namespace-uri'""").update();
+		this.jdbc
+			.sql("update episode set transcript_source = 'DESCRIPTION', updated_at = now()"
+					+ " where slug = 'older-namespace-uri'")
+			.update();
+		var beside = Html.page(this.mvc, "/episodes/older-namespace-uri/transcript").selectFirst(".transcript-origin");
+		assertThat(beside.text()).isEqualTo("Transcript from the episode’s description in the feed. The publisher also "
+				+ "links its own transcript, which could not be read: the file could not be downloaded.");
+		assertThat(beside.select("a")).isEmpty();
 
 		ingestFixture();
 		var description = Html.page(this.mvc, "/episodes/" + DEAN_BALL + "/transcript");

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -22,9 +23,12 @@ class ArchiveController {
 
 	private final PublicUrl publicUrl;
 
-	ArchiveController(ReadingService reading, PublicUrl publicUrl) {
+	private final CurrentSite site;
+
+	ArchiveController(ReadingService reading, PublicUrl publicUrl, CurrentSite site) {
 		this.reading = reading;
 		this.publicUrl = publicUrl;
+		this.site = site;
 	}
 
 	/**
@@ -40,17 +44,19 @@ class ArchiveController {
 		if (archive.page() > 1) {
 			canonical.queryParam("page", archive.page());
 		}
-		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), "Interconnects archive",
-				"Every episode of the Interconnects podcast with chapters and full transcripts."));
+		// the site's model attribute has just read the show afresh
+		var site = this.site.get();
+		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), site.name(),
+				"Every episode of the " + site.showTitle() + " podcast with chapters and full transcripts."));
 		return ARCHIVE_VIEW;
 	}
 
 	@GetMapping("/chapters")
 	String chapters(Model model) {
 		model.addAttribute("episodes", this.reading.allChapters());
-		model.addAttribute("meta",
-				PageMeta.page(this.publicUrl.of("/chapters"), "Every chapter · Interconnects archive",
-						"Every chapter of every Interconnects episode, each a link into the audio."));
+		var site = this.site.get();
+		model.addAttribute("meta", PageMeta.page(this.publicUrl.of("/chapters"), "Every chapter · " + site.name(),
+				"Every chapter of every " + site.showTitle() + " episode, each a link into the audio."));
 		return CHAPTERS_VIEW;
 	}
 

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.search.SearchService;
+import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -33,11 +34,15 @@ class EpisodeController {
 
 	private final PeopleRepository people;
 
-	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people) {
+	private final CurrentSite site;
+
+	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people,
+			CurrentSite site) {
 		this.reading = reading;
 		this.search = search;
 		this.publicUrl = publicUrl;
 		this.people = people;
+		this.site = site;
 	}
 
 	@GetMapping("/episodes/{slug}")
@@ -117,7 +122,8 @@ class EpisodeController {
 		var t = (quote.end() != null) ? quote.start() + "," + quote.end() : String.valueOf(quote.start());
 		var canonical = this.publicUrl.builder(path).queryParam("t", t).toUriString();
 		var image = this.publicUrl.builder(episode.path() + "/quote.png").queryParam("t", t).toUriString();
-		var who = (quote.speaker() != null) ? quote.speaker() : "Interconnects";
+		// the site's model attribute has just read the show afresh
+		var who = (quote.speaker() != null) ? quote.speaker() : this.site.get().showTitle();
 		var title = who + " at " + quote.startClock() + " · " + episode.title();
 		return new PageMeta(canonical, title, "“" + quote.preview() + "”", "article", image, episode.audioUrl(),
 				episode.audioType());

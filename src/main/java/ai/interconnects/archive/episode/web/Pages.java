@@ -48,9 +48,13 @@ final class Pages {
 
 	}
 
-	/** The whole transcript with chapter headings interleaved at their start times. */
+	/**
+	 * The whole transcript with chapter headings interleaved at their start times.
+	 * {@code fileTrouble} is why the publisher's transcript file could not be read, or
+	 * null (read, not tried yet, or not current and not looked at).
+	 */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote, AudioEssay reading) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

@@ -19,6 +19,8 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import ai.interconnects.archive.web.Site;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +69,10 @@ class QuoteCard {
 	});
 
 	/** What a card shows; also its cache key. */
-	record Content(String text, String speaker, String time, String episodeTitle) {
+	/**
+	 * What a card shows; {@code site} names the show (a quote without a speaker is its).
+	 */
+	record Content(String text, String speaker, String time, String episodeTitle, Site site) {
 	}
 
 	byte[] png(Content content) {
@@ -124,12 +129,12 @@ class QuoteCard {
 			g.drawLine(MARGIN, footer - 92, MARGIN + 80, footer - 92);
 			g.setFont(this.bold.deriveFont(30f));
 			g.setColor(TEXT);
-			var who = (content.speaker() != null) ? content.speaker() : "Interconnects";
+			var who = (content.speaker() != null) ? content.speaker() : content.site().showTitle();
 			g.drawString(fit(who + " · " + content.time(), g.getFont(), width, g.getFontRenderContext()), MARGIN,
 					footer - 44);
 			g.setFont(this.sans.deriveFont(24f));
 			g.setColor(MUTED);
-			g.drawString(fit(content.episodeTitle() + " — Interconnects archive", g.getFont(), width,
+			g.drawString(fit(content.episodeTitle() + " — " + content.site().name(), g.getFont(), width,
 					g.getFontRenderContext()), MARGIN, footer);
 		}
 		finally {

@@ -2,6 +2,8 @@ package ai.interconnects.archive.episode.web;
 
 import java.time.Duration;
 
+import ai.interconnects.archive.web.CurrentSite;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +24,12 @@ class QuoteCardController {
 
 	private final QuoteCard cards;
 
-	QuoteCardController(ReadingService reading, QuoteCard cards) {
+	private final CurrentSite site;
+
+	QuoteCardController(ReadingService reading, QuoteCard cards, CurrentSite site) {
 		this.reading = reading;
 		this.cards = cards;
+		this.site = site;
 	}
 
 	@GetMapping("/episodes/{slug}/quote.png")
@@ -38,8 +43,8 @@ class QuoteCardController {
 		if (quote == null) {
 			throw new EpisodeNotFoundException("Episode " + slug + " has no words at " + t);
 		}
-		var png = this.cards
-			.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(), page.episode().title()));
+		var png = this.cards.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(),
+				page.episode().title(), this.site.get()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())

@@ -48,4 +48,14 @@ interface ReadingRepository extends Repository<Episode, Long> {
 			order by e.publishedAt desc nulls last, e.id desc, c.position""")
 	List<ChapterRow> findAllChapters();
 
+	/**
+	 * The failure recorded for the episode's transcript file when its last fetch failed
+	 * (no row, or no failure: it was read, or it has not been tried yet).
+	 */
+	@Query("""
+			select f.failure from EpisodeFile f
+			where f.episodeId = :episodeId and f.failure is not null
+			  and f.kind = ai.interconnects.archive.episode.EpisodeFile.Kind.TRANSCRIPT""")
+	List<String> findTranscriptFileFailure(long episodeId);
+
 }

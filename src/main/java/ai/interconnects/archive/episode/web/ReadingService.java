@@ -117,7 +117,19 @@ class ReadingService {
 		var view = EpisodeView.of(episode);
 		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
 				TranscriptParagraphs.quote(segments, range),
-				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()));
+				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()),
+				fileTrouble(episode.getId(), view.transcriptOrigin()));
+	}
+
+	/**
+	 * Only a page that would mention the publisher's file, and not show its text, asks
+	 * how reading it went: the other pages make no extra query.
+	 */
+	private FileTrouble fileTrouble(long episodeId, TranscriptOrigin origin) {
+		if (origin.fileUrl() == null || origin.fromFile()) {
+			return null;
+		}
+		return FileTrouble.of(this.reading.findTranscriptFileFailure(episodeId).stream().findFirst().orElse(null));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 
 import ai.interconnects.archive.support.PagesTestSupport;
+import ai.interconnects.archive.web.Site;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 class QuoteCardTests extends PagesTestSupport {
+
+	private static final Site SITE = new Site("A show", null, null, null, null, null);
 
 	static final String CARD = "/episodes/" + DEAN_BALL + "/quote.png";
 
@@ -52,7 +55,7 @@ class QuoteCardTests extends PagesTestSupport {
 		assertThat(again).isEqualTo(first);
 		assertThat(this.cards.cached()).isEqualTo(cached);
 		for (int i = 0; i < QuoteCard.CACHE_SIZE + 5; i++) {
-			this.cards.png(new QuoteCard.Content("words " + i, "Someone", "0:0" + (i % 10), "Episode"));
+			this.cards.png(new QuoteCard.Content("words " + i, "Someone", "0:0" + (i % 10), "Episode", SITE));
 		}
 		assertThat(this.cards.cached()).isEqualTo(QuoteCard.CACHE_SIZE);
 	}
@@ -61,7 +64,7 @@ class QuoteCardTests extends PagesTestSupport {
 	void aVeryLongQuoteStillFitsTheCard() {
 		var png = this.cards.png(new QuoteCard.Content("word ".repeat(2000) + "x".repeat(500),
 				"A speaker with a " + "name far longer than any card could hold on one line of text at thirty points",
-				"1:02:03", "An episode title that is also far too long ".repeat(5)));
+				"1:02:03", "An episode title that is also far too long ".repeat(5), SITE));
 		assertThat(png.length).isLessThan(300_000);
 	}
 

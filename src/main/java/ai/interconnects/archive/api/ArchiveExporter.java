@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Memory stays bounded however large the archive: the episodes, chapters, segments and
  * persons are read through four server-side cursors (ordered by episode, merged here) in
- * one read-only repeatable-read transaction, so all three see one snapshot, and only one
+ * one read-only repeatable-read transaction, so all four see one snapshot, and only one
  * episode is held at a time.
  */
 @Component

@@ -98,6 +98,10 @@ public class PollLock {
 	 * @return whether a stale lock was released
 	 */
 	public boolean breakStale() {
+		if (isHeld()) {
+			// This instance is alive and holds it: its heartbeat only failed to write.
+			return false;
+		}
 		return this.heartbeat.breakStale(LOCK_NAME, this.recorder::finishInterrupted);
 	}
 

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import ai.interconnects.archive.web.Formats;
@@ -127,8 +126,14 @@ class SpeakerDirectory {
 		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, shown, role);
 	}
 
+	/**
+	 * Entries are merged on their page's slug, so that names differing only in case,
+	 * accents or punctuation share one page: the transcript speaker in the most episodes
+	 * keeps it, and a feed's person never takes a speaker's page from them.
+	 */
 	private static String key(String name) {
-		return name.toLowerCase(Locale.ROOT);
+		var slug = Speakers.slug(name);
+		return (slug != null) ? slug : "";
 	}
 
 }

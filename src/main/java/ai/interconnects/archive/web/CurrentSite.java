@@ -2,7 +2,6 @@ package ai.interconnects.archive.web;
 
 import org.jsoup.Jsoup;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -19,18 +18,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentSite {
 
-	/** The default of {@code archive.feed.url}: the Interconnects feed. */
-	static final String INTERCONNECTS_FEED = "https://api.substack.com/feed/podcast/48206.rss";
-
 	private final JdbcClient jdbc;
 
 	private final Site fallback;
 
 	private volatile Site current;
 
-	CurrentSite(JdbcClient jdbc, @Value("${archive.feed.url:" + INTERCONNECTS_FEED + "}") String feedUrl) {
+	/**
+	 * @param siteBeforeFirstPoll what the site is called until a poll has read the feed's
+	 * channel (the feed configuration knows whether it is the default show)
+	 */
+	CurrentSite(JdbcClient jdbc, Site siteBeforeFirstPoll) {
 		this.jdbc = jdbc;
-		this.fallback = INTERCONNECTS_FEED.equals(feedUrl.strip()) ? Site.INTERCONNECTS : Site.UNNAMED;
+		this.fallback = siteBeforeFirstPoll;
 		this.current = this.fallback;
 	}
 

@@ -16,11 +16,11 @@ package ai.interconnects.archive.web;
 public record Site(String showTitle, String showLink, String author, String description, String imageUrl,
 		String copyright) {
 
-	static final Site INTERCONNECTS = new Site("Interconnects", "https://www.interconnects.ai/podcast",
+	public static final Site INTERCONNECTS = new Site("Interconnects", "https://www.interconnects.ai/podcast",
 			"Nathan Lambert", null, null, null);
 
 	/** Another feed's archive before its first poll: nothing of Interconnects. */
-	static final Site UNNAMED = new Site("Podcast", null, null, null, null, null);
+	public static final Site UNNAMED = new Site("Podcast", null, null, null, null, null);
 
 	/** "Interconnects archive". */
 	public String name() {

@@ -39,7 +39,10 @@ public final class TestDatabase {
 		return "testcontainers".equals(get().kind());
 	}
 
-	/** The shared, started container; only when {@link #inContainer()}. */
+	/**
+	 * The shared, started container; only when {@link #inContainer()}. Closing it (as
+	 * Spring does with a context's container beans) leaves it running.
+	 */
 	static synchronized PostgreSQLContainer container() {
 		if (!inContainer()) {
 			throw new IllegalStateException("The test database is not a container: " + get().kind());
@@ -49,9 +52,10 @@ public final class TestDatabase {
 
 	private static Connection start() {
 		if (!"embedded".equalsIgnoreCase(System.getenv("ARCHIVE_TEST_DB")) && dockerAvailable()) {
-			container = new PostgreSQLContainer("postgres:17");
-			container.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			var shared = new SharedPostgres();
+			shared.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAtExit));
+			container = shared;
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
 					"testcontainers");
 		}
@@ -71,6 +75,29 @@ public final class TestDatabase {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded test PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * The one container of the test run. Every test context has it as a bean, and Spring
+	 * stops a context's container beans when that context closes (a failed context, an
+	 * evicted one): its {@code stop()} is therefore a no-op, and only the JVM's exit
+	 * stops it, so that one closing context cannot take the database from the others.
+	 */
+	private static final class SharedPostgres extends PostgreSQLContainer {
+
+		SharedPostgres() {
+			super("postgres:17");
+		}
+
+		@Override
+		public void stop() {
+			// shared by the whole run: see stopAtExit
+		}
+
+		void stopAtExit() {
+			super.stop();
+		}
+
 	}
 
 	private static boolean dockerAvailable() {

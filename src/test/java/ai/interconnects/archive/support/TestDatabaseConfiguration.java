@@ -19,8 +19,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@code spring.datasource.url} is set, Boot builds the pool, and the application's own
  * embedded database stays off because connection details exist.
  * <p>
- * The container is started once per test JVM by {@link TestDatabase} and closed with the
- * first context that closes; cached test contexts only close when the JVM exits.
+ * The container is started once per test JVM by {@link TestDatabase}, which stops it when
+ * the JVM exits; a context that closes earlier (a failed or evicted one) leaves it
+ * running for the others.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {

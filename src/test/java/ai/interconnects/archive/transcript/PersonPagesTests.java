@@ -64,6 +64,24 @@ class PersonPagesTests extends PagesTestSupport {
 	}
 
 	@Test
+	void aPersonWhoseNameDiffersOnlyInAccentsDoesNotTakeTheSpeakersPage() throws Exception {
+		ingest(PERSONS);
+		// a credit spelled with an accent, on every episode
+		this.jdbc
+			.sql("insert into episode_person (episode_id, position, name, role, person_group) "
+					+ "select id, 99, 'Adá Host', 'guest', 'cast' from episode")
+			.update();
+
+		var list = page("/speakers");
+		var ada = page("/speakers/ada-host");
+
+		assertThat(list.select(".speaker-list a[href=/speakers/ada-host]")).hasSize(1);
+		assertThat(ada.selectFirst("h1").text()).isEqualTo("Ada Host");
+		assertThat(ada.select(".turn-list")).isNotEmpty();
+		assertThat(ada.select("form.speaker-search")).isNotEmpty();
+	}
+
+	@Test
 	void aSpeakersPageShowsTheirRoleLinkAndEveryEpisodeThatNamesThem() throws Exception {
 		ingest(PERSONS);
 

@@ -26,10 +26,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("archive.feed")
 @Validated
-public record FeedProperties(@DefaultValue("https://api.substack.com/feed/podcast/48206.rss") @NotNull URI url,
+public record FeedProperties(@DefaultValue(FeedProperties.INTERCONNECTS) @NotNull URI url,
 		@DefaultValue("10s") @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("30s") @DurationMin(millis = 1) Duration readTimeout,
 		@DefaultValue("2m") @DurationMin(millis = 1) Duration deadline,
 		@DefaultValue("25MB") @NotNull DataSize maxBodySize, @DefaultValue("5") @Min(0) int maxRedirects,
 		@DefaultValue("InterconnectsArchive/0.1 (+https://github.com/interconnects-archive/podcast-archive)") @NotBlank String userAgent) {
+
+	/** The default feed: the Interconnects podcast on Substack. */
+	public static final String INTERCONNECTS = "https://api.substack.com/feed/podcast/48206.rss";
+
+	/** Whether the archive is of the default show (until the feed says otherwise). */
+	public boolean archivesInterconnects() {
+		return INTERCONNECTS.equals(this.url.toString());
+	}
+
 }

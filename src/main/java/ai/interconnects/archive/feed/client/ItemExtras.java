@@ -48,7 +48,18 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 		}
 		// only items that name persons add this: other items keep the hash they had
 		for (var person : this.persons) {
-			text.append("p:").append(person).append('\n');
+			// the fields named, so that a new field does not change every hash
+			text.append("p:")
+				.append(person.name())
+				.append(' ')
+				.append(person.role())
+				.append(' ')
+				.append(person.group())
+				.append(' ')
+				.append(person.img())
+				.append(' ')
+				.append(person.href())
+				.append('\n');
 		}
 		return text.toString();
 	}

@@ -54,7 +54,7 @@ echo "Starting the app on 127.0.0.1:$APP_PORT ($JAR)"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
 	--archive.embedded-db.data-dir="$WORK/pg" \
-	--archive.feed-url="file:$ROOT/src/test/resources/feeds/interconnects-feed.xml" \
+	--archive.feed.url="file:$ROOT/src/test/resources/feeds/interconnects-feed.xml" \
 	--archive.public-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 300); do

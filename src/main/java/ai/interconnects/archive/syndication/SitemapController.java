@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -80,32 +83,14 @@ class SitemapController {
 		var entries = entries();
 		int max = this.properties.sitemapMaxUrls();
 		if (entries.size() <= max) {
-			return respond(request, urlset(entries), entries);
+			return respond(request, locations("urlset", "url", entries), entries);
 		}
-		int parts = (entries.size() + max - 1) / max;
-		var bytes = new ByteArrayOutputStream();
-		try {
-			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
-			xml.writeStartDocument("UTF-8", "1.0");
-			xml.writeStartElement("sitemapindex");
-			xml.writeDefaultNamespace(SITEMAPS);
-			for (int part = 1; part <= parts; part++) {
-				xml.writeStartElement("sitemap");
-				text(xml, "loc", absolute("/sitemap-" + part + ".xml"));
-				var newest = newest(entries.subList((part - 1) * max, Math.min(entries.size(), part * max)));
-				if (newest != null) {
-					text(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(newest));
-				}
-				xml.writeEndElement();
-			}
-			xml.writeEndElement();
-			xml.writeEndDocument();
-			xml.close();
+		int count = (entries.size() + max - 1) / max;
+		var parts = new ArrayList<Entry>(count);
+		for (int part = 1; part <= count; part++) {
+			parts.add(new Entry("/sitemap-" + part + ".xml", newest(slice(entries, part, max), Entry::lastModified)));
 		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return respond(request, bytes.toByteArray(), entries);
+		return respond(request, locations("sitemapindex", "sitemap", parts), entries);
 	}
 
 	@GetMapping("/sitemap-{part}.xml")
@@ -116,16 +101,20 @@ class SitemapController {
 		if (!part.matches("\\d{1,6}") || parts < 2 || Integer.parseInt(part) < 1 || Integer.parseInt(part) > parts) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such sitemap");
 		}
-		int n = Integer.parseInt(part);
-		var slice = entries.subList((n - 1) * max, Math.min(entries.size(), n * max));
-		return respond(request, urlset(slice), slice);
+		var slice = slice(entries, Integer.parseInt(part), max);
+		return respond(request, locations("urlset", "url", slice), slice);
+	}
+
+	/** The {@code n}th (from 1) run of {@code max} entries. */
+	private static List<Entry> slice(List<Entry> entries, int n, int max) {
+		return entries.subList((n - 1) * max, Math.min(entries.size(), n * max));
 	}
 
 	/** Every public page, in archive order. */
 	private List<Entry> entries() {
 		var rows = this.repository.pages();
 		var entries = new ArrayList<Entry>(rows.size() * 8 + 4);
-		Instant newest = newestRow(rows);
+		Instant newest = newest(rows, SyndicationRepository.PageRow::updatedAt);
 		entries.add(new Entry("/", newest));
 		long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
 		for (long page = 2; page <= archivePages; page++) {
@@ -145,15 +134,19 @@ class SitemapController {
 		return entries;
 	}
 
-	private byte[] urlset(List<Entry> entries) {
+	/**
+	 * A sitemap ({@code urlset} of {@code url}) or a sitemap index ({@code sitemapindex}
+	 * of {@code sitemap}): the same shape, a location and its last change.
+	 */
+	private byte[] locations(String root, String element, List<Entry> entries) {
 		var bytes = new ByteArrayOutputStream(entries.size() * 120 + 200);
 		try {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
 			xml.writeStartDocument("UTF-8", "1.0");
-			xml.writeStartElement("urlset");
+			xml.writeStartElement(root);
 			xml.writeDefaultNamespace(SITEMAPS);
 			for (var entry : entries) {
-				xml.writeStartElement("url");
+				xml.writeStartElement(element);
 				text(xml, "loc", absolute(entry.path()));
 				if (entry.lastModified() != null) {
 					text(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
@@ -172,27 +165,11 @@ class SitemapController {
 
 	private static ResponseEntity<byte[]> respond(WebRequest request, byte[] body, List<Entry> entries) {
 		return ConditionalGet.respond(request, new MediaType("application", "xml", StandardCharsets.UTF_8), body,
-				newest(entries));
+				newest(entries, Entry::lastModified));
 	}
 
-	private static Instant newest(List<Entry> entries) {
-		Instant newest = null;
-		for (var entry : entries) {
-			if (entry.lastModified() != null && (newest == null || entry.lastModified().isAfter(newest))) {
-				newest = entry.lastModified();
-			}
-		}
-		return newest;
-	}
-
-	private static Instant newestRow(List<SyndicationRepository.PageRow> rows) {
-		Instant newest = null;
-		for (var row : rows) {
-			if (row.updatedAt() != null && (newest == null || row.updatedAt().isAfter(newest))) {
-				newest = row.updatedAt();
-			}
-		}
-		return newest;
+	private static <T> Instant newest(List<T> items, Function<T, Instant> time) {
+		return items.stream().map(time).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	private String absolute(String path) {

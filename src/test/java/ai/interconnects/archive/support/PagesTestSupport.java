@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import ai.interconnects.archive.feed.PollRun;
 import ai.interconnects.archive.feed.PollService;
@@ -64,6 +65,20 @@ public abstract class PagesTestSupport {
 
 	protected void ingestFixture() {
 		ingest(FIXTURE);
+	}
+
+	/**
+	 * Empties the archive and serves another show: the Podcasting 2.0 fixture, its file
+	 * links pointing at the feed server, with episode three's JSON transcript. The caller
+	 * serves any other file, then polls.
+	 */
+	protected void serveAnotherShow() {
+		DatabaseCleaner.clean(this.jdbc);
+		var feed = new String(FeedServer.resource("/feeds/podcasting20-feed.xml"), StandardCharsets.UTF_8)
+			.replace("{{base}}", feeds.url("").toString());
+		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rss+xml");
+		feeds.respond("/files/ep3.json", 200, FeedServer.resource("/feeds/transcript-words.json"), "Content-Type",
+				"application/json");
 	}
 
 	protected String url(String path) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.Jsoup;
@@ -89,12 +88,7 @@ class AnyShowPageTests extends PagesTestSupport {
 	}
 
 	private void ingestAnotherShow() {
-		DatabaseCleaner.clean(this.jdbc);
-		var feed = new String(FeedServer.resource("/feeds/podcasting20-feed.xml"), StandardCharsets.UTF_8)
-			.replace("{{base}}", feeds.url("").toString());
-		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rss+xml");
-		feeds.respond("/files/ep3.json", 200, FeedServer.resource("/feeds/transcript-words.json"), "Content-Type",
-				"application/json");
+		serveAnotherShow();
 		feeds.respond("/files/ep3-chapters.json", 200, FeedServer.resource("/feeds/chapters.json"), "Content-Type",
 				"application/json+chapters");
 		this.polls.poll().orElseThrow();

@@ -148,12 +148,7 @@ class WildFeedPageTests extends PagesTestSupport {
 
 	@Test
 	void theTranscriptPageSaysWhereTheTextCameFromAndLinksTheOriginal() throws Exception {
-		DatabaseCleaner.clean(this.jdbc);
-		var feed = new String(FeedServer.resource("/feeds/podcasting20-feed.xml"), StandardCharsets.UTF_8)
-			.replace("{{base}}", feeds.url("").toString());
-		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rss+xml");
-		feeds.respond("/files/ep3.json", 200, FeedServer.resource("/feeds/transcript-words.json"), "Content-Type",
-				"application/json");
+		serveAnotherShow();
 		this.polls.poll();
 
 		var fromFile = Html.page(this.mvc, "/episodes/three-transcripts-one-chapters-file/transcript");

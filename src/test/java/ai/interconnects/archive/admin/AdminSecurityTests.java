@@ -1,6 +1,7 @@
 package ai.interconnects.archive.admin;
 
 import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.support.PollLockRows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,10 +142,7 @@ class AdminSecurityTests extends AdminTestBase {
 		this.polls.podcast();
 		holdPollLockAsAnotherInstance();
 		// its last heartbeat was five minutes ago: that instance is gone
-		this.jdbc.sql("""
-				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
-				values ('archive-feed-poll', 'dead-host pid 42', 're-parse', timezone('utc', now()),
-				        timezone('utc', now()) - interval '5 minutes')""").update();
+		PollLockRows.heartbeat(this.jdbc, "dead-host pid 42", "re-parse", 300);
 		var session = signIn();
 		this.mvc.perform(post("/admin/poll").with(csrf()).session(session))
 			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
@@ -172,10 +170,7 @@ class AdminSecurityTests extends AdminTestBase {
 		serveFixture();
 		this.polls.podcast();
 		holdPollLockAsAnotherInstance();
-		this.jdbc.sql("""
-				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
-				values ('archive-feed-poll', 'live-host pid 7', 'poll', timezone('utc', now()),
-				        timezone('utc', now()) - interval '3 seconds')""").update();
+		PollLockRows.heartbeat(this.jdbc, "live-host pid 7", "poll", 3);
 		var session = signIn();
 		this.mvc.perform(get("/admin").session(session))
 			.andExpect(content().string(containsString("held by a live instance")))
@@ -195,12 +190,7 @@ class AdminSecurityTests extends AdminTestBase {
 		// an instance of an older version (or one killed before its first heartbeat)
 		this.polls.podcast();
 		var session = signIn();
-		this.jdbc.sql("""
-				insert into shedlock (name, lock_until, locked_at, locked_by)
-				values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes',
-				        timezone('utc', now()) - interval '10 seconds', 'old-version-host')
-				on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-				    locked_by = excluded.locked_by""").update();
+		PollLockRows.hold(this.jdbc, "old-version-host", 10);
 		this.mvc.perform(get("/admin").session(session))
 			.andExpect(content().string(containsString("held by a live instance")))
 			.andExpect(content().string(containsString("old-version-host")));
@@ -428,13 +418,7 @@ class AdminSecurityTests extends AdminTestBase {
 
 	/** Writes the lock row another instance holds while it polls. */
 	private void holdPollLockAsAnotherInstance() {
-		this.jdbc
-			.sql("""
-					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'other')
-					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-					    locked_by = excluded.locked_by""")
-			.update();
+		PollLockRows.hold(this.jdbc, "other", 0);
 	}
 
 }

@@ -2,6 +2,7 @@ package ai.interconnects.archive.web;
 
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.PagesTestSupport;
+import ai.interconnects.archive.support.PollLockRows;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -103,17 +104,8 @@ class ArchivePageTests extends PagesTestSupport {
 			.doesNotContain("being read right now");
 
 		// the same row while an instance holds the lock and heartbeats: it is running
-		this.jdbc
-			.sql("""
-					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('archive-feed-poll', timezone('utc', now()) + interval '5 minutes', timezone('utc', now()), 'live')
-					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-					    locked_by = excluded.locked_by""")
-			.update();
-		this.jdbc.sql("""
-				insert into lock_heartbeat (lock_name, holder, action, started_at, heartbeat_at)
-				values ('archive-feed-poll', 'live pid 1', 'poll', timezone('utc', now()), timezone('utc', now()))""")
-			.update();
+		PollLockRows.hold(this.jdbc, "live", 0);
+		PollLockRows.heartbeat(this.jdbc, "live pid 1", "poll", 0);
 		try {
 			assertThat(Html.page(this.mvc, "/").selectFirst(".empty-archive").text())
 				.contains("The feed is being read right now");

@@ -1,7 +1,5 @@
 package ai.interconnects.archive.episode.web;
 
-import java.util.Locale;
-
 import org.jsoup.Jsoup;
 
 /**
@@ -31,7 +29,7 @@ record AudioEssay(boolean essay, int readingMinutes) {
 		var notes = episode.showNotesHtml();
 		Integer duration = episode.durationSeconds();
 		if (hasTranscript || hasChapters || episode.transcriptOrigin().fileUrl() != null || duration == null
-				|| duration <= 0 || notes == null || notes.isBlank() || isVideo(episode.audioType())) {
+				|| duration <= 0 || notes == null || notes.isBlank() || Player.isVideo(episode.audioType())) {
 			return NONE;
 		}
 		var text = Jsoup.parse(notes).text().strip();
@@ -40,10 +38,6 @@ record AudioEssay(boolean essay, int readingMinutes) {
 			return NONE;
 		}
 		return new AudioEssay(true, Math.max(1, Math.round(words / (float) READING_WORDS_PER_MINUTE)));
-	}
-
-	private static boolean isVideo(String type) {
-		return type != null && type.toLowerCase(Locale.ROOT).startsWith("video/");
 	}
 
 }

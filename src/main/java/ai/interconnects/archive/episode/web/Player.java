@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import java.util.Locale;
+
 import ai.interconnects.archive.transcript.Timestamps;
 
 /**
@@ -24,7 +26,11 @@ public record Player(String slug, String src, String type, Integer start, Intege
 
 	/** A video enclosure ({@code video/*}) plays in a {@code <video>} element. */
 	public boolean video() {
-		return this.type != null && this.type.toLowerCase(java.util.Locale.ROOT).startsWith("video/");
+		return isVideo(this.type);
+	}
+
+	static boolean isVideo(String type) {
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("video/");
 	}
 
 	public String startClock() {

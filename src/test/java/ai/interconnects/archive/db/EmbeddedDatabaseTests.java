@@ -6,10 +6,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import ai.interconnects.archive.PodcastArchiveApplication;
+import ai.interconnects.archive.support.ChildApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +34,9 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void aRestartAfterKillMinusNineFindsTheDataAndStartsCleanly() throws Exception {
-		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				PodcastArchiveApplication.class.getName(), "--archive.embedded-db.data-dir=" + this.dataDir,
+		var child = ChildApp.start(List.of(), null, "--archive.embedded-db.data-dir=" + this.dataDir,
 				"--archive.poll.enabled=false", "--spring.main.web-application-type=none",
-				"--archive.feed.url=file:/nonexistent/feed.xml")
-			.redirectErrorStream(true)
-			.start();
+				"--archive.feed.url=file:/nonexistent/feed.xml");
 		try {
 			assertThat(waitForLine(child, "Started PodcastArchiveApplication")).isTrue();
 			// the child created the cluster and ran Flyway; now it dies without shutting

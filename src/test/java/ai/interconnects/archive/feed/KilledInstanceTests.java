@@ -1,6 +1,5 @@
 package ai.interconnects.archive.feed;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import ai.interconnects.archive.PodcastArchiveApplication;
 import ai.interconnects.archive.support.ArchiveTest;
+import ai.interconnects.archive.support.ChildApp;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FeedServerExtension;
@@ -186,10 +185,7 @@ class KilledInstanceTests {
 	private Process startChild() throws Exception {
 		var database = TestDatabase.get();
 		var log = Path.of("target", "killed-instance-app.log");
-		Files.createDirectories(log.getParent());
-		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), PodcastArchiveApplication.class.getName(),
+		return ChildApp.start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log,
 				"--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
 				// its connections are told apart by their application name
 				"--spring.datasource.url=" + database.url() + (database.url().contains("?") ? "&" : "?")
@@ -197,10 +193,7 @@ class KilledInstanceTests {
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--archive.feed.url=" + server.url("/feed.xml"),
 				"--archive.poll.enabled=true", "--archive.poll.initial-delay=0s", "--archive.poll.tick=100ms",
-				"--archive.poll.lock-heartbeat=200ms", "--archive.poll.lock-stale-after=2s")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+				"--archive.poll.lock-heartbeat=200ms", "--archive.poll.lock-stale-after=2s");
 	}
 
 	/** A connection that has run {@code sql} in a transaction it keeps open. */

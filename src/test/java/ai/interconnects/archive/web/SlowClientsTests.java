@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import ai.interconnects.archive.PodcastArchiveApplication;
+import ai.interconnects.archive.support.ChildApp;
 import ai.interconnects.archive.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -45,17 +44,11 @@ class SlowClientsTests {
 		var database = TestDatabase.get();
 		int port = freePort();
 		var log = Path.of("target", "slow-clients-app.log");
-		Files.createDirectories(log.getParent());
-		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var app = new ProcessBuilder(java, "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), PodcastArchiveApplication.class.getName(),
+		var app = ChildApp.start(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1"), log,
 				"--server.port=" + port, "--server.address=127.0.0.1", "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--archive.poll.enabled=false",
-				"--logging.level.root=WARN")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+				"--logging.level.root=WARN");
 		var sockets = new ArrayList<Socket>();
 		try {
 			awaitUp(app, port, Duration.ofMinutes(4));

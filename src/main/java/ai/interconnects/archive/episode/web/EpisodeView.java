@@ -24,9 +24,4 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 		return "/episodes/" + this.slug;
 	}
 
-	/** The link that opens the episode with the player at {@code seconds}. */
-	public String momentPath(int seconds) {
-		return path() + "?t=" + seconds;
-	}
-
 }

@@ -37,9 +37,4 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 		return Speakers.slug(this.speaker);
 	}
 
-	SegmentView highlight() {
-		return new SegmentView(this.id, this.position, this.startSeconds, this.effectiveStart, this.speaker,
-				this.effectiveSpeaker, this.text, this.anchor, this.markedHtml, this.nextMatch, true);
-	}
-
 }

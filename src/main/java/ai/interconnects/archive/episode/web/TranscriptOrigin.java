@@ -26,10 +26,6 @@ public record TranscriptOrigin(String source, String fileUrl, String fileType) {
 		return "FILE".equals(this.source) && this.fileUrl != null;
 	}
 
-	public boolean fromDescription() {
-		return "DESCRIPTION".equals(this.source);
-	}
-
 	/** "WebVTT", "SRT", "JSON", "HTML", "text": how the file is named on the page. */
 	public String fileFormat() {
 		var type = (this.fileType != null) ? this.fileType.toLowerCase(Locale.ROOT) : "";

@@ -90,7 +90,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (ConditionalGet.isNotModified(request, etag, lastModified)) {
 			// The 304 names the representation a 200 would have sent (RFC 9110 15.4.5).
-			this.etags.writeValidators(response, servedTag(request, etag), lastModified);
+			this.etags.writeValidators(response, servedTag(gzip(request), etag), lastModified);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -120,8 +120,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 		return this.cacheRendered && ConditionalGet.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 	}
 
-	private String servedTag(HttpServletRequest request, String etag) {
-		return gzip(request) ? ConditionalGet.gzipVariant(etag) : etag;
+	private static String servedTag(boolean gzip, String etag) {
+		return gzip ? ConditionalGet.gzipVariant(etag) : etag;
 	}
 
 	private static boolean cacheable(ContentCachingResponseWrapper response) {
@@ -133,7 +133,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private void write(HttpServletRequest request, HttpServletResponse response, String etag, Instant lastModified,
 			RenderedPages.Page page) throws IOException {
 		boolean gzip = gzip(request);
-		this.etags.writeValidators(response, servedTag(request, etag), lastModified);
+		this.etags.writeValidators(response, servedTag(gzip, etag), lastModified);
 		var body = gzip ? page.gzip() : page.plain();
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(page.contentType());

@@ -1,0 +1,122 @@
+package ai.interconnects.archive.search.meaning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Search by meaning, for keyword search's hybrid ranking and the "more like this" pages:
+ * the query's vector, the moments closest to it (archive-wide or in one episode), and
+ * what the archive's vectors cover so far.
+ */
+@Service
+public class MeaningSearch {
+
+	private final EmbeddingEngine engine;
+
+	private final MeaningIndex index;
+
+	private final EmbeddingProgress progress;
+
+	MeaningSearch(EmbeddingEngine engine, MeaningIndex index, EmbeddingProgress progress) {
+		this.engine = engine;
+		this.index = index;
+		this.progress = progress;
+	}
+
+	/** A moment and how close it is to what was asked (cosine similarity, -1 to 1). */
+	public record MomentHit(long episodeId, MomentKind kind, int position, double similarity) {
+	}
+
+	/** A query's vector, ready to compare with the moments'. */
+	public static final class MeaningQuery {
+
+		private final VectorBlock.Query query;
+
+		private MeaningQuery(float[] vector) {
+			this.query = new VectorBlock.Query(vector);
+		}
+
+	}
+
+	/**
+	 * The query's vector, or empty when search by meaning cannot answer now: the model is
+	 * off, still loading or failed, or no episode has vectors yet.
+	 */
+	public Optional<MeaningQuery> query(String text) {
+		if (this.index.current().episodes() == 0) {
+			return Optional.empty();
+		}
+		return this.engine.embedQuery(text).map(MeaningQuery::new);
+	}
+
+	/** The {@code k} closest moments the filter admits, best first. */
+	public List<MomentHit> nearest(MeaningQuery query, MeaningFilter filter, int k) {
+		return hits(this.index.current().nearest(query.query, filter, k));
+	}
+
+	/** The episode's {@code k} closest moments the filter admits, best first. */
+	public List<MomentHit> bestInEpisode(MeaningQuery query, long episodeId, MeaningFilter filter, int k) {
+		return hits(this.index.current().bestInEpisode(query.query, episodeId, filter, k));
+	}
+
+	/** Whether the episode has vectors (it takes part in search by meaning). */
+	public boolean covers(long episodeId) {
+		return this.index.current().block(episodeId) != null;
+	}
+
+	private static List<MomentHit> hits(List<VectorIndex.Scored> scored) {
+		var hits = new ArrayList<MomentHit>(scored.size());
+		for (var s : scored) {
+			hits.add(new MomentHit(s.block().episodeId, s.block().kinds[s.index()], s.block().positions[s.index()],
+					s.score()));
+		}
+		return hits;
+	}
+
+	/**
+	 * What search by meaning can do now.
+	 *
+	 * @param available whether queries are embedded and compared (model loaded, vectors
+	 * in memory)
+	 * @param reason why not, for people ("still loading", "switched off", the failure)
+	 * @param episodesIndexed episodes whose vectors this instance holds
+	 * @param momentsIndexed their moments
+	 * @param indexBytes memory the vectors take
+	 */
+	public record Status(boolean available, String reason, int episodesIndexed, long momentsIndexed,
+			long indexBytes) {
+	}
+
+	public Status status() {
+		var current = this.index.current();
+		var reason = switch (this.engine.state()) {
+			case DISABLED, UNAVAILABLE -> this.engine.reason();
+			case LOADING -> "The embedding model is still loading.";
+			case READY -> (current.episodes() > 0) ? null
+					: this.index.loaded() ? "No episode has been embedded yet." : "The vectors are still loading.";
+		};
+		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes());
+	}
+
+	/**
+	 * The background embedding's progress over the whole archive: moments with a vector
+	 * of the current model, of all moments ({@code estimated}: counted from the text of
+	 * the episodes not embedded yet), and the episodes waiting.
+	 */
+	public record Progress(long embedded, long total, long episodesWaiting, boolean estimated) {
+	}
+
+	public Progress progress() {
+		var counts = this.progress.counts(this.engine.modelId());
+		return new Progress(counts.embedded(), counts.total(), counts.episodesWaiting(), counts.estimated());
+	}
+
+	/** The model and version that makes this instance's vectors, or null. */
+	public String modelId() {
+		return this.engine.modelId();
+	}
+
+}

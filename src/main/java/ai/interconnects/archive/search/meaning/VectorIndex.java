@@ -1,0 +1,169 @@
+package ai.interconnects.archive.search.meaning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Every moment's vector in memory ({@link VectorBlock}, one per episode), searched by
+ * scanning: at this show's size (about 10 k moments) every moment is scored; beyond
+ * {@link #EXACT_LIMIT} a first pass compares sign bits (48 bytes a moment: about 15 ms
+ * for 2 M moments on one core) and only the closest {@link #rescored} are scored
+ * (BENCHMARKS.md measures the recall against scoring all). Replaced whole, never
+ * changed: a search sees one consistent set of episodes.
+ */
+final class VectorIndex {
+
+	/** Up to this many moments every one is scored; beyond, the sign bits filter first. */
+	static final int EXACT_LIMIT = 20_000;
+
+	private final VectorBlock[] blocks;
+
+	private final Map<Long, VectorBlock> byEpisode;
+
+	private final long moments;
+
+	static final VectorIndex EMPTY = new VectorIndex(List.of());
+
+	VectorIndex(Collection<VectorBlock> blocks) {
+		this.blocks = blocks.toArray(VectorBlock[]::new);
+		this.byEpisode = new HashMap<>();
+		long total = 0;
+		for (var block : this.blocks) {
+			this.byEpisode.put(block.episodeId, block);
+			total += block.size();
+		}
+		this.moments = total;
+	}
+
+	long moments() {
+		return this.moments;
+	}
+
+	int episodes() {
+		return this.blocks.length;
+	}
+
+	long bytes() {
+		long bytes = 0;
+		for (var block : this.blocks) {
+			bytes += block.bytes();
+		}
+		return bytes;
+	}
+
+	VectorBlock block(long episodeId) {
+		return this.byEpisode.get(episodeId);
+	}
+
+	Collection<VectorBlock> blocks() {
+		return List.of(this.blocks);
+	}
+
+	/** This index with the given episodes replaced or added and others removed. */
+	VectorIndex with(Collection<VectorBlock> changed, Collection<Long> removed) {
+		var next = new HashMap<>(this.byEpisode);
+		removed.forEach(next::remove);
+		changed.forEach((block) -> next.put(block.episodeId, block));
+		return new VectorIndex(next.values());
+	}
+
+	/** A scored moment: its episode, its place in that episode's block, the similarity. */
+	record Scored(VectorBlock block, int index, float score) {
+	}
+
+	/**
+	 * The {@code k} moments closest to the query among those the filter admits, best
+	 * first. The first pass keeps {@link #rescored} candidates.
+	 */
+	List<Scored> nearest(VectorBlock.Query query, MeaningFilter filter, int k) {
+		int speaker = filter.speakerId();
+		var admitted = new ArrayList<VectorBlock>();
+		long count = 0;
+		for (var block : this.blocks) {
+			if (filter.admits(block)) {
+				admitted.add(block);
+				count += block.size();
+			}
+		}
+		var top = new PriorityQueue<Scored>((a, b) -> Float.compare(a.score(), b.score()));
+		if (count <= EXACT_LIMIT) {
+			for (var block : admitted) {
+				for (int i = 0; i < block.size(); i++) {
+					if (MeaningFilter.admits(block, i, speaker)) {
+						offer(top, new Scored(block, i, block.score(i, query)), k);
+					}
+				}
+			}
+			return sorted(top);
+		}
+		// first pass: sign-bit distances, and how many moments lie at each distance
+		var distances = new short[(int) count];
+		var histogram = new int[EmbeddingModel.DIMENSIONS + 2];
+		int n = 0;
+		for (var block : admitted) {
+			for (int i = 0; i < block.size(); i++) {
+				int distance = MeaningFilter.admits(block, i, speaker) ? block.hamming(i, query.bits)
+						: EmbeddingModel.DIMENSIONS + 1;
+				distances[n++] = (short) distance;
+				histogram[distance]++;
+			}
+		}
+		int wanted = rescored(k);
+		int threshold = 0;
+		for (int seen = 0; threshold < EmbeddingModel.DIMENSIONS && seen + histogram[threshold] < wanted;) {
+			seen += histogram[threshold++];
+		}
+		n = 0;
+		for (var block : admitted) {
+			for (int i = 0; i < block.size(); i++) {
+				if (distances[n++] <= threshold) {
+					offer(top, new Scored(block, i, block.score(i, query)), k);
+				}
+			}
+		}
+		return sorted(top);
+	}
+
+	/** Candidates scored after the first pass for a request of {@code k}. */
+	static int rescored(int k) {
+		return Math.max(2_000, 20 * k);
+	}
+
+	/** The episode's {@code k} moments closest to the query, best first (all scored). */
+	List<Scored> bestInEpisode(VectorBlock.Query query, long episodeId, MeaningFilter filter, int k) {
+		int speaker = filter.speakerId();
+		var block = this.byEpisode.get(episodeId);
+		var top = new PriorityQueue<Scored>((a, b) -> Float.compare(a.score(), b.score()));
+		if (block != null) {
+			for (int i = 0; i < block.size(); i++) {
+				if (MeaningFilter.admits(block, i, speaker)) {
+					offer(top, new Scored(block, i, block.score(i, query)), k);
+				}
+			}
+		}
+		return sorted(top);
+	}
+
+	private static void offer(PriorityQueue<Scored> top, Scored candidate, int k) {
+		if (top.size() < k) {
+			top.add(candidate);
+		}
+		else if (k > 0 && candidate.score() > top.peek().score()) {
+			top.poll();
+			top.add(candidate);
+		}
+	}
+
+	private static List<Scored> sorted(PriorityQueue<Scored> top) {
+		var list = new ArrayList<>(top);
+		list.sort((a, b) -> (a.score() != b.score()) ? Float.compare(b.score(), a.score())
+				: (a.block().episodeId != b.block().episodeId) ? Long.compare(b.block().episodeId, a.block().episodeId)
+						: Integer.compare(a.index(), b.index()));
+		return list;
+	}
+
+}

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MomentRepository {
 
-	private static final String EXCERPT_OPTIONS = Highlights.OPTIONS + ", MinWords=12, MaxWords=30";
+	static final String EXCERPT_OPTIONS = Highlights.OPTIONS + ", MinWords=12, MaxWords=30";
 
 	private final JdbcClient jdbc;
 
@@ -156,7 +156,7 @@ class MomentRepository {
 	 * A moment's relevance: per query lexeme k, its IDF in the moment's field times the
 	 * field weight times its saturated, length-normalised count {@code x.tf_k}.
 	 */
-	private static String momentRelevance(int lexemes) {
+	static String momentRelevance(int lexemes) {
 		var terms = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {
 			terms.add(("m.idfs[%1$d] * m.weight * x.tf_%1$d * (:k1 + 1)"
@@ -166,7 +166,7 @@ class MomentRepository {
 		return terms.isEmpty() ? "0::float8" : String.join("\n            + ", terms);
 	}
 
-	private static String lexemeCounts(int lexemes) {
+	static String lexemeCounts(int lexemes) {
 		var counts = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {
 			counts.add(("coalesce(sum(coalesce(cardinality(u.positions), 1))"

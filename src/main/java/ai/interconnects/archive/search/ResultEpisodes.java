@@ -36,7 +36,7 @@ final class ResultEpisodes {
 			var episode = info.get(id);
 			var rows = moments.get(id);
 			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
-			var best = rows.stream().map((row) -> moment(episode.slug(), row)).toList();
+			var best = rows.stream().map((row) -> moment(episode.slug(), row, SearchResults.Match.WORDS)).toList();
 			var date = (episode.publishedAt() != null)
 					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
@@ -44,7 +44,8 @@ final class ResultEpisodes {
 		return episodes;
 	}
 
-	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
+	/** A moment as the results carry it, with its links. */
+	static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row, SearchResults.Match match) {
 		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
 		var headline = row.headline();
 		if (row.kind() == MomentKind.NOTES) {
@@ -58,11 +59,11 @@ final class ResultEpisodes {
 				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
 				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
 						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
-						episodePath + "/transcript" + anchor);
+						episodePath + "/transcript" + anchor, match);
 			}
 			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
-					episodePath + "?t=" + row.startSeconds(), null);
-			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
+					episodePath + "?t=" + row.startSeconds(), null, match);
+			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null, match);
 		};
 	}
 

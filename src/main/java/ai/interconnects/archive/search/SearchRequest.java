@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param sort result order
  * @param page requested page, 1 or more (clamped to the last page by the service)
  * @param notices messages about ignored or shortened input
+ * @param mode by meaning and words, or by the exact words only
  */
 record SearchRequest(String query, String speaker, LocalDate from, LocalDate to, SearchSort sort, int page,
-		List<String> notices) {
+		List<String> notices, SearchMode mode) {
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\uE000\\uE001]");
 
@@ -29,6 +30,11 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 	private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
 	static SearchRequest of(String q, String speaker, String from, String to, String sort, String page,
+			int maxQueryLength) {
+		return of(q, speaker, from, to, sort, page, null, maxQueryLength);
+	}
+
+	static SearchRequest of(String q, String speaker, String from, String to, String sort, String page, String mode,
 			int maxQueryLength) {
 		var notices = new ArrayList<String>();
 		var query = clean(q);
@@ -50,7 +56,7 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 			toDate = swap;
 		}
 		return new SearchRequest(query, who.isEmpty() ? null : who, fromDate, toDate, SearchSort.of(sort),
-				pageNumber(page), List.copyOf(notices));
+				pageNumber(page), List.copyOf(notices), SearchMode.of(mode));
 	}
 
 	/**
@@ -93,6 +99,31 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 
 	boolean blank() {
 		return this.query.isEmpty();
+	}
+
+	/**
+	 * Whether the query is plain language: no quotes, no {@code -exclusion}, no
+	 * {@code or}. Only such a query is ranked by meaning as well as words.
+	 */
+	boolean plain() {
+		return !PLAIN_BREAKERS.matcher(this.query).find();
+	}
+
+	private static final Pattern PLAIN_BREAKERS = Pattern.compile("[\"“”]|(^|\\s)-\\S|(^|\\s)or(\\s|$)",
+			Pattern.CASE_INSENSITIVE);
+
+	/** The same request in another order. */
+	SearchRequest withSort(SearchSort other) {
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, other, this.page, this.notices,
+				this.mode);
+	}
+
+	/** The same request with one more notice. */
+	SearchRequest withNotice(String notice) {
+		var all = new ArrayList<>(this.notices);
+		all.add(notice);
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, List.copyOf(all),
+				this.mode);
 	}
 
 }

@@ -20,10 +20,32 @@ import ai.interconnects.archive.web.Formats;
  * @param page the page shown, 1-based, clamped to the existing pages
  * @param pageCount number of pages
  * @param suggestions close archive words when nothing matched
+ * @param mode how the results were ranked: by meaning and words, or by words only
  */
 record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, long totalMoments,
 		boolean momentsEstimated, long totalEpisodes, boolean episodesEstimated, int page, int pageCount,
-		List<SearchVocabulary.Suggestion> suggestions) {
+		List<SearchVocabulary.Suggestion> suggestions, SearchMode mode) {
+
+	/** Results of keyword search. */
+	SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, long totalMoments,
+			boolean momentsEstimated, long totalEpisodes, boolean episodesEstimated, int page, int pageCount,
+			List<SearchVocabulary.Suggestion> suggestions) {
+		this(request, outcome, episodes, totalMoments, momentsEstimated, totalEpisodes, episodesEstimated, page,
+				pageCount, suggestions, SearchMode.WORDS);
+	}
+
+	/** The same results for another request (one with a notice added). */
+	SearchResults withRequest(SearchRequest other) {
+		return new SearchResults(other, this.outcome, this.episodes, this.totalMoments, this.momentsEstimated,
+				this.totalEpisodes, this.episodesEstimated, this.page, this.pageCount, this.suggestions, this.mode);
+	}
+
+	/** Why a moment is shown: it holds query words, or it is close in meaning. */
+	enum Match {
+
+		WORDS, MEANING
+
+	}
 
 	enum Outcome {
 
@@ -57,9 +79,17 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	 * @param excerptHtml escaped excerpt with {@code <mark>}ed matches
 	 * @param playLink the episode page, at the moment when it has a time
 	 * @param transcriptLink the transcript anchor of a segment, or null
+	 * @param match whether it holds query words or was found by meaning alone (then its
+	 * excerpt marks nothing)
 	 */
 	record Moment(MomentKind kind, String speaker, String time, String excerptHtml, String playLink,
-			String transcriptLink) {
+			String transcriptLink, Match match) {
+
+		Moment(MomentKind kind, String speaker, String time, String excerptHtml, String playLink,
+				String transcriptLink) {
+			this(kind, speaker, time, excerptHtml, playLink, transcriptLink, Match.WORDS);
+		}
+
 	}
 
 }

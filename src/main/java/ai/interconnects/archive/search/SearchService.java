@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ai.interconnects.archive.search.meaning.MeaningSearch;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +28,15 @@ public class SearchService {
 
 	private final SearchProperties properties;
 
+	private final HybridSearch hybrid;
+
+	private final MeaningSearch meaning;
+
 	SearchService(SearchRepository repository, RankingRepository rankingRepository, MatchRepository matchRepository,
-			MomentRepository momentRepository, SearchVocabulary vocabulary, SearchProperties properties) {
+			MomentRepository momentRepository, SearchVocabulary vocabulary, SearchProperties properties,
+			HybridSearch hybrid, MeaningSearch meaning) {
+		this.hybrid = hybrid;
+		this.meaning = meaning;
 		this.repository = repository;
 		this.rankingRepository = rankingRepository;
 		this.matchRepository = matchRepository;
@@ -101,6 +110,18 @@ public class SearchService {
 		}
 		var tree = TsqueryParser.parse(parsed.tsquery());
 		var lexemes = tree.positiveLexemes();
+		if (request.mode() == SearchMode.HYBRID && request.plain()) {
+			var hybridResults = this.hybrid.search(request, lexemes, Fusion.DEFAULT, this.properties.pageSize(),
+					this.properties.momentsPerEpisode());
+			if (hybridResults.isPresent()) {
+				return hybridResults.get();
+			}
+			var status = this.meaning.status();
+			if (status.reason() != null && status.enabled()) {
+				request = request.withNotice(
+						"Search by meaning is not ready yet (" + status.reason() + "): these results match your words.");
+			}
+		}
 		var ranking = this.rankingRepository.rank(request, lexemes);
 		var candidates = ranking.candidates()
 			.stream()

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -42,7 +42,7 @@ class SearchRelevanceTests {
 	@ComponentScan(basePackageClasses = SearchService.class,
 			excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
 					classes = { Controller.class, RestController.class }))
-	@EnableConfigurationProperties(SearchProperties.class)
+	@ConfigurationPropertiesScan(basePackageClasses = SearchService.class)
 	static class SearchServices {
 
 	}

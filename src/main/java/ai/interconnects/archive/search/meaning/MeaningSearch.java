@@ -62,6 +62,45 @@ public class MeaningSearch {
 		return hits(this.index.current().bestInEpisode(query.query, episodeId, filter, k));
 	}
 
+	/**
+	 * The similarity of one moment with the query, or NaN when it has no vector; for
+	 * {@link MomentKind#NOTES} with a negative position, the best of the episode's notes
+	 * paragraphs.
+	 */
+	public double similarity(MeaningQuery query, long episodeId, MomentKind kind, int position) {
+		var block = this.index.current().block(episodeId);
+		double best = Double.NaN;
+		if (block != null) {
+			for (int i = 0; i < block.size(); i++) {
+				if (block.kinds[i] == kind && (block.positions[i] == position || position < 0)) {
+					double score = block.score(i, query.query);
+					best = Double.isNaN(best) ? score : Math.max(best, score);
+				}
+			}
+		}
+		return best;
+	}
+
+	/** How many of the episode's moments the filter admits are at least this similar. */
+	public int countAtLeast(MeaningQuery query, long episodeId, MeaningFilter filter, double similarity) {
+		var block = this.index.current().block(episodeId);
+		int count = 0;
+		int speaker = filter.speakerId();
+		if (block != null) {
+			for (int i = 0; i < block.size(); i++) {
+				if (MeaningFilter.admits(block, i, speaker) && block.score(i, query.query) >= similarity) {
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
+	/** The show notes' paragraphs, numbered as their moments ({@link MomentKind#NOTES}). */
+	public static List<String> notesParagraphs(String showNotesHtml) {
+		return NotesParagraphs.of(showNotesHtml);
+	}
+
 	/** Whether the episode has vectors (it takes part in search by meaning). */
 	public boolean covers(long episodeId) {
 		return this.index.current().block(episodeId) != null;
@@ -85,9 +124,10 @@ public class MeaningSearch {
 	 * @param episodesIndexed episodes whose vectors this instance holds
 	 * @param momentsIndexed their moments
 	 * @param indexBytes memory the vectors take
+	 * @param enabled whether search by meaning is switched on (archive.meaning.enabled)
 	 */
 	public record Status(boolean available, String reason, int episodesIndexed, long momentsIndexed,
-			long indexBytes) {
+			long indexBytes, boolean enabled) {
 	}
 
 	public Status status() {
@@ -98,7 +138,8 @@ public class MeaningSearch {
 			case READY -> (current.episodes() > 0) ? null
 					: this.index.loaded() ? "No episode has been embedded yet." : "The vectors are still loading.";
 		};
-		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes());
+		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes(),
+				this.engine.state() != EmbeddingEngine.State.DISABLED);
 	}
 
 	/**

@@ -1,0 +1,165 @@
+package ai.interconnects.archive.search;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.interconnects.archive.search.meaning.MeaningFilter;
+import ai.interconnects.archive.search.meaning.MeaningSearch;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The hybrid ranking of a plain-language query (README "Search by meaning"): the
+ * episodes that contain query words (BM25, {@link RankingRepository}) and those whose
+ * moments are closest in meaning ({@link MeaningSearch}) are ranked together by
+ * {@link Fusion}; under each, its best moments by the same fused score
+ * ({@link HybridPage}).
+ */
+@Component
+class HybridSearch {
+
+	private final MeaningSearch meaning;
+
+	private final RankingRepository ranking;
+
+	private final MatchRepository matches;
+
+	private final HybridPage pages;
+
+	HybridSearch(MeaningSearch meaning, RankingRepository ranking, MatchRepository matches, HybridPage pages) {
+		this.meaning = meaning;
+		this.ranking = ranking;
+		this.matches = matches;
+		this.pages = pages;
+	}
+
+	/** The query as both halves see it, and what the fusion needs from the words. */
+	record Query(SearchRequest request, List<String> lexemes, MeaningSearch.MeaningQuery vector, MeaningFilter filter,
+			RankingRepository.Ranking ranking, double alpha) {
+	}
+
+	/** An episode ranked by the fusion. */
+	record Ranked(long episodeId, double score, double words, double similarity, OffsetDateTime publishedAt) {
+	}
+
+	/**
+	 * The results, or empty when search by meaning cannot answer now (the caller then
+	 * searches by words and says why).
+	 */
+	Optional<SearchResults> search(SearchRequest request, List<String> lexemes, Fusion fusion, int pageSize,
+			int momentsPerEpisode) {
+		var vector = this.meaning.query(request.query());
+		if (vector.isEmpty()) {
+			return Optional.empty();
+		}
+		var filter = new MeaningFilter(instant(SearchFilters.dateParams(request).get("from")),
+				instant(SearchFilters.dateParams(request).get("to")), request.speaker());
+		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())
+				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
+		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE / 4);
+		var byWords = words.candidates().subList(0, Math.min(words.candidates().size(),
+				Math.max(fusion.wordEpisodes(), 3 * wanted)));
+		var hits = this.meaning.nearest(vector.get(), filter, fusion.meaningMoments());
+		boolean allWordsMeet = !byWords.isEmpty() && !this.matches
+			.matching(request, byWords.stream().map(RankingRepository.Candidate::episodeId).toList())
+			.isEmpty();
+		double alpha = fusion.alpha(allWordsMeet, coverage(lexemes, words, byWords));
+		var query = new Query(request, lexemes, vector.get(), filter, words, alpha);
+		var ranked = rank(query, byWords, hits, fusion);
+		return Optional.of(this.pages.page(query, ranked, fusion, pageSize, momentsPerEpisode));
+	}
+
+	private List<Ranked> rank(Query query, List<RankingRepository.Candidate> byWords,
+			List<MeaningSearch.MomentHit> hits, Fusion fusion) {
+		var best = new HashMap<Long, Double>();
+		for (var hit : hits) {
+			best.merge(hit.episodeId(), hit.similarity(), Math::max);
+		}
+		var bm25 = new HashMap<Long, Double>();
+		double top = 0;
+		for (var candidate : query.ranking().candidates()) {
+			bm25.put(candidate.episodeId(), candidate.score());
+			top = Math.max(top, candidate.score());
+		}
+		var ids = new LinkedHashSet<Long>();
+		byWords.forEach((c) -> ids.add(c.episodeId()));
+		ids.addAll(best.keySet());
+		var consulted = new java.util.HashSet<>(ids);
+		// beyond the first episodes by words, meaning is not consulted: they follow by words
+		query.ranking().candidates().forEach((c) -> ids.add(c.episodeId()));
+		var dates = this.pages.dates(ids);
+		var ranked = new ArrayList<Ranked>();
+		for (var id : ids) {
+			double similarity = consulted.contains(id) ? best.computeIfAbsent(id, (e) -> bestSimilarity(query, e))
+					: Double.NaN;
+			double words = (top > 0) ? bm25.getOrDefault(id, 0.0) / top : 0;
+			double score = fusion.score(query.alpha(), words, fusion.meaning(similarity));
+			ranked.add(new Ranked(id, score, words, similarity, dates.get(id)));
+		}
+		Comparator<Ranked> order = (query.request().sort() == SearchSort.NEWEST) ? Comparator.comparing(
+				Ranked::publishedAt, Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+			: Comparator.comparingDouble(Ranked::score)
+				.thenComparing(Ranked::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+		ranked.sort(order.thenComparingLong(Ranked::episodeId).reversed());
+		return ranked;
+	}
+
+	private double bestSimilarity(Query query, long episodeId) {
+		var best = this.meaning.bestInEpisode(query.vector(), episodeId, query.filter(), 1);
+		return best.isEmpty() ? Double.NaN : best.get(0).similarity();
+	}
+
+	/**
+	 * The largest share of the query's words one of the candidates holds, each word
+	 * weighted by its IDF (its largest over the fields); a word the archive lacks weighs
+	 * as much as the rarest one it has, or 1.
+	 */
+	static double coverage(List<String> lexemes, RankingRepository.Ranking ranking,
+			List<RankingRepository.Candidate> candidates) {
+		if (lexemes.isEmpty()) {
+			return 0;
+		}
+		var weights = new double[lexemes.size()];
+		double rarest = 0;
+		for (int i = 0; i < weights.length; i++) {
+			for (var idfs : ranking.idfs().values()) {
+				weights[i] = Math.max(weights[i], idfs[i]);
+			}
+			rarest = Math.max(rarest, weights[i]);
+		}
+		double total = 0;
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] <= 0) {
+				weights[i] = (rarest > 0) ? rarest : 1;
+			}
+			total += weights[i];
+		}
+		double best = 0;
+		for (var candidate : candidates) {
+			double held = 0;
+			for (int i = 0; i < weights.length; i++) {
+				if (candidate.units()[i] > 0) {
+					held += weights[i];
+				}
+			}
+			best = Math.max(best, held / total);
+		}
+		return best;
+	}
+
+	private static java.time.Instant instant(Object dateParam) {
+		return (dateParam instanceof OffsetDateTime time) ? time.toInstant() : null;
+	}
+
+	static String date(OffsetDateTime publishedAt) {
+		return (publishedAt != null) ? publishedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
+	}
+
+}

@@ -403,7 +403,7 @@ function enableSharing() {
 		const stop = after ? int(after.dataset.start) : (Number.isFinite(end) ? end : null);
 		const t = stop !== null && stop > start ? `${start},${stop}` : String(start);
 		const url = new URL(`${path}?t=${t}#${first.id}`, window.location.href).href;
-		return { text: text.replace(/\s+/g, ' ').trim(), speaker: first.dataset.speaker || '', start, url };
+		return { text: text.replace(/\s+/g, ' ').trim(), speaker: first.dataset.speaker || '', start, url, position: first.dataset.position };
 	}
 
 	function quoteText(m) {
@@ -411,8 +411,15 @@ function enableSharing() {
 		return `“${m.text}”\n— ${who}${title} (${clock(m.start)})\n${m.url}`;
 	}
 
+	/** "Similar moments": the first paragraph's nearest moments across the archive. */
+	const similar = menu.querySelector('[data-similar]');
+	const slug = path.split('/')[2];
+
 	function open(m, anchorRect, from) {
 		moment = m;
+		if (similar) {
+			similar.href = `/search/similar?episode=${slug}&p=${encodeURIComponent(m.position ?? '')}`;
+		}
 		if (opener) {
 			opener.setAttribute('aria-expanded', 'false');
 		}

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.admin;
 
+import ai.interconnects.archive.search.meaning.MeaningSearch;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +23,24 @@ class AdminController {
 
 	private final AdminActions actions;
 
-	AdminController(AdminQueries queries, AdminActions actions) {
+	private final MeaningSearch meaning;
+
+	AdminController(AdminQueries queries, AdminActions actions, MeaningSearch meaning) {
 		this.queries = queries;
 		this.actions = actions;
+		this.meaning = meaning;
+	}
+
+	/**
+	 * Search by meaning on this instance, and the embedding's progress over the archive.
+	 */
+	record Meaning(String model, MeaningSearch.Status status, MeaningSearch.Progress progress) {
+
+		/** Megabytes the vectors take in this instance's memory. */
+		public String indexMegabytes() {
+			return "%.1f".formatted(this.status.indexBytes() / 1e6);
+		}
+
 	}
 
 	@GetMapping("/admin/login")
@@ -37,6 +54,8 @@ class AdminController {
 	@GetMapping("/admin")
 	String overview(@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("overview", this.queries.overview(page));
+		model.addAttribute("meaning",
+				new Meaning(this.meaning.modelId(), this.meaning.status(), this.meaning.progress()));
 		return "admin/index";
 	}
 

@@ -6,8 +6,8 @@ package ai.interconnects.archive.search;
  * matched.
  * <ul>
  * <li>words: BM25 (as keyword search), divided by the best candidate's, so in [0, 1];
- * <li>meaning: cosine similarity s of the query's and the moment's vectors, mapped to
- * [0, 1] as max(0, (s − {@code floor}) / (1 − {@code floor}));
+ * <li>meaning: cosine similarity s of the query's and the moment's vectors, mapped to [0,
+ * 1] as max(0, (s − {@code floor}) / (1 − {@code floor}));
  * <li>α, the weight on words: {@code allWords} when some moment holds every query word
  * (the query would find something as keyword search), else {@code someWords} × c^
  * {@code power}, with c the largest share of the query's words (weighted by IDF, a word

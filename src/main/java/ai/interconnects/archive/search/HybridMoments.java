@@ -28,17 +28,24 @@ class HybridMoments {
 	}
 
 	/**
-	 * A moment with query words. {@code position} is -1 for the show notes (they match as
-	 * one text). {@code moments} is the episode's number of such moments.
+	 * A moment with query words. {@code moments} is the episode's number of such moments.
 	 */
-	record WordMoment(long episodeId, MomentKind kind, int position, double relevance, long moments) {
+	record WordMoment(long episodeId, MomentKind kind, int position, double relevance, long moments,
+			boolean[] present) {
 	}
 
 	/** The query's lexemes as a tsquery of alternatives, not normalised again. */
 	static final String ANY_WORD = "(select array_to_string(array(select quote_literal(l) from unnest(:lexemes::text[]) l), ' | ')::tsquery)";
 
+	/**
+	 * The page episodes' moments that hold any query word, best first, at most
+	 * {@link #WORD_MOMENTS} an episode. Show notes count paragraph by paragraph (the
+	 * {@code notes}, as {@link ai.interconnects.archive.search.meaning.MeaningSearch}
+	 * numbers them), like the moments search by meaning finds, with the length
+	 * normalisation of a transcript paragraph.
+	 */
 	List<WordMoment> wordMoments(SearchRequest request, Collection<Long> episodeIds, List<String> lexemes,
-			RankingRepository.Ranking ranking) {
+			RankingRepository.Ranking ranking, List<NotesParagraph> notes) {
 		if (episodeIds.isEmpty() || lexemes.isEmpty()) {
 			return List.of();
 		}
@@ -51,7 +58,7 @@ class HybridMoments {
 				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, q.query) /*speaker*/
 				/*others*/
 				), scored as (
-				    select m.*, /*relevance*/ as relevance
+				    select m.*, /*relevance*/ as relevance, array[/*tfs*/]::int[] as tfs
 				    from moment m cross join lateral (
 				        select sum(coalesce(cardinality(u.positions), 1)) as length,
 				            /*counts*/
@@ -63,7 +70,7 @@ class HybridMoments {
 				        count(*) over (partition by m.episode_id) as moments
 				    from scored m
 				)
-				select episode_id, kind, position, relevance, moments from ranked where rn <= :perEpisode
+				select episode_id, kind, position, relevance, moments, tfs from ranked where rn <= :perEpisode
 				order by episode_id, rn
 				"""
 			.replace("/*any*/", ANY_WORD)
@@ -79,11 +86,15 @@ class HybridMoments {
 					from episode e cross join q
 					where e.id in (:ids) and e.title_vector @@ q.query
 					union all
-					select e.id, 'NOTES', 3, -1, e.notes_vector, :notesWeight, :notesLength, :notesIdfs::float8[]
-					from episode e cross join q
-					where e.id in (:ids) and e.notes_vector @@ q.query""")
+					select n.episode_id, 'NOTES', 3, n.position, to_tsvector('english', n.text), :notesWeight,
+					    :speechLength, :notesIdfs::float8[]
+					from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
+					    as n(episode_id, position, text) cross join q
+					where to_tsvector('english', n.text) @@ q.query""")
 			.replace("/*relevance*/", MomentRepository.momentRelevance(lexemes.size()))
-			.replace("/*counts*/", MomentRepository.lexemeCounts(lexemes.size()));
+			.replace("/*counts*/", MomentRepository.lexemeCounts(lexemes.size()))
+			.replace("/*tfs*/", String.join(", ",
+					java.util.stream.IntStream.rangeClosed(1, lexemes.size()).mapToObj((k) -> "x.tf_" + k).toList()));
 		var lengths = ranking.unitLengths();
 		var spec = this.jdbc.sql(sql)
 			.param("ids", episodeIds)
@@ -106,10 +117,42 @@ class HybridMoments {
 				.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0))
 				.param("titleIdfs", ranking.idfs().get(MomentKind.TITLE))
 				.param("chapterIdfs", ranking.idfs().get(MomentKind.CHAPTER))
-				.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES));
+				.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES))
+				.param("notesEpisodes", notes.stream().map(NotesParagraph::episodeId).toArray(Long[]::new))
+				.param("notesPositions", notes.stream().map(NotesParagraph::position).toArray(Integer[]::new))
+				.param("notesTexts", notes.stream().map(NotesParagraph::text).toArray(String[]::new));
 		}
-		return spec.query((rs, n) -> new WordMoment(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
-				rs.getInt("position"), rs.getDouble("relevance"), rs.getLong("moments"))).list();
+		return spec.query((rs, n) -> {
+			var tfs = (Integer[]) rs.getArray("tfs").getArray();
+			var present = new boolean[tfs.length];
+			for (int i = 0; i < tfs.length; i++) {
+				present[i] = tfs[i] > 0;
+			}
+			return new WordMoment(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
+					rs.getInt("position"), rs.getDouble("relevance"), rs.getLong("moments"), present);
+		}).list();
+	}
+
+	/** One paragraph of an episode's show notes. */
+	record NotesParagraph(long episodeId, int position, String text) {
+	}
+
+	/** The show notes of the episodes, paragraph by paragraph. */
+	List<NotesParagraph> notesParagraphs(Collection<Long> episodeIds) {
+		var paragraphs = new ArrayList<NotesParagraph>();
+		if (episodeIds.isEmpty()) {
+			return paragraphs;
+		}
+		this.jdbc.sql("select id, show_notes_html from episode where id in (:ids) order by id")
+			.param("ids", episodeIds)
+			.query((rs) -> {
+				var texts = ai.interconnects.archive.search.meaning.MeaningSearch
+					.notesParagraphs(rs.getString("show_notes_html"));
+				for (int i = 0; i < texts.size(); i++) {
+					paragraphs.add(new NotesParagraph(rs.getLong("id"), i, texts.get(i)));
+				}
+			});
+		return paragraphs;
 	}
 
 	/** A moment to show; {@code words}: mark the query words in its excerpt. */
@@ -117,55 +160,59 @@ class HybridMoments {
 	}
 
 	/**
-	 * What is shown of each moment: its text (notes as the whole notes HTML, which the
-	 * caller cuts into paragraphs), when and who, and for moments found by words a
-	 * ts_headline excerpt with the matches marked.
+	 * What is shown of each moment: its text, when and who, and for moments found by
+	 * words a ts_headline excerpt with the matches marked. A notes paragraph's text is
+	 * given ({@code notes}).
 	 */
 	record ShownRow(Shown moment, String text, Integer startSeconds, Integer earlierStart, String speaker,
 			String headline) {
 	}
 
-	Map<Shown, ShownRow> shown(List<Shown> moments, List<String> lexemes) {
+	Map<Shown, ShownRow> shown(List<Shown> moments, List<String> lexemes, Map<String, String> notes) {
 		var rows = new HashMap<Shown, ShownRow>();
 		if (moments.isEmpty()) {
 			return rows;
 		}
-		this.jdbc.sql("""
-				with q as (select /*any*/ as query),
-				chosen as (
-				    select * from unnest(:episodes::bigint[], :kinds::text[], :positions::int[], :words::boolean[])
-				        as c(episode_id, kind, position, words)
-				), shown as (
-				    select c.*, case c.kind when 'SEGMENT' then s.text when 'CHAPTER' then ch.title
-				            when 'TITLE' then e.title
-				            else regexp_replace(e.show_notes_html, '<[^>]*>', ' ', 'g') end as text,
-				        e.show_notes_html, coalesce(s.start_seconds, ch.start_seconds) as start_seconds, s.speaker,
-				        case when c.kind = 'SEGMENT' and s.start_seconds is null then (
-				            select p.start_seconds from transcript_segment p
-				            where p.episode_id = c.episode_id and p.position < c.position and p.start_seconds is not null
-				            order by p.position desc limit 1) end as earlier_start
-				    from chosen c
-				    join episode e on e.id = c.episode_id
-				    left join transcript_segment s on c.kind = 'SEGMENT' and s.episode_id = c.episode_id and s.position = c.position
-				    left join chapter ch on c.kind = 'CHAPTER' and ch.episode_id = c.episode_id and ch.position = c.position
-				)
-				select sh.*, case when sh.words and not :noWords then
-				        ts_headline('english', /*stripped*/, q.query, :options) end as headline
-				from shown sh cross join q
-				""".replace("/*any*/", lexemes.isEmpty() ? "''::tsquery" : ANY_WORD)
-			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("sh.text")))
+		this.jdbc
+			.sql("""
+					with q as (select /*any*/ as query),
+					chosen as (
+					    select * from unnest(:episodes::bigint[], :kinds::text[], :positions::int[], :words::boolean[],
+					            :texts::text[])
+					        as c(episode_id, kind, position, words, given_text)
+					), shown as (
+					    select c.*, case c.kind when 'SEGMENT' then s.text when 'CHAPTER' then ch.title
+					            when 'TITLE' then e.title else c.given_text end as text,
+					        coalesce(s.start_seconds, ch.start_seconds) as start_seconds, s.speaker,
+					        case when c.kind = 'SEGMENT' and s.start_seconds is null then (
+					            select p.start_seconds from transcript_segment p
+					            where p.episode_id = c.episode_id and p.position < c.position and p.start_seconds is not null
+					            order by p.position desc limit 1) end as earlier_start
+					    from chosen c
+					    join episode e on e.id = c.episode_id
+					    left join transcript_segment s on c.kind = 'SEGMENT' and s.episode_id = c.episode_id and s.position = c.position
+					    left join chapter ch on c.kind = 'CHAPTER' and ch.episode_id = c.episode_id and ch.position = c.position
+					)
+					select sh.*, case when sh.words and not :noWords then
+					        ts_headline('english', /*stripped*/, q.query, :options) end as headline
+					from shown sh cross join q
+					"""
+				.replace("/*any*/", lexemes.isEmpty() ? "''::tsquery" : ANY_WORD)
+				.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("sh.text")))
 			.param("episodes", moments.stream().map(Shown::episodeId).toArray(Long[]::new))
 			.param("kinds", moments.stream().map((m) -> m.kind().name()).toArray(String[]::new))
 			.param("positions", moments.stream().map(Shown::position).toArray(Integer[]::new))
 			.param("words", moments.stream().map(Shown::words).toArray(Boolean[]::new))
+			.param("texts", moments.stream()
+				.map((m) -> (m.kind() == MomentKind.NOTES) ? notes.get(m.episodeId() + ":" + m.position()) : null)
+				.toArray(String[]::new))
 			.param("lexemes", lexemes.toArray(String[]::new))
 			.param("noWords", lexemes.isEmpty())
 			.param("options", MomentRepository.EXCERPT_OPTIONS)
 			.query((rs) -> {
 				var moment = new Shown(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
 						rs.getInt("position"), rs.getBoolean("words"));
-				var text = (moment.kind() == MomentKind.NOTES) ? rs.getString("show_notes_html") : rs.getString("text");
-				rows.put(moment, new ShownRow(moment, text, (Integer) rs.getObject("start_seconds"),
+				rows.put(moment, new ShownRow(moment, rs.getString("text"), (Integer) rs.getObject("start_seconds"),
 						(Integer) rs.getObject("earlier_start"), rs.getString("speaker"), rs.getString("headline")));
 			});
 		return rows;

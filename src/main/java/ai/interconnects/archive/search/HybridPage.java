@@ -44,7 +44,69 @@ class HybridPage {
 		return dates;
 	}
 
-	private record Candidate(MomentKind kind, int position, double relevance, double similarity) {
+	/**
+	 * A moment under an episode: its BM25 over the best word moment's on the page (0 when
+	 * it holds no query word) and its similarity (NaN without a vector).
+	 */
+	record Candidate(MomentKind kind, int position, double words, double similarity) {
+	}
+
+	/**
+	 * The moments of the given episodes that the fusion chooses from, with the notes
+	 * paragraphs' texts ({@code notes}, by "episode:position") and each episode's number
+	 * of moments holding query words ({@code wordCounts}).
+	 */
+	record Moments(Map<Long, List<Candidate>> candidates, Map<String, String> notes, Map<Long, Long> wordCounts) {
+	}
+
+	Moments moments(HybridSearch.Query query, List<Long> episodeIds) {
+		var request = query.request();
+		var notes = new HashMap<String, String>();
+		var paragraphs = (request.speaker() != null) ? List.<HybridMoments.NotesParagraph>of()
+				: this.moments.notesParagraphs(episodeIds);
+		paragraphs.forEach((p) -> notes.put(p.episodeId() + ":" + p.position(), p.text()));
+		var words = this.moments.wordMoments(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
+		var weights = HybridSearch.weights(query.lexemes(), query.ranking());
+		double top = 0;
+		for (var moment : words) {
+			top = Math.max(top, moment.relevance());
+		}
+		var all = new HashMap<Long, List<Candidate>>();
+		var wordCounts = new HashMap<Long, Long>();
+		for (var id : episodeIds) {
+			var candidates = new LinkedHashMap<String, Candidate>();
+			for (var moment : words) {
+				if (moment.episodeId() == id) {
+					wordCounts.put(id, moment.moments());
+					double similarity = this.meaning.similarity(query.vector(), id, meaningKind(moment.kind()),
+							moment.position());
+					// a moment holding some of the words counts less than one holding
+					// them all
+					double share = HybridSearch.share(weights, moment.present());
+					candidates.put(moment.kind() + ":" + moment.position(), new Candidate(moment.kind(),
+							moment.position(), (top > 0) ? moment.relevance() / top * share * share : 0, similarity));
+				}
+			}
+			for (var hit : this.meaning.bestInEpisode(query.vector(), id, query.filter(), MEANING_MOMENTS)) {
+				var kind = MomentKind.valueOf(hit.kind().name());
+				candidates.putIfAbsent(kind + ":" + hit.position(),
+						new Candidate(kind, hit.position(), 0, hit.similarity()));
+			}
+			all.put(id, new ArrayList<>(candidates.values()));
+		}
+		return new Moments(all, notes, wordCounts);
+	}
+
+	/** The episode's best {@code perEpisode} moments by the fused score. */
+	static List<Candidate> choose(List<Candidate> candidates, double alpha, Fusion fusion, int perEpisode) {
+		return candidates.stream()
+			.sorted((a, b) -> Double.compare(fused(alpha, fusion, b), fused(alpha, fusion, a)))
+			.limit(perEpisode)
+			.toList();
+	}
+
+	private static double fused(double alpha, Fusion fusion, Candidate candidate) {
+		return fusion.score(alpha, candidate.words(), fusion.meaning(candidate.similarity()));
 	}
 
 	SearchResults page(HybridSearch.Query query, List<HybridSearch.Ranked> ranked, Fusion fusion, int pageSize,
@@ -60,43 +122,20 @@ class HybridPage {
 			.stream()
 			.map(HybridSearch.Ranked::episodeId)
 			.toList();
-		var byWords = new HashMap<Long, List<HybridMoments.WordMoment>>();
-		double top = 0;
-		for (var moment : this.moments.wordMoments(request, pageIds, query.lexemes(), query.ranking())) {
-			byWords.computeIfAbsent(moment.episodeId(), (id) -> new ArrayList<>()).add(moment);
-			top = Math.max(top, moment.relevance());
-		}
+		var moments = moments(query, pageIds);
+		double alpha = query.alpha(fusion);
 		var shown = new ArrayList<HybridMoments.Shown>();
 		var counts = new HashMap<Long, Long>();
 		for (var id : pageIds) {
-			var candidates = new LinkedHashMap<String, Candidate>();
-			long wordCount = 0;
-			for (var moment : byWords.getOrDefault(id, List.of())) {
-				wordCount = moment.moments();
-				double similarity = this.meaning.similarity(query.vector(), id, meaningKind(moment.kind()),
-						moment.position());
-				candidates.put(moment.kind() + ":" + moment.position(),
-						new Candidate(moment.kind(), moment.position(), moment.relevance(), similarity));
-			}
-			var close = this.meaning.bestInEpisode(query.vector(), id, query.filter(), MEANING_MOMENTS);
-			int meaningOnly = 0;
-			for (var hit : close) {
-				var kind = MomentKind.valueOf(hit.kind().name());
-				var key = kind + ":" + hit.position();
-				if (!candidates.containsKey(key)) {
-					candidates.put(key, new Candidate(kind, hit.position(), 0, hit.similarity()));
-					meaningOnly += (fusion.meaning(hit.similarity()) > 0) ? 1 : 0;
-				}
-			}
-			counts.put(id, wordCount + meaningOnly);
-			double scale = top;
-			candidates.values()
-				.stream()
-				.sorted((a, b) -> Double.compare(fused(query, fusion, b, scale), fused(query, fusion, a, scale)))
-				.limit(perEpisode)
-				.forEach((c) -> shown.add(new HybridMoments.Shown(id, c.kind(), c.position(), c.relevance() > 0)));
+			var candidates = moments.candidates().get(id);
+			long meaningOnly = candidates.stream()
+				.filter((c) -> c.words() == 0 && fusion.meaning(c.similarity()) > 0)
+				.count();
+			counts.put(id, moments.wordCounts().getOrDefault(id, 0L) + meaningOnly);
+			choose(candidates, alpha, fusion, perEpisode)
+				.forEach((c) -> shown.add(new HybridMoments.Shown(id, c.kind(), c.position(), c.words() > 0)));
 		}
-		var rows = this.moments.shown(shown, query.lexemes());
+		var rows = this.moments.shown(shown, query.lexemes(), moments.notes());
 		var info = this.moments.episodes(pageIds);
 		var episodes = new ArrayList<SearchResults.EpisodeResult>();
 		long total = 0;
@@ -106,9 +145,10 @@ class HybridPage {
 			for (var moment : shown) {
 				var row = rows.get(moment);
 				if (moment.episodeId() == id && row != null) {
-					best.add(ResultEpisodes.moment(episode.slug(), new MomentRepository.MomentRow(id, moment.kind(),
-							(moment.position() < 0) ? null : moment.position(), row.startSeconds(), row.earlierStart(),
-							row.speaker(), counts.get(id), moment.words() ? row.headline() : excerpt(moment, row.text())),
+					best.add(ResultEpisodes.moment(episode.slug(),
+							new MomentRepository.MomentRow(id, moment.kind(), moment.position(), row.startSeconds(),
+									row.earlierStart(), row.speaker(), counts.get(id),
+									moment.words() ? row.headline() : excerpt(row.text())),
 							moment.words() ? SearchResults.Match.WORDS : SearchResults.Match.MEANING));
 				}
 			}
@@ -120,24 +160,17 @@ class HybridPage {
 				page, pageCount, List.of(), SearchMode.HYBRID);
 	}
 
-	private static double fused(HybridSearch.Query query, Fusion fusion, Candidate candidate, double top) {
-		double words = (top > 0) ? candidate.relevance() / top : 0;
-		return fusion.score(query.alpha(), words, fusion.meaning(candidate.similarity()));
-	}
-
 	static ai.interconnects.archive.search.meaning.MomentKind meaningKind(MomentKind kind) {
 		return ai.interconnects.archive.search.meaning.MomentKind.valueOf(kind.name());
 	}
 
 	/**
 	 * The start of a moment's text, about {@link #EXCERPT_WORDS} words, ended at a
-	 * sentence end where one comes soon enough; a notes paragraph is cut from the notes.
+	 * sentence end where one comes soon enough.
 	 */
-	static String excerpt(HybridMoments.Shown moment, String text) {
-		if (moment.kind() == MomentKind.NOTES) {
-			var paragraphs = MeaningSearch.notesParagraphs(text);
-			text = (moment.position() >= 0 && moment.position() < paragraphs.size()) ? paragraphs.get(moment.position())
-					: "";
+	static String excerpt(String text) {
+		if (text == null) {
+			return "";
 		}
 		var sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 		sentences.setText(text);

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,10 @@ import ai.interconnects.archive.search.meaning.MeaningSearch;
 import org.springframework.stereotype.Component;
 
 /**
- * The hybrid ranking of a plain-language query (README "Search by meaning"): the
- * episodes that contain query words (BM25, {@link RankingRepository}) and those whose
- * moments are closest in meaning ({@link MeaningSearch}) are ranked together by
- * {@link Fusion}; under each, its best moments by the same fused score
- * ({@link HybridPage}).
+ * The hybrid ranking of a plain-language query (README "Search by meaning"): the episodes
+ * that contain query words (BM25, {@link RankingRepository}) and those whose moments are
+ * closest in meaning ({@link MeaningSearch}) are ranked together by {@link Fusion}; under
+ * each, its best moments by the same fused score ({@link HybridPage}).
  */
 @Component
 class HybridSearch {
@@ -40,13 +40,34 @@ class HybridSearch {
 		this.pages = pages;
 	}
 
-	/** The query as both halves see it, and what the fusion needs from the words. */
+	/**
+	 * The query as both halves see it, and what the fusion's weight depends on: whether
+	 * some moment holds all the query's words, and the largest share of them one episode
+	 * holds ({@link #coverage}).
+	 */
 	record Query(SearchRequest request, List<String> lexemes, MeaningSearch.MeaningQuery vector, MeaningFilter filter,
-			RankingRepository.Ranking ranking, double alpha) {
+			RankingRepository.Ranking ranking, boolean allWordsMeet, double coverage) {
+
+		double alpha(Fusion fusion) {
+			return fusion.alpha(this.allWordsMeet, this.coverage);
+		}
+
 	}
 
-	/** An episode ranked by the fusion. */
+	/**
+	 * An episode to rank: its BM25 over the best candidate's and its best moment's
+	 * similarity (NaN when not consulted); the score once ranked.
+	 */
 	record Ranked(long episodeId, double score, double words, double similarity, OffsetDateTime publishedAt) {
+
+		Ranked scored(double score) {
+			return new Ranked(this.episodeId, score, this.words, this.similarity, this.publishedAt);
+		}
+
+	}
+
+	/** What both halves found for a query, before the fusion ranks it. */
+	record Evidence(Query query, List<Ranked> episodes) {
 	}
 
 	/**
@@ -55,6 +76,19 @@ class HybridSearch {
 	 */
 	Optional<SearchResults> search(SearchRequest request, List<String> lexemes, Fusion fusion, int pageSize,
 			int momentsPerEpisode) {
+		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE / 4);
+		return evidence(request, lexemes, fusion, wanted).map((evidence) -> this.pages.page(evidence.query(),
+				order(evidence, fusion), fusion, pageSize, momentsPerEpisode));
+	}
+
+	/**
+	 * The episodes both halves found: the first {@code fusion.wordEpisodes()} (at least
+	 * three times {@code wanted}) by words and those of the
+	 * {@code fusion.meaningMoments()} moments closest in meaning, each with its words and
+	 * meaning scores; then the other episodes with query words, whose meaning is not
+	 * consulted. Empty when search by meaning cannot answer now.
+	 */
+	Optional<Evidence> evidence(SearchRequest request, List<String> lexemes, Fusion fusion, int wanted) {
 		var vector = this.meaning.query(request.query());
 		if (vector.isEmpty()) {
 			return Optional.empty();
@@ -63,21 +97,35 @@ class HybridSearch {
 				instant(SearchFilters.dateParams(request).get("to")), request.speaker());
 		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
-		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE / 4);
-		var byWords = words.candidates().subList(0, Math.min(words.candidates().size(),
-				Math.max(fusion.wordEpisodes(), 3 * wanted)));
+		var byWords = words.candidates()
+			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
 		var hits = this.meaning.nearest(vector.get(), filter, fusion.meaningMoments());
 		boolean allWordsMeet = !byWords.isEmpty() && !this.matches
 			.matching(request, byWords.stream().map(RankingRepository.Candidate::episodeId).toList())
 			.isEmpty();
-		double alpha = fusion.alpha(allWordsMeet, coverage(lexemes, words, byWords));
-		var query = new Query(request, lexemes, vector.get(), filter, words, alpha);
-		var ranked = rank(query, byWords, hits, fusion);
-		return Optional.of(this.pages.page(query, ranked, fusion, pageSize, momentsPerEpisode));
+		var query = new Query(request, lexemes, vector.get(), filter, words, allWordsMeet,
+				coverage(lexemes, words, byWords));
+		return Optional.of(new Evidence(query, rank(query, byWords, hits)));
+	}
+
+	/** The episodes scored by the fusion, in result order. */
+	static List<Ranked> order(Evidence evidence, Fusion fusion) {
+		double alpha = evidence.query().alpha(fusion);
+		var ranked = new ArrayList<Ranked>();
+		for (var episode : evidence.episodes()) {
+			ranked.add(episode.scored(fusion.score(alpha, episode.words(), fusion.meaning(episode.similarity()))));
+		}
+		Comparator<Ranked> order = (evidence.query().request().sort() == SearchSort.NEWEST)
+				? Comparator.comparing(Ranked::publishedAt,
+						Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+				: Comparator.comparingDouble(Ranked::score)
+					.thenComparing(Ranked::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+		ranked.sort(order.thenComparingLong(Ranked::episodeId).reversed());
+		return ranked;
 	}
 
 	private List<Ranked> rank(Query query, List<RankingRepository.Candidate> byWords,
-			List<MeaningSearch.MomentHit> hits, Fusion fusion) {
+			List<MeaningSearch.MomentHit> hits) {
 		var best = new HashMap<Long, Double>();
 		for (var hit : hits) {
 			best.merge(hit.episodeId(), hit.similarity(), Math::max);
@@ -91,8 +139,9 @@ class HybridSearch {
 		var ids = new LinkedHashSet<Long>();
 		byWords.forEach((c) -> ids.add(c.episodeId()));
 		ids.addAll(best.keySet());
-		var consulted = new java.util.HashSet<>(ids);
-		// beyond the first episodes by words, meaning is not consulted: they follow by words
+		var consulted = new HashSet<>(ids);
+		// beyond the first episodes by words, meaning is not consulted: they follow by
+		// words
 		query.ranking().candidates().forEach((c) -> ids.add(c.episodeId()));
 		var dates = this.pages.dates(ids);
 		var ranked = new ArrayList<Ranked>();
@@ -100,14 +149,8 @@ class HybridSearch {
 			double similarity = consulted.contains(id) ? best.computeIfAbsent(id, (e) -> bestSimilarity(query, e))
 					: Double.NaN;
 			double words = (top > 0) ? bm25.getOrDefault(id, 0.0) / top : 0;
-			double score = fusion.score(query.alpha(), words, fusion.meaning(similarity));
-			ranked.add(new Ranked(id, score, words, similarity, dates.get(id)));
+			ranked.add(new Ranked(id, 0, words, similarity, dates.get(id)));
 		}
-		Comparator<Ranked> order = (query.request().sort() == SearchSort.NEWEST) ? Comparator.comparing(
-				Ranked::publishedAt, Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
-			: Comparator.comparingDouble(Ranked::score)
-				.thenComparing(Ranked::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
-		ranked.sort(order.thenComparingLong(Ranked::episodeId).reversed());
 		return ranked;
 	}
 
@@ -123,9 +166,23 @@ class HybridSearch {
 	 */
 	static double coverage(List<String> lexemes, RankingRepository.Ranking ranking,
 			List<RankingRepository.Candidate> candidates) {
-		if (lexemes.isEmpty()) {
-			return 0;
+		var weights = weights(lexemes, ranking);
+		double best = 0;
+		for (var candidate : candidates) {
+			var present = new boolean[weights.length];
+			for (int i = 0; i < weights.length; i++) {
+				present[i] = candidate.units()[i] > 0;
+			}
+			best = Math.max(best, share(weights, present));
 		}
+		return best;
+	}
+
+	/**
+	 * Each query word's weight: its IDF (the largest over the fields); a word the archive
+	 * lacks weighs as much as the rarest one it has, or 1.
+	 */
+	static double[] weights(List<String> lexemes, RankingRepository.Ranking ranking) {
 		var weights = new double[lexemes.size()];
 		double rarest = 0;
 		for (int i = 0; i < weights.length; i++) {
@@ -134,24 +191,23 @@ class HybridSearch {
 			}
 			rarest = Math.max(rarest, weights[i]);
 		}
-		double total = 0;
 		for (int i = 0; i < weights.length; i++) {
 			if (weights[i] <= 0) {
 				weights[i] = (rarest > 0) ? rarest : 1;
 			}
+		}
+		return weights;
+	}
+
+	/** The weighted share of the query's words that are present. */
+	static double share(double[] weights, boolean[] present) {
+		double total = 0;
+		double held = 0;
+		for (int i = 0; i < weights.length; i++) {
 			total += weights[i];
+			held += present[i] ? weights[i] : 0;
 		}
-		double best = 0;
-		for (var candidate : candidates) {
-			double held = 0;
-			for (int i = 0; i < weights.length; i++) {
-				if (candidate.units()[i] > 0) {
-					held += weights[i];
-				}
-			}
-			best = Math.max(best, held / total);
-		}
-		return best;
+		return (total > 0) ? held / total : 0;
 	}
 
 	private static java.time.Instant instant(Object dateParam) {

@@ -35,9 +35,10 @@ final class ResultMoments {
 	 * @param excerpts escaped excerpts with marked matches, ellipses where cut
 	 * @param playLink the episode at the moment
 	 * @param transcriptLink the transcript at the moment with the query marked, or null
+	 * @param meaning whether it was found by meaning alone (no query word is in it)
 	 */
 	record Entry(List<String> kinds, List<String> labels, String time, List<String> excerpts, String playLink,
-			String transcriptLink) {
+			String transcriptLink, boolean meaning) {
 	}
 
 	/** The page's entries by episode slug. */
@@ -62,7 +63,9 @@ final class ResultMoments {
 			var labels = new ArrayList<String>();
 			var excerpts = new ArrayList<String>();
 			String transcriptLink = null;
+			boolean meaning = true;
 			for (var moment : moments) {
+				meaning &= moment.match() == SearchResults.Match.MEANING;
 				var kind = moment.kind().cssName();
 				if (!kinds.contains(kind)) {
 					kinds.add(kind);
@@ -74,12 +77,16 @@ final class ResultMoments {
 				excerpts.add((moment.kind() == MomentKind.TITLE) ? moment.excerptHtml()
 						: withEllipses(moment.excerptHtml()));
 				if (transcriptLink == null && moment.transcriptLink() != null) {
-					transcriptLink = withQuery(moment.transcriptLink(), query, moment.time());
+					// the transcript's find bar marks words: a moment found by meaning
+					// has none
+					transcriptLink = (moment.match() == SearchResults.Match.WORDS)
+							? withQuery(moment.transcriptLink(), query, moment.time())
+							: withTime(moment.transcriptLink(), moment.time());
 				}
 			}
 			var first = moments.get(0);
 			entries.add(new Entry(List.copyOf(kinds), List.copyOf(labels), first.time(), List.copyOf(excerpts),
-					first.playLink(), transcriptLink));
+					first.playLink(), transcriptLink, meaning));
 		}
 		return entries;
 	}
@@ -116,13 +123,25 @@ final class ResultMoments {
 
 	/** {@code /episodes/x/transcript#t-754} with {@code ?q=…&t=754} before the anchor. */
 	static String withQuery(String transcriptLink, String query, String time) {
+		return link(transcriptLink, "q=" + UriUtils.encodeQueryParam(query, "UTF-8"), time);
+	}
+
+	/** {@code /episodes/x/transcript#t-754} with {@code ?t=754} before the anchor. */
+	static String withTime(String transcriptLink, String time) {
+		return link(transcriptLink, null, time);
+	}
+
+	private static String link(String transcriptLink, String query, String time) {
 		int hash = transcriptLink.indexOf('#');
 		var path = (hash < 0) ? transcriptLink : transcriptLink.substring(0, hash);
 		var anchor = (hash < 0) ? "" : transcriptLink.substring(hash);
-		var link = new StringBuilder(path).append("?q=").append(UriUtils.encodeQueryParam(query, "UTF-8"));
+		var link = new StringBuilder(path);
 		var seconds = Timestamps.parse(time);
+		if (query != null) {
+			link.append('?').append(query);
+		}
 		if (seconds.isPresent()) {
-			link.append("&t=").append(seconds.getAsInt());
+			link.append((query != null) ? "&t=" : "?t=").append(seconds.getAsInt());
 		}
 		return link.append(anchor).toString();
 	}

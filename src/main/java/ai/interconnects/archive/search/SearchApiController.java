@@ -45,10 +45,12 @@ class SearchApiController {
 
 	/**
 	 * A matching moment: {@code kind} is SEGMENT, CHAPTER, TITLE or NOTES;
-	 * {@code startSeconds} and {@code time} are null for title and notes matches.
+	 * {@code startSeconds} and {@code time} are null for title and notes matches;
+	 * {@code match} is WORDS (it holds query words, marked in {@code excerptHtml}) or
+	 * MEANING (found by meaning alone: nothing is marked).
 	 */
 	record Moment(String kind, String speaker, Integer startSeconds, String time, String excerpt, String excerptHtml,
-			String url, String transcriptUrl) {
+			String url, String transcriptUrl, String match) {
 	}
 
 	record Episode(String slug, String title, String date, long moments, List<Moment> best, String url) {
@@ -57,15 +59,18 @@ class SearchApiController {
 	/**
 	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
 	 * say which parameters were ignored or shortened; {@code capped} that the totals are
-	 * estimates (more matched than were ranked).
+	 * estimates (more matched than were ranked); {@code mode} how the results were
+	 * ranked: HYBRID (by meaning and words) or WORDS (exact words only, as asked with
+	 * {@code mode=words}, or because search by meaning is not ready: a notice says so).
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
-			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions) {
+			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions, String mode) {
 	}
 
-	@Operation(summary = "Full-text search, as the /search page",
-			description = "Websearch syntax: words, \"phrases\", -exclusions, or. Results grouped by episode, "
-					+ "10 a page, each with its best three moments.")
+	@Operation(summary = "Search by meaning and words, as the /search page",
+			description = "Plain-language queries are ranked by meaning and words together (mode=words: exact words "
+					+ "only). Websearch syntax: words, \"phrases\", -exclusions, or (these keep their exact meaning). "
+					+ "Results grouped by episode, 10 a page, each with its best three moments.")
 	@ApiResponse(responseCode = "200", description = "a page of results")
 	@ApiResponse(responseCode = "400", description = "no query",
 			content = @Content(mediaType = "application/problem+json",
@@ -76,12 +81,15 @@ class SearchApiController {
 			@Parameter(description = "first day, YYYY-MM-DD") @RequestParam(required = false) String from,
 			@Parameter(description = "last day, YYYY-MM-DD") @RequestParam(required = false) String to,
 			@Parameter(description = "relevance (default) or newest") @RequestParam(required = false) String sort,
-			@Parameter(description = "page number, from 1") @RequestParam(required = false) String page) {
-		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
-		if (request.blank()) {
+			@Parameter(description = "page number, from 1") @RequestParam(required = false) String page,
+			@Parameter(description = "words: exact words only; otherwise by meaning and words") @RequestParam(
+					required = false) String mode) {
+		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength());
+		if (asked.blank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q is required");
 		}
-		var results = this.search.search(request);
+		var results = this.search.search(asked);
+		var request = results.request();
 		var episodes = new ArrayList<Episode>(results.episodes().size());
 		for (var episode : results.episodes()) {
 			var moments = new ArrayList<Moment>(episode.best().size());
@@ -90,7 +98,7 @@ class SearchApiController {
 						? Timestamps.parse(moment.time()).stream().boxed().findFirst().orElse(null) : null;
 				moments.add(new Moment(moment.kind().name(), moment.speaker(), seconds, moment.time(),
 						Jsoup.parse(moment.excerptHtml()).text(), moment.excerptHtml(), absolute(moment.playLink()),
-						absolute(moment.transcriptLink())));
+						absolute(moment.transcriptLink()), moment.match().name()));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
 					absolute("/episodes/" + episode.slug())));
@@ -98,7 +106,7 @@ class SearchApiController {
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
 				results.pageCount(), episodes,
-				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
+				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList(), results.mode().name());
 	}
 
 	private String absolute(String path) {

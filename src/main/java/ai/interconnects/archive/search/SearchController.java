@@ -35,11 +35,16 @@ class SearchController {
 	@GetMapping("/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String speaker,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
-		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
-		var results = this.latency.record(() -> this.search.search(request));
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String mode, Model model) {
+		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength());
+		var results = this.latency.record(() -> this.search.search(asked));
+		// the service may add a notice (search by meaning not ready yet)
+		var request = results.request();
 		model.addAttribute("results", results);
 		model.addAttribute("request", request);
+		model.addAttribute("wordsOnlyLink", link(request.withMode(SearchMode.WORDS), request.query(), 1));
+		model.addAttribute("hybridLink", link(request.withMode(SearchMode.HYBRID), request.query(), 1));
 		model.addAttribute("speakers", this.search.speakers());
 		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
 		model.addAttribute("entries", ResultMoments.of(results));
@@ -74,6 +79,9 @@ class SearchController {
 		}
 		if (request.sort() != SearchSort.RELEVANCE) {
 			uri.queryParam("sort", request.sort().param());
+		}
+		if (request.mode() != SearchMode.HYBRID) {
+			uri.queryParam("mode", request.mode().param());
 		}
 		if (page > 1) {
 			uri.queryParam("page", page);

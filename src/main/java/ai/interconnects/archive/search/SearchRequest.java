@@ -118,6 +118,12 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 				this.mode);
 	}
 
+	/** The same request ranked another way. */
+	SearchRequest withMode(SearchMode other) {
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, this.notices,
+				other);
+	}
+
 	/** The same request with one more notice. */
 	SearchRequest withNotice(String notice) {
 		var all = new ArrayList<>(this.notices);

@@ -118,8 +118,8 @@ public class SearchService {
 			}
 			var status = this.meaning.status();
 			if (status.reason() != null && status.enabled()) {
-				request = request.withNotice(
-						"Search by meaning is not ready yet (" + status.reason() + "): these results match your words.");
+				request = request.withNotice("Search by meaning is not ready yet (" + status.reason()
+						+ "): these results match your words.");
 			}
 		}
 		var ranking = this.rankingRepository.rank(request, lexemes);

@@ -13,11 +13,11 @@ import org.jsoup.Jsoup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Scores a way of searching on the labelled questions: hit@3 (an answer episode among
- * the first three), moment@3 (an answer moment among the first three moments shown, in
- * page order) and nDCG@10 over the first ten episodes (gain 2 for an answer episode
- * showing an answer moment, or any answer episode for a whole-episode question; 1 for an
- * answer episode without one), averaged per kind of question.
+ * Scores a way of searching on the labelled questions: hit@3 (an answer episode among the
+ * first three), moment@3 (an answer moment among the first three moments shown, in page
+ * order) and nDCG@10 over the first ten episodes (gain 2 for an answer episode showing an
+ * answer moment, or any answer episode for a whole-episode question; 1 for an answer
+ * episode without one), averaged per kind of question.
  */
 final class Evaluation {
 
@@ -26,17 +26,28 @@ final class Evaluation {
 	/** Each question's answer moments, as whitespace-normalised text. */
 	private final Map<LabelledQuestions.Question, List<String>> answerTexts = new HashMap<>();
 
+	/** Each question's answer moments as "slug|KIND|position". */
+	private final Map<LabelledQuestions.Question, java.util.Set<String>> answerIds = new HashMap<>();
+
+	/** A moment's identity and text. */
+	record Text(String kind, int position, String text) {
+	}
+
 	Evaluation(LabelledQuestions questions, JdbcClient jdbc) {
 		this.questions = questions;
 		for (var question : questions.questions()) {
 			var texts = new ArrayList<String>();
+			var ids = new java.util.HashSet<String>();
 			for (var slug : question.episodes()) {
-				for (var text : momentTexts(jdbc, slug)) {
+				for (var moment : momentTexts(jdbc, slug)) {
+					var text = moment.text();
 					if (question.answers().stream().anyMatch((snippet) -> text.contains(normalize(snippet)))) {
 						texts.add(text);
+						ids.add(slug + "|" + moment.kind() + "|" + moment.position());
 					}
 				}
 			}
+			this.answerIds.put(question, ids);
 			if (texts.size() < question.answers().size()) {
 				throw new IllegalStateException("An answer of \"" + question.text() + "\" is in no moment");
 			}
@@ -48,19 +59,28 @@ final class Evaluation {
 		return this.answerTexts.get(question);
 	}
 
-	/** Every moment's text of the episode: title, chapters, notes paragraphs, segments. */
-	static List<String> momentTexts(JdbcClient jdbc, String slug) {
-		var texts = new ArrayList<String>();
+	java.util.Set<String> answerIds(LabelledQuestions.Question question) {
+		return this.answerIds.get(question);
+	}
+
+	/** Every moment of the episode: title, chapters, notes paragraphs, segments. */
+	static List<Text> momentTexts(JdbcClient jdbc, String slug) {
+		var texts = new ArrayList<Text>();
 		jdbc.sql("select title, show_notes_html from episode where slug = :slug").param("slug", slug).query((rs) -> {
-			texts.add(normalize(rs.getString("title")));
-			MeaningSearch.notesParagraphs(rs.getString("show_notes_html")).forEach((p) -> texts.add(normalize(p)));
+			texts.add(new Text("TITLE", 0, normalize(rs.getString("title"))));
+			var notes = MeaningSearch.notesParagraphs(rs.getString("show_notes_html"));
+			for (int i = 0; i < notes.size(); i++) {
+				texts.add(new Text("NOTES", i, normalize(notes.get(i))));
+			}
 		});
 		jdbc.sql("""
-				select c.title as text from chapter c join episode e on e.id = c.episode_id where e.slug = :slug
+				select 'CHAPTER' as kind, c.position, c.title as text
+				from chapter c join episode e on e.id = c.episode_id where e.slug = :slug
 				union all
-				select s.text from transcript_segment s join episode e on e.id = s.episode_id where e.slug = :slug
+				select 'SEGMENT', s.position, s.text
+				from transcript_segment s join episode e on e.id = s.episode_id where e.slug = :slug
 				""").param("slug", slug).query((rs) -> {
-			texts.add(normalize(rs.getString("text")));
+			texts.add(new Text(rs.getString("kind"), rs.getInt("position"), normalize(rs.getString("text"))));
 		});
 		return texts;
 	}
@@ -88,8 +108,8 @@ final class Evaluation {
 			var row = new StringBuilder("| " + system + " |");
 			for (var kind : LabelledQuestions.Kind.values()) {
 				var s = this.byKind.get(kind);
-				row.append(" %.2f | %s | %.2f |".formatted(s[0], Double.isNaN(s[1]) ? "–" : "%.2f".formatted(s[1]),
-						s[2]));
+				row.append(
+						" %.2f | %s | %.2f |".formatted(s[0], Double.isNaN(s[1]) ? "–" : "%.2f".formatted(s[1]), s[2]));
 			}
 			return row.toString();
 		}

@@ -21,7 +21,8 @@ record LabelledQuestions(List<Question> questions) {
 
 	/**
 	 * @param episodes slugs of the episodes that answer it
-	 * @param answers snippets of the moments that answer it (none for an episode question)
+	 * @param answers snippets of the moments that answer it (none for an episode
+	 * question)
 	 */
 	record Question(Kind kind, String text, List<String> episodes, List<String> answers) {
 	}

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.search.RelatedEpisodes;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.PageMeta;
@@ -36,8 +37,11 @@ class EpisodeController {
 
 	private final CurrentSite site;
 
+	private final RelatedEpisodes related;
+
 	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people,
-			CurrentSite site) {
+			CurrentSite site, RelatedEpisodes related) {
+		this.related = related;
 		this.reading = reading;
 		this.search = search;
 		this.publicUrl = publicUrl;
@@ -54,6 +58,7 @@ class EpisodeController {
 		model.addAttribute("episode", episode);
 		model.addAttribute("player", Player.of(episode, at));
 		model.addAttribute("people", this.people.of(episode.slug()));
+		model.addAttribute("related", this.related.of(episode.slug()));
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote())
 				: meta(episode, episode.path(), episode.title(), episode.summary()));
 		return EPISODE_VIEW;

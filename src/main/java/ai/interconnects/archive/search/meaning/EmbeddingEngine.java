@@ -7,13 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedding model of this instance, loaded in the background once the application
- * has started (loading takes seconds and a few hundred megabytes; start-up and the pages
+ * The embedding model of this instance, loaded in the background once the application has
+ * started (loading takes seconds and a few hundred megabytes; start-up and the pages
  * never wait for it). Where it cannot load (switched off, an unsupported platform for
  * ONNX Runtime's native library, a missing model artifact) search stays keyword-only and
  * the reason is logged and shown on the admin page.
@@ -47,7 +48,22 @@ class EmbeddingEngine implements DisposableBean {
 
 	private volatile OnnxEncoder encoder;
 
+	private final Loader loader;
+
+	/** Loads a model: ONNX Runtime's, or a test's that fails as a platform would. */
+	interface Loader {
+
+		OnnxEncoder load(EmbeddingModel model, int threads) throws Exception;
+
+	}
+
+	@Autowired
 	EmbeddingEngine(MeaningProperties properties) {
+		this(properties, OnnxEncoder::load);
+	}
+
+	EmbeddingEngine(MeaningProperties properties, Loader loader) {
+		this.loader = loader;
 		this.properties = properties;
 		this.modelId = properties.model().idOrNull();
 		this.state = properties.enabled() ? State.LOADING : State.DISABLED;
@@ -75,9 +91,10 @@ class EmbeddingEngine implements DisposableBean {
 			if (this.modelId == null) {
 				throw new IllegalStateException("The model " + this.properties.model() + " is not on the class path");
 			}
-			this.encoder = OnnxEncoder.load(this.properties.model(), this.properties.workerThreads());
+			this.encoder = this.loader.load(this.properties.model(), this.properties.workerThreads());
 			this.state = State.READY;
-			logger.info("Search by meaning: {} loaded in {} ms", this.modelId, (System.nanoTime() - started) / 1_000_000);
+			logger.info("Search by meaning: {} loaded in {} ms", this.modelId,
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		// an unsupported platform ends in UnsatisfiedLinkError or NoClassDefFoundError:
 		// the archive runs on without search by meaning

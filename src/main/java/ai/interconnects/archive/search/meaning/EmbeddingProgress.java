@@ -51,14 +51,11 @@ class EmbeddingProgress {
 				from state s
 				join episode e on e.id = s.episode_id
 				left join search_document d on d.episode_id = s.episode_id
-				""")
-			.param("model", (model != null) ? model : "")
-			.query((rs, n) -> {
-				long waiting = rs.getLong("waiting");
-				long embedded = rs.getLong("embedded");
-				return new Counts(embedded, Math.max(embedded, rs.getLong("total")), waiting, waiting > 0);
-			})
-			.single();
+				""").param("model", (model != null) ? model : "").query((rs, n) -> {
+			long waiting = rs.getLong("waiting");
+			long embedded = rs.getLong("embedded");
+			return new Counts(embedded, Math.max(embedded, rs.getLong("total")), waiting, waiting > 0);
+		}).single();
 	}
 
 }

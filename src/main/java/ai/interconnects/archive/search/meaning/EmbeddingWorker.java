@@ -15,10 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one background worker of this instance that gives every moment its vector: it
- * takes one episode at a time from {@code meaning_episode} (ingest and re-parse mark
- * them, V12), embeds the moments whose text has no vector yet (a vector of the same
- * text, anywhere in the archive, is reused), stores them a batch at a time (so a restart
+ * The one background worker of this instance that gives every moment its vector: it takes
+ * one episode at a time from {@code meaning_episode} (ingest and re-parse mark them,
+ * V12), embeds the moments whose text has no vector yet (a vector of the same text,
+ * anywhere in the archive, is reused), stores them a batch at a time (so a restart
  * resumes where it stopped) and publishes the episode to the search indexes. Ingest and
  * pages never wait for it: it runs in its own low-priority thread, on
  * {@code archive.meaning.worker-threads} cores.
@@ -43,8 +43,7 @@ class EmbeddingWorker implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	EmbeddingWorker(EmbeddingEngine engine, VectorRepository vectors, MomentTexts texts,
-			MeaningProperties properties) {
+	EmbeddingWorker(EmbeddingEngine engine, VectorRepository vectors, MomentTexts texts, MeaningProperties properties) {
 		this.engine = engine;
 		this.vectors = vectors;
 		this.texts = texts;
@@ -79,7 +78,8 @@ class EmbeddingWorker implements DisposableBean {
 				return;
 			}
 			catch (RuntimeException ex) {
-				// the database was away, say: the claim expires and the episode is tried again
+				// the database was away, say: the claim expires and the episode is tried
+				// again
 				logger.warn("Embedding paused: {}", ex.toString());
 				sleepQuietly();
 			}

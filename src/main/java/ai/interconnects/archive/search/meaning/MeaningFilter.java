@@ -12,7 +12,8 @@ public record MeaningFilter(Instant from, Instant to, String speaker) {
 	public static final MeaningFilter NONE = new MeaningFilter(null, null, null);
 
 	boolean admits(VectorBlock block) {
-		if (this.from != null && (block.publishedAt == Long.MIN_VALUE || block.publishedAt < this.from.getEpochSecond())) {
+		if (this.from != null
+				&& (block.publishedAt == Long.MIN_VALUE || block.publishedAt < this.from.getEpochSecond())) {
 			return false;
 		}
 		return this.to == null || (block.publishedAt != Long.MIN_VALUE && block.publishedAt < this.to.getEpochSecond());

@@ -62,17 +62,13 @@ public class MeaningSearch {
 		return hits(this.index.current().bestInEpisode(query.query, episodeId, filter, k));
 	}
 
-	/**
-	 * The similarity of one moment with the query, or NaN when it has no vector; for
-	 * {@link MomentKind#NOTES} with a negative position, the best of the episode's notes
-	 * paragraphs.
-	 */
+	/** The similarity of one moment with the query, or NaN when it has no vector. */
 	public double similarity(MeaningQuery query, long episodeId, MomentKind kind, int position) {
 		var block = this.index.current().block(episodeId);
 		double best = Double.NaN;
 		if (block != null) {
 			for (int i = 0; i < block.size(); i++) {
-				if (block.kinds[i] == kind && (block.positions[i] == position || position < 0)) {
+				if (block.kinds[i] == kind && block.positions[i] == position) {
 					double score = block.score(i, query.query);
 					best = Double.isNaN(best) ? score : Math.max(best, score);
 				}
@@ -96,7 +92,49 @@ public class MeaningSearch {
 		return count;
 	}
 
-	/** The show notes' paragraphs, numbered as their moments ({@link MomentKind#NOTES}). */
+	/**
+	 * An episode related to another: its similarity (of the means of their moments'
+	 * vectors) and the moment of it closest to the other's subject ({@code topic}, its
+	 * best chapter title when it has chapters).
+	 */
+	public record Related(long episodeId, double similarity, MomentHit topic) {
+	}
+
+	/** The {@code k} episodes closest in subject to the given one, closest first. */
+	public List<Related> related(long episodeId, int k) {
+		var related = new ArrayList<Related>();
+		for (var r : this.index.current().related(episodeId, k)) {
+			var block = r.block();
+			var topic = (r.topic() < 0) ? null : new MomentHit(block.episodeId, block.kinds[r.topic()],
+					block.positions[r.topic()], r.similarity());
+			related.add(new Related(block.episodeId, r.similarity(), topic));
+		}
+		return related;
+	}
+
+	/**
+	 * The {@code k} moments of other episodes closest in meaning to the given moment,
+	 * closest first; empty when it has no vector.
+	 */
+	public List<MomentHit> similar(long episodeId, MomentKind kind, int position, int k) {
+		var current = this.index.current();
+		var vector = current.vector(episodeId, kind, position);
+		if (vector == null) {
+			return List.of();
+		}
+		var hits = new ArrayList<MomentHit>();
+		int own = current.block(episodeId).size();
+		for (var hit : hits(current.nearest(new VectorBlock.Query(vector), MeaningFilter.NONE, k + own))) {
+			if (hit.episodeId() != episodeId && hits.size() < k) {
+				hits.add(hit);
+			}
+		}
+		return hits;
+	}
+
+	/**
+	 * The show notes' paragraphs, numbered as their moments ({@link MomentKind#NOTES}).
+	 */
 	public static List<String> notesParagraphs(String showNotesHtml) {
 		return NotesParagraphs.of(showNotesHtml);
 	}
@@ -126,8 +164,8 @@ public class MeaningSearch {
 	 * @param indexBytes memory the vectors take
 	 * @param enabled whether search by meaning is switched on (archive.meaning.enabled)
 	 */
-	public record Status(boolean available, String reason, int episodesIndexed, long momentsIndexed,
-			long indexBytes, boolean enabled) {
+	public record Status(boolean available, String reason, int episodesIndexed, long momentsIndexed, long indexBytes,
+			boolean enabled) {
 	}
 
 	public Status status() {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The text of each moment of an episode, as it is embedded: the title, each chapter
  * title, each show-notes paragraph ({@link NotesParagraphs}) and each transcript
- * paragraph, where a short paragraph borrows from its neighbours in the same turn so
- * that "Right, exactly." still says what it agrees with. Read with this package's own
+ * paragraph, where a short paragraph borrows from its neighbours in the same turn so that
+ * "Right, exactly." still says what it agrees with. Read with this package's own
  * statements over the content tables (search keeps its own SQL).
  */
 @Repository

@@ -30,8 +30,8 @@ final class SpeakerIds {
 	}
 
 	/**
-	 * The name's number, -2 (matching nothing) when no paragraph has it, {@link #ANY}
-	 * for null.
+	 * The name's number, -2 (matching nothing) when no paragraph has it, {@link #ANY} for
+	 * null.
 	 */
 	static int find(String name) {
 		return (name != null) ? IDS.getOrDefault(name.toLowerCase(Locale.ROOT), -2) : ANY;

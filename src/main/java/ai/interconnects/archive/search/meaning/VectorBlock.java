@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One episode's vectors in memory, compact: each moment as a sign bit per dimension (48
  * bytes, for the fast first pass of {@link VectorIndex}) and as 8-bit integers with one
- * scale (388 bytes, for scoring), so 2 M moments take about 0.9 GB instead of the 3 GB
- * of their floats. The 8-bit dot product differs from the float one by about 0.002.
+ * scale (388 bytes, for scoring), so 2 M moments take about 0.9 GB instead of the 3 GB of
+ * their floats. The 8-bit dot product differs from the float one by about 0.002.
  */
 final class VectorBlock {
 

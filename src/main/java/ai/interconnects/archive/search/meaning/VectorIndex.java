@@ -12,12 +12,14 @@ import java.util.PriorityQueue;
  * scanning: at this show's size (about 10 k moments) every moment is scored; beyond
  * {@link #EXACT_LIMIT} a first pass compares sign bits (48 bytes a moment: about 15 ms
  * for 2 M moments on one core) and only the closest {@link #rescored} are scored
- * (BENCHMARKS.md measures the recall against scoring all). Replaced whole, never
- * changed: a search sees one consistent set of episodes.
+ * (BENCHMARKS.md measures the recall against scoring all). Replaced whole, never changed:
+ * a search sees one consistent set of episodes.
  */
 final class VectorIndex {
 
-	/** Up to this many moments every one is scored; beyond, the sign bits filter first. */
+	/**
+	 * Up to this many moments every one is scored; beyond, the sign bits filter first.
+	 */
 	static final int EXACT_LIMIT = 20_000;
 
 	private final VectorBlock[] blocks;
@@ -71,7 +73,9 @@ final class VectorIndex {
 		return new VectorIndex(next.values());
 	}
 
-	/** A scored moment: its episode, its place in that episode's block, the similarity. */
+	/**
+	 * A scored moment: its episode, its place in that episode's block, the similarity.
+	 */
 	record Scored(VectorBlock block, int index, float score) {
 	}
 
@@ -146,6 +150,76 @@ final class VectorIndex {
 			}
 		}
 		return sorted(top);
+	}
+
+	/**
+	 * An episode close to another, and the moment of it closest to the other's subject.
+	 */
+	record Related(VectorBlock block, double similarity, int topic) {
+	}
+
+	/**
+	 * The {@code k} episodes whose subject (the mean of their moments' vectors) is
+	 * closest to the given episode's, each with its moment closest to that subject: its
+	 * best chapter title when it has chapters, else its best paragraph.
+	 */
+	List<Related> related(long episodeId, int k) {
+		var source = this.byEpisode.get(episodeId);
+		var related = new ArrayList<Related>();
+		if (source == null) {
+			return related;
+		}
+		var subject = new VectorBlock.Query(source.centroid);
+		for (var block : this.blocks) {
+			if (block != source && block.size() > 0) {
+				double similarity = 0;
+				for (int j = 0; j < source.centroid.length; j++) {
+					similarity += source.centroid[j] * block.centroid[j];
+				}
+				related.add(new Related(block, similarity, -1));
+			}
+		}
+		related.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+		var top = new ArrayList<Related>();
+		for (var r : related.subList(0, Math.min(k, related.size()))) {
+			top.add(new Related(r.block(), r.similarity(), topic(r.block(), subject)));
+		}
+		return top;
+	}
+
+	private static int topic(VectorBlock block, VectorBlock.Query subject) {
+		boolean chapters = false;
+		for (var kind : block.kinds) {
+			chapters |= kind == MomentKind.CHAPTER;
+		}
+		int best = -1;
+		float score = Float.NEGATIVE_INFINITY;
+		for (int i = 0; i < block.size(); i++) {
+			var kind = block.kinds[i];
+			boolean eligible = chapters ? kind == MomentKind.CHAPTER : kind != MomentKind.TITLE;
+			if (eligible && block.score(i, subject) > score) {
+				score = block.score(i, subject);
+				best = i;
+			}
+		}
+		return best;
+	}
+
+	/** The stored vector of one moment (from its 8-bit form), or null. */
+	float[] vector(long episodeId, MomentKind kind, int position) {
+		var block = this.byEpisode.get(episodeId);
+		if (block != null) {
+			for (int i = 0; i < block.size(); i++) {
+				if (block.kinds[i] == kind && block.positions[i] == position) {
+					var vector = new float[EmbeddingModel.DIMENSIONS];
+					for (int j = 0; j < vector.length; j++) {
+						vector[j] = block.codes[i * vector.length + j] * block.scales[i];
+					}
+					return vector;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static void offer(PriorityQueue<Scored> top, Scored candidate, int k) {

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The worker's statements over {@code meaning_episode} and {@code moment_vector} (V12):
- * claim an episode, see which of its moments have a vector of their current text, reuse
- * a vector of the same text from elsewhere, store new ones, finish.
+ * claim an episode, see which of its moments have a vector of their current text, reuse a
+ * vector of the same text from elsewhere, store new ones, finish.
  */
 @Repository
 class VectorRepository {
@@ -30,10 +30,11 @@ class VectorRepository {
 	}
 
 	/**
-	 * Takes the newest episode that needs embedding and that no instance holds (an expired
-	 * lease is taken over: its holder died or failed on it), for {@code lease}. Clears its stale flag at once, so
-	 * a text changed while it is being embedded marks it again. Several instances never
-	 * claim the same episode: the row is locked and skipped by the others while claimed.
+	 * Takes the newest episode that needs embedding and that no instance holds (an
+	 * expired lease is taken over: its holder died or failed on it), for {@code lease}.
+	 * Clears its stale flag at once, so a text changed while it is being embedded marks
+	 * it again. Several instances never claim the same episode: the row is locked and
+	 * skipped by the others while claimed.
 	 */
 	@Transactional
 	Optional<Long> claim(String instance, String model, Duration lease) {
@@ -73,8 +74,7 @@ class VectorRepository {
 	/** The text hash of each moment of the episode that has a vector of this model. */
 	Map<String, byte[]> storedHashes(long episodeId, String model) {
 		var hashes = new HashMap<String, byte[]>();
-		this.jdbc
-			.sql("select kind, position, text_hash from moment_vector where episode_id = :id and model = :model")
+		this.jdbc.sql("select kind, position, text_hash from moment_vector where episode_id = :id and model = :model")
 			.param("id", episodeId)
 			.param("model", model)
 			.query((rs) -> {
@@ -112,8 +112,8 @@ class VectorRepository {
 	void store(long episodeId, String model, List<Row> rows) {
 		var params = new ArrayList<Object[]>();
 		for (var row : rows) {
-			params.add(new Object[] { episodeId, row.kind().name(), row.position(), row.hash(), model,
-					row.embedding() });
+			params
+				.add(new Object[] { episodeId, row.kind().name(), row.position(), row.hash(), model, row.embedding() });
 		}
 		this.jdbc.sql("""
 				insert into moment_vector (episode_id, kind, position, text_hash, model, embedding)
@@ -153,7 +153,11 @@ class VectorRepository {
 			this.jdbc.sql("""
 					delete from moment_vector
 					where episode_id = :id and (model <> :model or not (kind || ':' || position = any(:keep)))
-					""").param("id", episodeId).param("model", model).param("keep", keep.toArray(String[]::new)).update();
+					""")
+				.param("id", episodeId)
+				.param("model", model)
+				.param("keep", keep.toArray(String[]::new))
+				.update();
 		}
 	}
 

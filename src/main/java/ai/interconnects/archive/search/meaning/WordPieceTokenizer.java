@@ -62,8 +62,8 @@ final class WordPieceTokenizer {
 	}
 
 	/**
-	 * The ids of {@code [CLS]}, the text's word pieces (the first
-	 * {@code maxTokens - 2}) and {@code [SEP]}.
+	 * The ids of {@code [CLS]}, the text's word pieces (the first {@code maxTokens - 2})
+	 * and {@code [SEP]}.
 	 */
 	int[] encode(String text, int maxTokens) {
 		var ids = new ArrayList<Integer>();

@@ -12,24 +12,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Gives every episode of a test's archive its vectors, with the real model, in the
- * calling thread: loads the model, runs the worker until nothing is left, and loads the
- * index. Embedding the fixture takes tens of seconds on two cores, so the vectors made
- * are kept for the rest of the test run (by episode slug, moment and text hash) and
- * written back when a later test stores the same text again: each text is embedded once
- * per run.
+ * Gives every moment of a test's archive its vector, with the real model, in the calling
+ * thread: loads the model, runs the worker until nothing is left, and loads the index.
+ * Embedding the fixture takes tens of seconds on two cores, so every vector made is kept
+ * for the rest of the test run by the hash of its text, and written back before the
+ * worker runs when a later test stores the same text again: each text is embedded once
+ * per run. (The worker itself reuses vectors of identical texts only within one database,
+ * which each test class empties.)
  */
 public final class MeaningFixture {
 
-	private record Cached(int moments, byte[] hash, byte[] embedding) {
-	}
-
-	private static final Map<String, Cached> VECTORS = new ConcurrentHashMap<>();
+	private static final Map<String, byte[]> VECTORS = new ConcurrentHashMap<>();
 
 	private MeaningFixture() {
 	}
 
-	/** Embeds every moment of the archive (needs {@code archive.meaning.enabled=true}). */
+	/**
+	 * Embeds every moment of the archive (needs {@code archive.meaning.enabled=true}).
+	 */
 	public static synchronized void embedAll(ApplicationContext context) {
 		var engine = context.getBean(EmbeddingEngine.class);
 		engine.load();
@@ -44,47 +44,36 @@ public final class MeaningFixture {
 		context.getBean(MeaningIndex.class).refresh();
 	}
 
-	private static String key(String slug, String kind, int position, byte[] hash) {
-		return slug + "|" + kind + "|" + position + "|" + HexFormat.of().formatHex(hash);
-	}
-
-	/** Writes back the vectors of every waiting episode whose texts were all embedded. */
+	/**
+	 * Stores the known vectors of the waiting episodes' moments: the worker skips them.
+	 */
 	private static void restore(JdbcClient jdbc, MomentTexts texts, String model) {
-		var waiting = jdbc.sql("""
-				select m.episode_id, e.slug from meaning_episode m join episode e on e.id = m.episode_id
-				where m.stale or m.model is distinct from :model
-				""").param("model", model).query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
-		for (var episode : waiting) {
-			long id = (Long) episode[0];
+		var repository = new VectorRepository(jdbc);
+		var waiting = jdbc.sql("select episode_id from meaning_episode where stale or model is distinct from :model")
+			.param("model", model)
+			.query(Long.class)
+			.list();
+		for (long id : waiting) {
 			var rows = new ArrayList<VectorRepository.Row>();
 			for (var moment : texts.of(id)) {
-				var cached = VECTORS.get(key((String) episode[1], moment.kind().name(), moment.position(), moment.hash()));
-				if (cached != null) {
-					rows.add(new VectorRepository.Row(moment.kind(), moment.position(), moment.hash(),
-							cached.embedding()));
+				var known = VECTORS.get(HexFormat.of().formatHex(moment.hash()));
+				if (known != null) {
+					rows.add(new VectorRepository.Row(moment.kind(), moment.position(), moment.hash(), known));
 				}
 			}
-			if (rows.isEmpty() || rows.size() != texts.of(id).size()) {
-				continue;
+			if (!rows.isEmpty()) {
+				repository.store(id, model, rows);
 			}
-			new VectorRepository(jdbc).store(id, model, rows);
-			jdbc.sql("""
-					update meaning_episode set stale = false, model = :model, moments = :moments, embedded_at = now(),
-					    revision = nextval('meaning_revision_seq')
-					where episode_id = :id
-					""").param("model", model).param("moments", rows.size()).param("id", id).update();
 		}
 	}
 
 	private static void remember(JdbcClient jdbc, String model) {
-		List<Object[]> rows = jdbc.sql("""
-				select e.slug, v.kind, v.position, v.text_hash, v.embedding
-				from moment_vector v join episode e on e.id = v.episode_id where v.model = :model
-				""").param("model", model).query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3),
-				rs.getBytes(4), rs.getBytes(5) }).list();
+		List<Object[]> rows = jdbc.sql("select text_hash, embedding from moment_vector where model = :model")
+			.param("model", model)
+			.query((rs, n) -> new Object[] { rs.getBytes(1), rs.getBytes(2) })
+			.list();
 		for (var row : rows) {
-			VECTORS.put(key((String) row[0], (String) row[1], (Integer) row[2], (byte[]) row[3]),
-					new Cached(0, (byte[]) row[3], (byte[]) row[4]));
+			VECTORS.put(HexFormat.of().formatHex((byte[]) row[0]), (byte[]) row[1]);
 		}
 	}
 

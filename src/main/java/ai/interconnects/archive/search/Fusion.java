@@ -5,7 +5,9 @@ package ai.interconnects.archive.search;
  * words score and a meaning score whose weight on words depends on how well the words
  * matched.
  * <ul>
- * <li>words: BM25 (as keyword search), divided by the best candidate's, so in [0, 1];
+ * <li>words: BM25 (as keyword search, but any of the words), divided by the best
+ * candidate's, times the square of the IDF-weighted share of the query's words present
+ * unless they meet in one moment (for an episode) or all present (for a moment);
  * <li>meaning: cosine similarity s of the query's and the moment's vectors, mapped to [0,
  * 1] as max(0, (s − {@code floor}) / (1 − {@code floor}));
  * <li>α, the weight on words: {@code allWords} when some moment holds every query word
@@ -28,7 +30,7 @@ package ai.interconnects.archive.search;
  */
 record Fusion(double allWords, double someWords, double power, double floor, int wordEpisodes, int meaningMoments) {
 
-	static final Fusion DEFAULT = new Fusion(0.6, 0.4, 2, 0.5, 50, 200);
+	static final Fusion DEFAULT = new Fusion(0.8, 0.1, 2, 0.4, 50, 200);
 
 	/** The weight on words for a query. */
 	double alpha(boolean allWordsMeet, double coverage) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ai.interconnects.archive.search.meaning.MeaningFilter;
 import ai.interconnects.archive.search.meaning.MeaningSearch;
@@ -100,12 +101,11 @@ class HybridSearch {
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
 		var hits = this.meaning.nearest(vector.get(), filter, fusion.meaningMoments());
-		boolean allWordsMeet = !byWords.isEmpty() && !this.matches
-			.matching(request, byWords.stream().map(RankingRepository.Candidate::episodeId).toList())
-			.isEmpty();
-		var query = new Query(request, lexemes, vector.get(), filter, words, allWordsMeet,
+		var exact = byWords.isEmpty() ? Set.<Long>of()
+				: this.matches.matching(request, byWords.stream().map(RankingRepository.Candidate::episodeId).toList());
+		var query = new Query(request, lexemes, vector.get(), filter, words, !exact.isEmpty(),
 				coverage(lexemes, words, byWords));
-		return Optional.of(new Evidence(query, rank(query, byWords, hits)));
+		return Optional.of(new Evidence(query, rank(query, byWords, hits, exact)));
 	}
 
 	/** The episodes scored by the fusion, in result order. */
@@ -124,8 +124,15 @@ class HybridSearch {
 		return ranked;
 	}
 
+	/**
+	 * W(e): the episode's BM25 over the best candidate's, times the square of the share
+	 * of the query's words it holds unless some moment of it holds them all (it matches
+	 * as keyword search): words scattered over an episode count less than words that
+	 * meet.
+	 */
 	private List<Ranked> rank(Query query, List<RankingRepository.Candidate> byWords,
-			List<MeaningSearch.MomentHit> hits) {
+			List<MeaningSearch.MomentHit> hits, Set<Long> exact) {
+		var weights = weights(query.lexemes(), query.ranking());
 		var best = new HashMap<Long, Double>();
 		for (var hit : hits) {
 			best.merge(hit.episodeId(), hit.similarity(), Math::max);
@@ -133,7 +140,15 @@ class HybridSearch {
 		var bm25 = new HashMap<Long, Double>();
 		double top = 0;
 		for (var candidate : query.ranking().candidates()) {
-			bm25.put(candidate.episodeId(), candidate.score());
+			double share = 1;
+			if (!exact.contains(candidate.episodeId())) {
+				var present = new boolean[weights.length];
+				for (int i = 0; i < weights.length; i++) {
+					present[i] = candidate.units()[i] > 0;
+				}
+				share = share(weights, present);
+			}
+			bm25.put(candidate.episodeId(), candidate.score() * share * share);
 			top = Math.max(top, candidate.score());
 		}
 		var ids = new LinkedHashSet<Long>();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithFeedServer
 @ArchiveTest(properties = { "archive.poll.enabled=false", "archive.meaning.enabled=true" })
+// the context of every test of search by meaning: the model loads once
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchEvaluationTests {
 

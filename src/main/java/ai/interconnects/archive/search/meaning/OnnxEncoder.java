@@ -55,6 +55,11 @@ final class OnnxEncoder implements AutoCloseable {
 			options.setIntraOpNumThreads(threads);
 			options.setInterOpNumThreads(1);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			// without the arena, the memory of a batch of long texts is returned after
+			// it,
+			// instead of staying reserved for the life of the process
+			options.setCPUArenaAllocator(false);
+			options.setMemoryPatternOptimization(false);
 			return new OnnxEncoder(model, tokenizer, environment, environment.createSession(onnx, options));
 		}
 	}
@@ -104,7 +109,7 @@ final class OnnxEncoder implements AutoCloseable {
 		return new ArrayList<>(Arrays.asList(vectors));
 	}
 
-	private static final int BATCH = 16;
+	private static final int BATCH = 8;
 
 	private float[][] run(int[][] rows) throws OrtException {
 		int length = 0;

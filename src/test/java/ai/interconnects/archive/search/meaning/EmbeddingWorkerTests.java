@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithFeedServer
 @ArchiveTest(properties = { "archive.poll.enabled=false", "archive.meaning.enabled=true" })
+// the context of every test of search by meaning: the model loads once
+@AutoConfigureMockMvc
 class EmbeddingWorkerTests {
 
 	static final FeedServer server = FeedServerExtension.server();

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this instance's {@link VectorIndex} in step with {@code moment_vector}: loads
- * every embedded episode after start-up (in the background, a few episodes at a time, so
- * search by meaning covers more of the archive as it goes), then every
+ * Keeps this instance's {@link VectorIndex} in step with {@code moment_vector} (leaving
+ * out text that three or more episodes share, such as a show's sign-off): loads every
+ * embedded episode after start-up (in the background, a few episodes at a time, so search
+ * by meaning covers more of the archive as it goes), then every
  * {@code archive.meaning.index-refresh} reloads the episodes whose revision changed (any
  * instance's worker finished them) and drops the ones that are gone. Needs no model:
  * related episodes and similar moments work from the stored vectors alone.
@@ -149,6 +150,12 @@ class MeaningIndex implements DisposableBean {
 				left join transcript_segment s
 				    on v.kind = 'SEGMENT' and s.episode_id = v.episode_id and s.position = v.position
 				where v.model = :model and v.episode_id = any(:ids)
+				  -- boilerplate ("This is a public episode…"): a text that two other episodes
+				  -- also have is left out, or it would be close to every question
+				  and (select count(*) from (
+				          select 1 from moment_vector o
+				          where o.model = v.model and o.text_hash = v.text_hash and o.episode_id <> v.episode_id
+				          limit 2) other) < 2
 				order by v.episode_id, v.kind, v.position
 				""").param("model", this.model).param("ids", episodeIds.toArray(Long[]::new)).query((rs) -> {
 			moments.computeIfAbsent(rs.getLong("episode_id"), (id) -> new ArrayList<>())

@@ -93,7 +93,8 @@ class MeaningPagesTests {
 
 	@Test
 	void quotesKeepTheirExactMeaning() throws Exception {
-		var page = page("/search?q=%22sovereign+wealth%22");
+		var response = this.mvc.perform(get("/search").param("q", "\"sovereign wealth\"")).andReturn().getResponse();
+		var page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
 
 		assertThat(page.selectFirst(".search-status").text()).contains("matching moment");
 		assertThat(page.select(".search-episode h2 a").eachAttr("href")).containsExactly("/episodes/" + DEAN_BALL);

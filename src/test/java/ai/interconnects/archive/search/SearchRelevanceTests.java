@@ -7,13 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ai.interconnects.archive.search.meaning.MeaningTestConfiguration;
 import ai.interconnects.archive.support.DatabaseTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -42,7 +43,8 @@ class SearchRelevanceTests {
 	@ComponentScan(basePackageClasses = SearchService.class,
 			excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
 					classes = { Controller.class, RestController.class }))
-	@ConfigurationPropertiesScan(basePackageClasses = SearchService.class)
+	@EnableConfigurationProperties(SearchProperties.class)
+	@Import(MeaningTestConfiguration.class)
 	static class SearchServices {
 
 	}

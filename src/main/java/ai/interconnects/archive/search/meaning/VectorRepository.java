@@ -41,9 +41,10 @@ class VectorRepository {
 		return this.jdbc.sql("""
 				with next as (
 				    select episode_id from meaning_episode
-				    where (stale or model is distinct from :model)
+				    -- a claim whose lease ended was left unfinished by its instance
+				    where (stale or model is distinct from :model or claimed_by is not null)
 				      and (claimed_until is null or claimed_until < now())
-				    order by (stale or model is null) desc, episode_id desc
+				    order by (stale or model is null or claimed_by is not null) desc, episode_id desc
 				    limit 1
 				    for update skip locked
 				)

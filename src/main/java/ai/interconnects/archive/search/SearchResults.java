@@ -56,6 +56,11 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 				new Help(this.help.ignoredWords(), List.of(), query));
 	}
 
+	/** The query whose matches these are: the name variant, when one was searched. */
+	public String searchedQuery() {
+		return (this.help.showingResultsFor() != null) ? this.help.showingResultsFor() : this.request.query();
+	}
+
 	public long totalMoments() {
 		return this.counts.moments();
 	}

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * V11), in two kinds:
  * <ul>
  * <li>{@link #nameVariant}: the same query with names written the way the archive writes
- * them: two words the archive writes as one ("Deep Seek" → "DeepSeek"), one word it
+ * them: two capitalised words it writes as one ("Deep Seek" → "DeepSeek"), one word it
  * writes as two ("openweight" → "open weight"), a short name with the version the
  * archive has ("K2" → "K2.5"). The search runs it when the query as typed matched
  * nothing and shows its results "for" it.</li>
@@ -45,7 +45,7 @@ class Suggestions {
 
 	/** The query with its names written as in the archive; itself when nothing changes. */
 	String nameVariant(String query) {
-		var chunks = joined(chunks(query));
+		var chunks = joined(chunks(query), true);
 		for (int i = 0; i < chunks.size(); i++) {
 			var chunk = chunks.get(i);
 			if (SHORT_NAME.matcher(chunk.word()).matches()) {
@@ -57,7 +57,7 @@ class Suggestions {
 					chunks.set(i, chunk.with(chunk.word() + version.substring(chunk.word().length())));
 				}
 			}
-			else if (SPELLABLE.matcher(chunk.word()).matches() && !known(chunk.word())) {
+			else if (SPELLABLE.matcher(chunk.word()).matches()) {
 				var split = split(chunk.word());
 				if (split != null) {
 					chunks.set(i, chunk.with(split));
@@ -73,7 +73,7 @@ class Suggestions {
 	 * closest follow. Empty when every word is known.
 	 */
 	List<Suggestion> suggest(String query) {
-		var chunks = joined(chunks(query));
+		var chunks = joined(chunks(query), false);
 		var best = new ArrayList<>(chunks);
 		var words = new ArrayList<String>();
 		List<String> alternatives = List.of();
@@ -137,8 +137,12 @@ class Suggestions {
 		return String.join(" ", chunks.stream().map(Chunk::text).toList());
 	}
 
-	/** Two neighbouring words the archive writes as one become that word. */
-	private List<Chunk> joined(List<Chunk> chunks) {
+	/**
+	 * Two neighbouring words the archive writes as one become that word; for a name
+	 * variant only names, capitalised as typed ("Deep Seek", "Hugging Face"), so that two
+	 * halves of a broken word ("tar iffs") are a suggestion, not results shown for it.
+	 */
+	private List<Chunk> joined(List<Chunk> chunks, boolean names) {
 		var out = new ArrayList<Chunk>();
 		for (int i = 0; i < chunks.size(); i++) {
 			var chunk = chunks.get(i);
@@ -146,6 +150,7 @@ class Suggestions {
 					&& !chunk.word().equalsIgnoreCase("or") && !chunks.get(i + 1).word().equalsIgnoreCase("or")
 					&& SPELLABLE.matcher(chunk.word() + chunks.get(i + 1).word()).matches()
 					&& (!known(chunk.word()) || !known(chunks.get(i + 1).word()))
+					&& (!names || (capitalised(chunk.word()) && capitalised(chunks.get(i + 1).word())))
 					&& known(chunk.word() + chunks.get(i + 1).word())) {
 				out.add(new Chunk(chunk.before(), chunk.word() + chunks.get(i + 1).word(), chunks.get(i + 1).after()));
 				i++;
@@ -157,15 +162,25 @@ class Suggestions {
 		return out;
 	}
 
-	/** The word as two archive words, the split whose rarer half is most common. */
+	/**
+	 * The word as two archive words, the split whose rarer half is most common; only
+	 * when both halves are commoner than the word itself ("openweight" → "open weight",
+	 * never "someone" → "some one").
+	 */
 	private String split(String word) {
 		return first("""
 				select left(:w, i) || ' ' || substr(:w, i + 1)
 				from generate_series(3, length(:w) - 3) i
 				join search_vocabulary a on a.word = lower(archive_search_fold(left(:w, i)))
 				join search_vocabulary b on b.word = lower(archive_search_fold(substr(:w, i + 1)))
+				where least(a.ndoc, b.ndoc) > coalesce((select ndoc from search_vocabulary
+				    where word = lower(archive_search_fold(:w))), 0)
 				order by least(a.ndoc, b.ndoc) desc limit 1
 				""", word);
+	}
+
+	private static boolean capitalised(String word) {
+		return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
 	}
 
 	private boolean known(String word) {

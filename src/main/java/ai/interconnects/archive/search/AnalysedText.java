@@ -31,8 +31,8 @@ record AnalysedText(String text, String analysed) {
 	static final String SQL = "archive_search_text(%s)";
 
 	/**
-	 * What ts_headline reads to choose an excerpt: the analysed text without {@code <} and
-	 * {@code &}, which would start tags and entities that ts_headline drops from an
+	 * What ts_headline reads to choose an excerpt: the analysed text without {@code <}
+	 * and {@code &}, which would start tags and entities that ts_headline drops from an
 	 * excerpt (one character each, so offsets stay those of {@link #analysed}).
 	 */
 	static final String SQL_FOR_HEADLINE = "translate(" + SQL + ", '<&', '  ')";
@@ -108,7 +108,9 @@ record AnalysedText(String text, String analysed) {
 		return html(at, at + trimmed.length(), shifted, decode);
 	}
 
-	/** Escaped HTML of the written text under analysed offsets [from, to), spans marked. */
+	/**
+	 * Escaped HTML of the written text under analysed offsets [from, to), spans marked.
+	 */
 	private String html(int from, int to, List<int[]> spans, UnaryOperator<String> decode) {
 		var offsets = offsets();
 		var out = new StringBuilder(this.text.length() + 32);

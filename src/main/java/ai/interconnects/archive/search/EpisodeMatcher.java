@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * query's exact form, found in one of three ways. A one-word query without a speaker
  * filter needs no check (an episode containing the word matches); a query whose words
  * rarely meet reads the GIN indexes once for every match; otherwise the candidates are
- * checked in rank order until the page (and one more episode, to know whether a next
- * page exists) is full, and the episodes not checked are estimated from the share of
- * checked ones that matched.
+ * checked in rank order until the page (and one more episode, to know whether a next page
+ * exists) is full, and the episodes not checked are estimated from the share of checked
+ * ones that matched.
  */
 @Component
 class EpisodeMatcher {
@@ -54,8 +54,8 @@ class EpisodeMatcher {
 		}
 
 		/**
-		 * Exact from the GIN read or for one word; otherwise each episode's guess from its
-		 * per-word counts (the fewest of the words it must have together, see
+		 * Exact from the GIN read or for one word; otherwise each episode's guess from
+		 * its per-word counts (the fewest of the words it must have together, see
 		 * {@link QueryTree#estimateMoments}), scaled by how the guess compares with the
 		 * exact count on the page shown and by the share of candidates that match.
 		 */
@@ -99,7 +99,8 @@ class EpisodeMatcher {
 			return new Matches(tree, lexemes, candidates, candidates, candidates.size(), true, null);
 		}
 		if (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
-			// the words rarely meet: one read of the GIN indexes gives every match exactly
+			// the words rarely meet: one read of the GIN indexes gives every match
+			// exactly
 			var everywhere = this.repository.matchingEverywhere(request, query);
 			var matched = candidates.stream().filter((c) -> everywhere.containsKey(c.episodeId())).toList();
 			return new Matches(tree, lexemes, candidates, matched, candidates.size(), true, everywhere);

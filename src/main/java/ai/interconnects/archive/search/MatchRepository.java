@@ -45,18 +45,15 @@ class MatchRepository {
 				        where s.episode_id = e.id and ts_match_vq(s.search_vector, /*tsquery*/)
 				          /*speaker*/
 				        limit 1), false))
-				"""
-			.replace("/*others*/",
-					(request.speaker() != null) ? ""
-							: """
-									e.title_vector @@ /*tsquery*/
-									       or e.notes_vector @@ /*tsquery*/
-									       or coalesce((
-									        select true from chapter c
-									        where c.episode_id = e.id and ts_match_vq(c.search_vector, /*tsquery*/)
-									        limit 1), false)
-									       or
-									       """)
+				""".replace("/*others*/", (request.speaker() != null) ? "" : """
+				e.title_vector @@ /*tsquery*/
+				       or e.notes_vector @@ /*tsquery*/
+				       or coalesce((
+				        select true from chapter c
+				        where c.episode_id = e.id and ts_match_vq(c.search_vector, /*tsquery*/)
+				        limit 1), false)
+				       or
+				       """)
 			.replace("/*speaker*/", SearchFilters.speaker(request))
 			.replace("/*tsquery*/", QueryAnalysis.TSQUERY);
 		var spec = this.jdbc.sql(sql).param("tsquery", query.tsquery()).param("ids", episodeIds);

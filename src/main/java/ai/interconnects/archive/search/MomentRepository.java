@@ -193,15 +193,17 @@ class MomentRepository {
 	 * analysed text.
 	 */
 	List<SegmentRow> segmentsMatching(long episodeId, QueryAnalysis.Analyzed query) {
-		return this.jdbc.sql("""
-				select s.position, s.start_seconds, a.text, a.analysed,
-				    ts_headline('archive_search', a.analysed, /*tsquery*/, :options) as headline
-				from transcript_segment s
-				cross join lateral (select x.text, archive_search_text(x.text) as analysed
-				    from (select /*stripped*/ as text) x) a
-				where s.episode_id = :episode and ts_match_vq(s.search_vector, /*tsquery*/)
-				order by s.position
-				""".replace("/*stripped*/", Highlights.SQL_STRIP.formatted("s.text")).replace("/*tsquery*/", QueryAnalysis.TSQUERY))
+		return this.jdbc
+			.sql("""
+					select s.position, s.start_seconds, a.text, a.analysed,
+					    ts_headline('archive_search', a.analysed, /*tsquery*/, :options) as headline
+					from transcript_segment s
+					cross join lateral (select x.text, archive_search_text(x.text) as analysed
+					    from (select /*stripped*/ as text) x) a
+					where s.episode_id = :episode and ts_match_vq(s.search_vector, /*tsquery*/)
+					order by s.position
+					""".replace("/*stripped*/", Highlights.SQL_STRIP.formatted("s.text"))
+				.replace("/*tsquery*/", QueryAnalysis.TSQUERY))
 			.param("episode", episodeId)
 			.param("tsquery", query.tsquery())
 			.param("options", Highlights.OPTIONS + ", HighlightAll=true")

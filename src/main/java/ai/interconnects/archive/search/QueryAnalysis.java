@@ -12,11 +12,10 @@ import org.springframework.stereotype.Component;
  * turns user text into what the index holds: the search page, the API, the transcript's
  * find bar, the suggestions and whatever ranks by words next. The rules themselves live
  * in SQL, where the stored tsvector columns use them: {@code archive_search_text} (accent
- * fold, names split into terms) and the text search configuration
- * {@link #CONFIGURATION}; {@code archive_tsquery} applies them to a query in web-search
- * syntax. This class asks PostgreSQL for the query's tsquery once, and every statement of
- * the search then reads it back with {@link #TSQUERY} (a bind parameter, never text
- * spliced into SQL).
+ * fold, names split into terms) and the text search configuration {@link #CONFIGURATION};
+ * {@code archive_tsquery} applies them to a query in web-search syntax. This class asks
+ * PostgreSQL for the query's tsquery once, and every statement of the search then reads
+ * it back with {@link #TSQUERY} (a bind parameter, never text spliced into SQL).
  */
 @Component
 class QueryAnalysis {

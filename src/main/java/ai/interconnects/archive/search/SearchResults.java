@@ -85,8 +85,8 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	 * Matching moments and episodes in the archive.
 	 *
 	 * @param moments matching moments
-	 * @param momentsEstimated whether {@code moments} is an estimate (exact for a one-word
-	 * query without a speaker filter, or words that rarely meet)
+	 * @param momentsEstimated whether {@code moments} is an estimate (exact for a
+	 * one-word query without a speaker filter, or words that rarely meet)
 	 * @param episodes matching episodes
 	 * @param episodesEstimated whether {@code episodes} (and so the page count) is an
 	 * estimate: not every episode containing the words was checked against the query

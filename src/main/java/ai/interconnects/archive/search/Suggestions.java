@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@link #nameVariant}: the same query with names written the way the archive writes
  * them: two capitalised words it writes as one ("Deep Seek" → "DeepSeek"), one word it
- * writes as two ("openweight" → "open weight"), a short name with the version the
- * archive has ("K2" → "K2.5"). The search runs it when the query as typed matched
- * nothing and shows its results "for" it.</li>
+ * writes as two ("openweight" → "open weight"), a short name with the version the archive
+ * has ("K2" → "K2.5"). The search runs it when the query as typed matched nothing and
+ * shows its results "for" it.</li>
  * <li>{@link #suggest}: whole corrected queries, every unknown word replaced at once by
  * the closest archive word (pg_trgm), spacing fixed as above: "nemotorn datsets" →
  * "nemotron datasets".</li>
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 class Suggestions {
 
 	/** One typed chunk: query syntax before and after a word. */
-	private static final Pattern CHUNK = Pattern.compile("([\"\u201C-\u201F\u00AB\u00BB-]*)(.*?)([\"\u201C-\u201F\u00AB\u00BB]*)");
+	private static final Pattern CHUNK = Pattern
+		.compile("([\"\u201C-\u201F\u00AB\u00BB-]*)(.*?)([\"\u201C-\u201F\u00AB\u00BB]*)");
 
 	private static final Pattern SPELLABLE = Pattern.compile("[\\p{L}]{3,40}");
 
@@ -43,7 +44,9 @@ class Suggestions {
 	record Suggestion(String query, String word) {
 	}
 
-	/** The query with its names written as in the archive; itself when nothing changes. */
+	/**
+	 * The query with its names written as in the archive; itself when nothing changes.
+	 */
 	String nameVariant(String query) {
 		var chunks = joined(chunks(query), true);
 		for (int i = 0; i < chunks.size(); i++) {
@@ -163,9 +166,9 @@ class Suggestions {
 	}
 
 	/**
-	 * The word as two archive words, the split whose rarer half is most common; only
-	 * when both halves are commoner than the word itself ("openweight" → "open weight",
-	 * never "someone" → "some one").
+	 * The word as two archive words, the split whose rarer half is most common; only when
+	 * both halves are commoner than the word itself ("openweight" → "open weight", never
+	 * "someone" → "some one").
 	 */
 	private String split(String word) {
 		return first("""

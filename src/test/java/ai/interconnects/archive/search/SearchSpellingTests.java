@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The names AI people write, as issue 20 tried them (README "Search", the analysis): each
  * moment below is one episode's only transcript segment, so the episodes a query finds
  * are the moments it matches. Every row of {@link #spellings} says which moments the
- * query as typed must find and which it must not (a row naming none must find its
- * moments and nothing else).
+ * query as typed must find and which it must not (a row naming none must find its moments
+ * and nothing else).
  */
 @DatabaseTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -88,10 +88,13 @@ class SearchSpellingTests {
 		return Stream.of(row("GPT-5.4", GPT54, "gpt4"), row("GPT 5.4", GPT54, "gpt4"), row("gpt5.4", GPT54, "gpt4"),
 				row("GPT\u20115.4", GPT54, "gpt4"), row("GPT\u20105.4", GPT54, "gpt4"),
 				row("GPT 4", Set.of("gpt4"), "gpt54-hyphen", "gpt54-space", "gpt4o"),
-				row("GPT4", Set.of("gpt4"), "gpt54-joined", "gpt4o"), row("Qwen3.5", Set.of("qwen-joined", "qwen-space")),
-				row("Qwen-3.5", Set.of("qwen-joined", "qwen-space")), row("Qwen 3.5", Set.of("qwen-joined", "qwen-space")),
+				row("GPT4", Set.of("gpt4"), "gpt54-joined", "gpt4o"),
+				row("Qwen3.5", Set.of("qwen-joined", "qwen-space")),
+				row("Qwen-3.5", Set.of("qwen-joined", "qwen-space")),
+				row("Qwen 3.5", Set.of("qwen-joined", "qwen-space")),
 				row("Olmo-3", Set.of("olmo-hyphen", "olmo-space")), row("OLMo3", Set.of("olmo-hyphen", "olmo-space")),
-				row("Olmo 3", Set.of("olmo-hyphen", "olmo-space")), row("DeepSeek-R1", Set.of("r1-hyphen", "r1-space"), "v4"),
+				row("Olmo 3", Set.of("olmo-hyphen", "olmo-space")),
+				row("DeepSeek-R1", Set.of("r1-hyphen", "r1-space"), "v4"),
 				row("DeepSeek R1", Set.of("r1-hyphen", "r1-space"), "v4"), row("R1", Set.of("r1-hyphen", "r1-space")),
 				row("DeepSeek-V4", Set.of("v4"), "r1-hyphen"), row("Opus-4.6", Set.of("opus")),
 				row("Opus 4.6", Set.of("opus")), row("K2.5", Set.of("k25"), "k2"), row("Kimi K2", Set.of("k2"), "k25"),
@@ -105,13 +108,14 @@ class SearchSpellingTests {
 				row("state-of-the-art", Set.of("sota", "sota-space")),
 				row("\"state of the art\"", Set.of("sota", "sota-space")), row("Llama 3.1 70B", Set.of("llama")),
 				row("Llama-3.1", Set.of("llama")), row("Gemini-2.5-Pro", Set.of("gemini")),
-				row("GPT-4o", Set.of("gpt4o"), "gpt4"), row("o3 pro", Set.of("o3")), row("Nemotron 4", Set.of("nemotron")),
-				row("Sebastien Bubeck", Set.of("people")), row("Francois Chollet", Set.of("people")),
-				row("H100", Set.of("gpus")), row("A100", Set.of("gpus"), "gpt54-hyphen"), row("Mistral-7B", Set.of("mistral")),
+				row("GPT-4o", Set.of("gpt4o"), "gpt4"), row("o3 pro", Set.of("o3")),
+				row("Nemotron 4", Set.of("nemotron")), row("Sebastien Bubeck", Set.of("people")),
+				row("Francois Chollet", Set.of("people")), row("H100", Set.of("gpus")),
+				row("A100", Set.of("gpus"), "gpt54-hyphen"), row("Mistral-7B", Set.of("mistral")),
 				row("7B", Set.of("mistral")), row("Soren", Set.of("soren")), row("Dvorak", Set.of("dvorak")),
-				row("Qwen3 235B", Set.of("qwen-moe")), row("A22B", Set.of("qwen-moe")), row("gpt-oss", Set.of("gpt-oss")),
-				row("gpt oss 120b", Set.of("gpt-oss")), row("V3.2-Exp", Set.of("v32")),
-				row("chain of thought", Set.of("cot")), row("e-mail", Set.of("email")),
+				row("Qwen3 235B", Set.of("qwen-moe")), row("A22B", Set.of("qwen-moe")),
+				row("gpt-oss", Set.of("gpt-oss")), row("gpt oss 120b", Set.of("gpt-oss")),
+				row("V3.2-Exp", Set.of("v32")), row("chain of thought", Set.of("cot")), row("e-mail", Set.of("email")),
 				row("\"GPT-5.4 Pro\"", Set.of("gpt54-pro"), "gpt54-hyphen", "gpt54-space"),
 				row("\u201CGPT-5.4 Pro\u201D", Set.of("gpt54-pro"), "gpt54-hyphen", "gpt54-space"),
 				row("GPT-5.4 -pro", Set.of("gpt54-hyphen", "gpt54-space", "gpt54-joined"), "gpt54-pro"));
@@ -140,7 +144,8 @@ class SearchSpellingTests {
 	/** The moments, one episode each, written straight to the (empty) tables. */
 	static void store(JdbcClient jdbc) {
 		jdbc.sql("insert into podcast (id, configured_url, feed_url) overriding system value "
-				+ "values (1, 'test:spelling', 'test:spelling')").update();
+				+ "values (1, 'test:spelling', 'test:spelling')")
+			.update();
 		long id = 1;
 		for (var moment : MOMENTS.entrySet()) {
 			jdbc.sql("""
@@ -150,7 +155,10 @@ class SearchSpellingTests {
 					    '', 'x', now(), now(), now())
 					""").param("id", id).param("slug", moment.getKey()).update();
 			jdbc.sql("insert into transcript_segment (episode_id, position, start_seconds, speaker, text) "
-					+ "values (:id, 0, 10, 'Host', :text)").param("id", id).param("text", moment.getValue()).update();
+					+ "values (:id, 0, 10, 'Host', :text)")
+				.param("id", id)
+				.param("text", moment.getValue())
+				.update();
 			id++;
 		}
 	}

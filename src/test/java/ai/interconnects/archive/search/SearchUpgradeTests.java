@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An archive stored under the old analysis (the V2 'english' vectors and the V4
  * statistics built from them) and then migrated by V11 holds exactly what a fresh archive
  * holds for the same texts: the same vectors, term statistics, field lengths and
- * vocabulary, so every spelling finds the same moments. Two databases of their own on
- * the shared test server, dropped at the end.
+ * vocabulary, so every spelling finds the same moments. Two databases of their own on the
+ * shared test server, dropped at the end.
  */
 class SearchUpgradeTests {
 
@@ -35,8 +35,7 @@ class SearchUpgradeTests {
 			// the last migration before the new analysis, whatever its number
 			var previous = Arrays.stream(flyway(upgraded).load().info().all())
 				.map(MigrationInfo::getVersion)
-				.filter((v) -> v.isNewerThan(MigrationVersion.fromVersion("1"))
-						&& !v.isAtLeast(ANALYSIS_VERSION))
+				.filter((v) -> v.isNewerThan(MigrationVersion.fromVersion("1")) && !v.isAtLeast(ANALYSIS_VERSION))
 				.max(MigrationVersion::compareTo)
 				.orElseThrow();
 			var before = flyway(upgraded).target(previous).load();
@@ -45,8 +44,9 @@ class SearchUpgradeTests {
 			var old = JdbcClient.create(upgraded);
 			store(old);
 			// under the old analysis "GPT-5.4" was the word 'gpt' and the number '-5.4'
-			assertThat(old.sql("select e.slug from transcript_segment s join episode e on e.id = s.episode_id "
-					+ "where s.search_vector @@ websearch_to_tsquery('english', 'GPT 5.4')")
+			assertThat(old
+				.sql("select e.slug from transcript_segment s join episode e on e.id = s.episode_id "
+						+ "where s.search_vector @@ websearch_to_tsquery('english', 'GPT 5.4')")
 				.query(String.class)
 				.list()).doesNotContain("gpt54-hyphen").contains("gpt54-space");
 			flyway(upgraded).load().migrate();
@@ -69,19 +69,21 @@ class SearchUpgradeTests {
 			for (var row : SearchSpellingTests.spellings().toList()) {
 				var query = (String) row.get()[0];
 				var tsquery = "archive_tsquery('" + query.replace("'", "''") + "')";
-				assertThat(slugsMatching(old, tsquery)).as(query)
-					.isEqualTo(slugsMatching(now, tsquery))
-					.isNotEmpty();
+				assertThat(slugsMatching(old, tsquery)).as(query).isEqualTo(slugsMatching(now, tsquery)).isNotEmpty();
 			}
 		}));
 	}
 
-	/** The spelling table's moments, with a chapter title and notes for the other fields. */
+	/**
+	 * The spelling table's moments, with a chapter title and notes for the other fields.
+	 */
 	private static void store(JdbcClient jdbc) {
 		SearchSpellingTests.store(jdbc);
-		jdbc.sql("insert into chapter (episode_id, position, start_seconds, title) values (1, 0, 0, 'GPT\u20115.4 and T\u00fclu')")
+		jdbc.sql(
+				"insert into chapter (episode_id, position, start_seconds, title) values (1, 0, 0, 'GPT\u20115.4 and T\u00fclu')")
 			.update();
-		jdbc.sql("update episode set show_notes_html = '<p>Open-weight <b>Qwen3.5</b> notes</p>' where id = 2").update();
+		jdbc.sql("update episode set show_notes_html = '<p>Open-weight <b>Qwen3.5</b> notes</p>' where id = 2")
+			.update();
 	}
 
 	private static List<String> slugsMatching(JdbcClient jdbc, String tsquery) {
@@ -101,8 +103,8 @@ class SearchUpgradeTests {
 
 	private static void withDatabase(String name, Consumer<SimpleDriverDataSource> use) {
 		var server = TestDatabase.get();
-		var admin = JdbcClient.create(new SimpleDriverDataSource(new Driver(), server.url(), server.username(),
-				server.password()));
+		var admin = JdbcClient
+			.create(new SimpleDriverDataSource(new Driver(), server.url(), server.username(), server.password()));
 		admin.sql("create database " + name + " encoding 'UTF8' template template0").update();
 		try {
 			var url = server.url().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");

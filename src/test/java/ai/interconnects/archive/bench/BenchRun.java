@@ -116,6 +116,8 @@ final class BenchRun {
 			String ingest) {
 	}
 
+	private static final Timing NOT_MEASURED = new Timing(0, 0, 0, 0);
+
 	private BenchRun() {
 	}
 
@@ -209,8 +211,11 @@ final class BenchRun {
 							query.q());
 					var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.url(), "<h1>Search</h1>"));
 					var load = loadAverage();
-					var naive = time(1, large ? 3 : 10, () -> naive(connection, query));
-					var ilike = time(1, large ? 3 : 10, () -> ilike(connection, query));
+					// -Dbench.anchors=false: /search and Lucene only (a before/after run
+					// of the app needs no naive or ILIKE baseline, which take minutes)
+					boolean anchors = !"false".equals(System.getProperty("bench.anchors"));
+					var naive = anchors ? time(1, large ? 3 : 10, () -> naive(connection, query)) : NOT_MEASURED;
+					var ilike = anchors ? time(1, large ? 3 : 10, () -> ilike(connection, query)) : NOT_MEASURED;
 					var luceneQuery = query.lucene().build(lucene);
 					var luceneTime = time(WARM_UP, REQUESTS,
 							() -> lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10));

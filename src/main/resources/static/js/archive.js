@@ -564,7 +564,6 @@ function enableFind() {
 			paragraph.querySelector('.next-match')?.remove();
 		}
 		document.querySelector('.search-note')?.remove();
-		form.querySelector('[data-find-hint]')?.remove();
 		marks = [];
 		index = -1;
 		input.value = '';

@@ -29,7 +29,8 @@
 -- The generated tsvector columns of V2 are replaced (dropping a column drops its GIN index),
 -- the term statistics of V4 recomputed and the vocabulary view rebuilt: in place, nothing
 -- stored is touched but derived search data. It takes minutes on a large archive
--- (BENCHMARKS.md: 2 M transcript segments); the notices below say how long it took.
+-- (BENCHMARKS.md run 8: 26 minutes for 2 M transcript segments on a heavily loaded 2-core
+-- machine); the notices below say how long it took.
 
 do $$
 begin
@@ -37,7 +38,7 @@ begin
         raise exception 'The archive needs a UTF8 database for search (this one is %): create it with ENCODING ''UTF8'' and restore a pg_dump into it',
             current_setting('server_encoding');
     end if;
-    raise notice 'Re-indexing search for % transcript segments, % chapters and % episodes (about 3 minutes per million segments)...',
+    raise notice 'Re-indexing search for % transcript segments, % chapters and % episodes (minutes: 2 million segments took 26 on a busy 2-core machine)...',
         (select count(*) from transcript_segment), (select count(*) from chapter), (select count(*) from episode);
 end
 $$;
@@ -121,7 +122,12 @@ create index transcript_segment_search_vector_idx on transcript_segment using gi
 
 -- The term statistics follow the new lexemes: recomputed for every episode, as V4 did.
 truncate search_term, search_document, search_stale_episode;
-select search_refresh_episode(id) from episode;
+do $$
+begin
+    -- in a block, so Flyway does not print one result row per episode
+    perform search_refresh_episode(id) from episode;
+end
+$$;
 
 -- The suggestions' vocabulary in the same analysis, unstemmed: words (folded: "tulu" for
 -- Tülu) and, for the name variants, the terms holding a digit with a letter or a dot

@@ -3,7 +3,7 @@ package ai.interconnects.archive;
 import java.time.Duration;
 import java.util.Map;
 
-import ai.interconnects.archive.feed.PollProperties;
+import ai.interconnects.archive.poll.PollProperties;
 import ai.interconnects.archive.feed.client.FeedProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

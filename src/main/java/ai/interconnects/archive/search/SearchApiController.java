@@ -3,7 +3,7 @@ package ai.interconnects.archive.search;
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.api.JsonApi;
+import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.PublicUrl;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.nodes.Document;

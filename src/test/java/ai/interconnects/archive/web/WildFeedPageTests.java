@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import ai.interconnects.archive.episode.EpisodeSummary;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
@@ -86,9 +88,8 @@ class EpisodeApiController {
 		}
 		String next = null;
 		if (page < totalPages) {
-			// path and query from the request, the host from archive.public-url (never
-			// the
-			// request's Host header)
+			// path and query from the request, the host from archive.public-url
+			// (never the request's Host header)
 			var relative = ServletUriComponentsBuilder.fromCurrentRequest()
 				.replaceQueryParam("page", page + 1)
 				.build()
@@ -112,7 +113,7 @@ class EpisodeApiController {
 		var stored = this.catalog.chapters(row.id());
 		for (int i = 0; i < stored.size(); i++) {
 			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).endSeconds(),
-					stored.get(i).title(), absolute("/episodes/" + row.slug() + "/chapters/" + (i + 1))));
+					stored.get(i).title(), absolute(EpisodePaths.page(row.slug()) + "/chapters/" + (i + 1))));
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
@@ -157,7 +158,7 @@ class EpisodeApiController {
 	}
 
 	private ApiModels.Links links(EpisodeSummary row) {
-		var page = "/episodes/" + row.slug();
+		var page = EpisodePaths.page(row.slug());
 		boolean transcript = row.segmentCount() > 0;
 		return new ApiModels.Links(absolute(page), absolute("/api/v1" + page),
 				transcript ? absolute(page + "/transcript") : null,

@@ -71,11 +71,13 @@ public class EpisodeCatalog implements ArchiveStamp {
 	 * returned in the archive's order: fixed blocks that never change once full.
 	 */
 	public List<EpisodeSummary> oldest(long offset, int limit) {
-		return this.jdbc.sql("select * from (select " + SUMMARY + """
-				from episode e
-				order by e.published_at asc nulls first, e.id asc
-				offset ? limit ?) e
-				order by %s""".formatted(NEWEST_FIRST)).params(offset, limit).query(EpisodeCatalog::summary).list();
+		return this.jdbc
+			.sql("select * from (select " + SUMMARY
+					+ " from episode e order by e.published_at asc nulls first, e.id asc"
+					+ " offset ? limit ?) e order by " + NEWEST_FIRST)
+			.params(offset, limit)
+			.query(EpisodeCatalog::summary)
+			.list();
 	}
 
 	public Optional<EpisodeSummary> bySlug(String slug) {

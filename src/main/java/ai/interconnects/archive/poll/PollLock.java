@@ -38,13 +38,13 @@ public class PollLock {
 
 	private final PollRecorder recorder;
 
-	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Optional<Clock> clock,
+	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Clock clock,
 			LockHeartbeat heartbeat, PollRecorder recorder) {
 		this.lockProvider = lockProvider;
 		this.heartbeat = heartbeat;
 		this.recorder = recorder;
 		this.lockAtMostFor = properties.lockAtMostFor();
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		if (this.lockAtMostFor.compareTo(feed.deadline()) <= 0) {
 			// The lock would expire while a slow poll is still running, and a second
 			// instance could start polling alongside it.

@@ -47,12 +47,12 @@ class PollRecorder {
 	private final Clock clock;
 
 	PollRecorder(PodcastRepository podcasts, PollRunRepository runs, PollItemFailureRepository failures,
-			PollProperties properties, Optional<Clock> clock) {
+			PollProperties properties, Clock clock) {
 		this.podcasts = podcasts;
 		this.runs = runs;
 		this.failures = failures;
 		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)

@@ -48,8 +48,7 @@ public class PollService {
 	private final PublisherFileFetcher files;
 
 	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
-			PollRecorder recorder, PollLock lock, PollMetrics metrics, Optional<Clock> clock,
-			PublisherFileFetcher files) {
+			PollRecorder recorder, PollLock lock, PollMetrics metrics, Clock clock, PublisherFileFetcher files) {
 		this.files = files;
 		this.feed = feed;
 		this.properties = properties;
@@ -58,7 +57,7 @@ public class PollService {
 		this.recorder = recorder;
 		this.lock = lock;
 		this.metrics = metrics;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** The configured feed's row, created on first use. */

@@ -5,7 +5,6 @@ import ai.interconnects.archive.show.Podcast;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -40,12 +39,12 @@ class PollerHealthIndicator implements HealthIndicator {
 
 	private final LockHeartbeat locks;
 
-	PollerHealthIndicator(PollService polls, PollProperties properties, Optional<Clock> clock, LockHeartbeat locks) {
+	PollerHealthIndicator(PollService polls, PollProperties properties, Clock clock, LockHeartbeat locks) {
 		this.polls = polls;
 		this.locks = locks;
 		this.properties = properties;
 		this.threshold = properties.healthThreshold();
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.started = this.clock.instant();
 	}
 

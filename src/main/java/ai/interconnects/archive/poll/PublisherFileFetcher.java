@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.LogText;
@@ -51,12 +50,12 @@ class PublisherFileFetcher {
 	private final Clock clock;
 
 	PublisherFileFetcher(FeedClient fetcher, PublisherFileService files, FileFetchProperties properties,
-			PollProperties poll, Optional<Clock> clock) {
+			PollProperties poll, Clock clock) {
 		this.fetcher = fetcher;
 		this.files = files;
 		this.properties = properties;
 		this.poll = poll;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** What one poll did with the files. */

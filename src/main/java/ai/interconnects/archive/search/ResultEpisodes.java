@@ -1,5 +1,7 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 
 import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
-
-import org.springframework.web.util.UriUtils;
 
 /**
  * The page's episodes as the results carry them, from the rows of
@@ -45,7 +45,7 @@ final class ResultEpisodes {
 	}
 
 	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
-		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
+		var episodePath = EpisodePaths.page(slug);
 		var headline = row.headline();
 		if (row.kind() == MomentKind.NOTES) {
 			// notes text comes from sanitized HTML: decode its entities before escaping

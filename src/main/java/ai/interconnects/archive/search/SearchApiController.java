@@ -1,5 +1,7 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +95,7 @@ class SearchApiController {
 						absolute(moment.transcriptLink())));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute("/episodes/" + episode.slug())));
+					absolute(EpisodePaths.page(episode.slug()))));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),

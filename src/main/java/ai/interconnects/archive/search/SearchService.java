@@ -110,8 +110,8 @@ public class SearchService {
 		boolean exact = tree.singleLexeme() && request.speaker() == null;
 		Map<Long, Long> everywhere = null;
 		if (!exact && estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
-			// the words rarely meet: one read of the GIN indexes gives every match
-			// exactly
+			// the words rarely meet: one read of the GIN indexes gives every
+			// match exactly
 			everywhere = this.matchRepository.matchingEverywhere(request);
 			exact = true;
 		}

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import ai.interconnects.archive.episode.PersonEntry;
 
 import ai.interconnects.archive.episode.EpisodeSummary;
@@ -116,7 +118,7 @@ final class ArchiveFeedWriter {
 
 	private static void item(XMLStreamWriter xml, EpisodeSummary item, List<PersonEntry> persons,
 			Function<String, String> url) throws XMLStreamException {
-		var page = "/episodes/" + item.slug();
+		var page = EpisodePaths.page(item.slug());
 		xml.writeStartElement("item");
 		text(xml, "title", item.title());
 		text(xml, "link", url.apply(page));

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import ai.interconnects.archive.episode.EpisodeCatalog;
 
 import java.io.ByteArrayOutputStream;
@@ -124,7 +126,7 @@ class SitemapController {
 		}
 		entries.add(new Entry("/chapters", newest));
 		for (var row : rows) {
-			var path = "/episodes/" + row.slug();
+			var path = EpisodePaths.page(row.slug());
 			entries.add(new Entry(path, row.updatedAt()));
 			if (row.hasTranscript()) {
 				entries.add(new Entry(path + "/transcript", row.updatedAt()));
@@ -175,7 +177,7 @@ class SitemapController {
 	}
 
 	private String absolute(String path) {
-		// the path is ours ("/episodes/slug", "/?page=2"); slugs are URL-safe
+		// the path is ours ("/episodes/slug", "/?page=2"), already encoded (EpisodePaths)
 		return this.publicUrl.of(path);
 	}
 

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.util.ArrayList;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
@@ -63,7 +65,7 @@ class StructuredData {
 		var episode = new LinkedHashMap<String, Object>();
 		episode.put("@context", "https://schema.org");
 		episode.put("@type", "PodcastEpisode");
-		episode.put("url", absolute("/episodes/" + item.slug()));
+		episode.put("url", absolute(EpisodePaths.page(item.slug())));
 		episode.put("name", item.title());
 		if (item.publishedAt() != null) {
 			episode.put("datePublished", item.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());

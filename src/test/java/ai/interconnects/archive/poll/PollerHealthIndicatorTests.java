@@ -2,7 +2,6 @@ package ai.interconnects.archive.poll;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import ai.interconnects.archive.support.MovableClock;
 import ai.interconnects.archive.support.ArchiveTest;
@@ -88,7 +87,7 @@ class PollerHealthIndicatorTests {
 	@Test
 	void noSuccessLongAfterStartIsDown() {
 		var clock = new MovableClock(Instant.now());
-		var indicator = new PollerHealthIndicator(this.polls, this.properties, Optional.of(clock), this.locks);
+		var indicator = new PollerHealthIndicator(this.polls, this.properties, clock, this.locks);
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
 		clock.advance(Duration.ofHours(3).plusMinutes(1));

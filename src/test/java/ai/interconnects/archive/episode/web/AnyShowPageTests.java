@@ -1,4 +1,4 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.support.Html;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,6 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.episode.web;
+
+import ai.interconnects.archive.support.Html;
 
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;

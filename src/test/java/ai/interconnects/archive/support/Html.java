@@ -1,4 +1,4 @@
-package ai.interconnects.archive.web;
+package ai.interconnects.archive.support;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,16 +11,16 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Fetches a page through MockMvc and parses it, so tests can ask about elements. */
-final class Html {
+public final class Html {
 
 	private Html() {
 	}
 
-	static MvcResult result(MockMvc mvc, String path) throws Exception {
+	public static MvcResult result(MockMvc mvc, String path) throws Exception {
 		return mvc.perform(get(path)).andReturn();
 	}
 
-	static Document page(MockMvc mvc, String path) throws Exception {
+	public static Document page(MockMvc mvc, String path) throws Exception {
 		var result = result(mvc, path);
 		if (result.getResponse().getStatus() != 200) {
 			throw new AssertionError(path + " answered " + result.getResponse().getStatus());

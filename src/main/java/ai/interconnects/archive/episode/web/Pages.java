@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.web.PollStatus;
+
 import java.util.List;
 
 import ai.interconnects.archive.search.FindResult;

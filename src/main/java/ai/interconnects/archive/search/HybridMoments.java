@@ -86,11 +86,12 @@ class HybridMoments {
 					from episode e cross join q
 					where e.id in (:ids) and e.title_vector @@ q.query
 					union all
-					select n.episode_id, 'NOTES', 3, n.position, to_tsvector('english', n.text), :notesWeight,
+					select n.episode_id, 'NOTES', 3, n.position,
+					    to_tsvector('archive_search', archive_search_text(n.text)), :notesWeight,
 					    :speechLength, :notesIdfs::float8[]
 					from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
 					    as n(episode_id, position, text) cross join q
-					where to_tsvector('english', n.text) @@ q.query""")
+					where to_tsvector('archive_search', archive_search_text(n.text)) @@ q.query""")
 			.replace("/*relevance*/", MomentRepository.momentRelevance(lexemes.size()))
 			.replace("/*counts*/", MomentRepository.lexemeCounts(lexemes.size()))
 			.replace("/*tfs*/", String.join(", ",
@@ -164,7 +165,7 @@ class HybridMoments {
 	 * words a ts_headline excerpt with the matches marked. A notes paragraph's text is
 	 * given ({@code notes}).
 	 */
-	record ShownRow(Shown moment, String text, Integer startSeconds, Integer earlierStart, String speaker,
+	record ShownRow(Shown moment, AnalysedText text, Integer startSeconds, Integer earlierStart, String speaker,
 			String headline) {
 	}
 
@@ -193,9 +194,12 @@ class HybridMoments {
 					    left join transcript_segment s on c.kind = 'SEGMENT' and s.episode_id = c.episode_id and s.position = c.position
 					    left join chapter ch on c.kind = 'CHAPTER' and ch.episode_id = c.episode_id and ch.position = c.position
 					)
-					select sh.*, case when sh.words and not :noWords then
-					        ts_headline('english', /*stripped*/, q.query, :options) end as headline
+					select sh.*, a.written, a.analysed, case when sh.words and not :noWords then
+					        ts_headline('archive_search', translate(a.analysed, '<&', '  '), q.query, :options)
+					        end as headline
 					from shown sh cross join q
+					cross join lateral (select x.written, archive_search_text(x.written) as analysed
+					    from (select /*stripped*/ as written) x) a
 					"""
 				.replace("/*any*/", lexemes.isEmpty() ? "''::tsquery" : ANY_WORD)
 				.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("sh.text")))
@@ -212,8 +216,10 @@ class HybridMoments {
 			.query((rs) -> {
 				var moment = new Shown(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
 						rs.getInt("position"), rs.getBoolean("words"));
-				rows.put(moment, new ShownRow(moment, rs.getString("text"), (Integer) rs.getObject("start_seconds"),
-						(Integer) rs.getObject("earlier_start"), rs.getString("speaker"), rs.getString("headline")));
+				rows.put(moment,
+						new ShownRow(moment, new AnalysedText(rs.getString("written"), rs.getString("analysed")),
+								(Integer) rs.getObject("start_seconds"), (Integer) rs.getObject("earlier_start"),
+								rs.getString("speaker"), rs.getString("headline")));
 			});
 		return rows;
 	}

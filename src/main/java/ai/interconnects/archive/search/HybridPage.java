@@ -113,8 +113,8 @@ class HybridPage {
 			int perEpisode) {
 		var request = query.request();
 		if (ranked.isEmpty()) {
-			return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(), 0, false, 0, false, 1, 1,
-					List.of(), SearchMode.HYBRID);
+			return SearchResults.hybrid(request, List.of(), SearchResults.Counts.NONE, 1, 1,
+					query.analyzed().ignoredWords());
 		}
 		int pageCount = (ranked.size() + pageSize - 1) / pageSize;
 		int page = Math.min(request.page(), pageCount);
@@ -145,10 +145,7 @@ class HybridPage {
 			for (var moment : shown) {
 				var row = rows.get(moment);
 				if (moment.episodeId() == id && row != null) {
-					best.add(ResultEpisodes.moment(episode.slug(),
-							new MomentRepository.MomentRow(id, moment.kind(), moment.position(), row.startSeconds(),
-									row.earlierStart(), row.speaker(), counts.get(id),
-									moment.words() ? row.headline() : excerpt(row.text())),
+					best.add(ResultEpisodes.moment(episode.slug(), row(moment, row, counts.get(id)),
 							moment.words() ? SearchResults.Match.WORDS : SearchResults.Match.MEANING));
 				}
 			}
@@ -156,8 +153,22 @@ class HybridPage {
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(),
 					HybridSearch.date(episode.publishedAt()), counts.get(id), best));
 		}
-		return new SearchResults(request, SearchResults.Outcome.SEARCHED, episodes, total, true, ranked.size(), true,
-				page, pageCount, List.of(), SearchMode.HYBRID);
+		return SearchResults.hybrid(request, episodes, new SearchResults.Counts(total, true, ranked.size(), true), page,
+				pageCount, query.analyzed().ignoredWords());
+	}
+
+	/**
+	 * The row a moment is shown from: found by words, ts_headline's excerpt marked on the
+	 * text as written; found by meaning, the start of its text, unmarked.
+	 */
+	static MomentRepository.MomentRow row(HybridMoments.Shown moment, HybridMoments.ShownRow row, long moments) {
+		if (moment.words()) {
+			return new MomentRepository.MomentRow(moment.episodeId(), moment.kind(), moment.position(),
+					row.startSeconds(), row.earlierStart(), row.speaker(), moments, row.text(), row.headline());
+		}
+		var excerpt = excerpt(row.text().text());
+		return new MomentRepository.MomentRow(moment.episodeId(), moment.kind(), moment.position(), row.startSeconds(),
+				row.earlierStart(), row.speaker(), moments, new AnalysedText(excerpt, excerpt), excerpt);
 	}
 
 	static ai.interconnects.archive.search.meaning.MomentKind meaningKind(MomentKind kind) {

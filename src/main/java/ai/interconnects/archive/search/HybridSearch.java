@@ -46,8 +46,9 @@ class HybridSearch {
 	 * some moment holds all the query's words, and the largest share of them one episode
 	 * holds ({@link #coverage}).
 	 */
-	record Query(SearchRequest request, List<String> lexemes, MeaningSearch.MeaningQuery vector, MeaningFilter filter,
-			RankingRepository.Ranking ranking, boolean allWordsMeet, double coverage) {
+	record Query(SearchRequest request, QueryAnalysis.Analyzed analyzed, List<String> lexemes,
+			MeaningSearch.MeaningQuery vector, MeaningFilter filter, RankingRepository.Ranking ranking,
+			boolean allWordsMeet, double coverage) {
 
 		double alpha(Fusion fusion) {
 			return fusion.alpha(this.allWordsMeet, this.coverage);
@@ -75,10 +76,10 @@ class HybridSearch {
 	 * The results, or empty when search by meaning cannot answer now (the caller then
 	 * searches by words and says why).
 	 */
-	Optional<SearchResults> search(SearchRequest request, List<String> lexemes, Fusion fusion, int pageSize,
+	Optional<SearchResults> search(SearchRequest request, QueryAnalysis.Analyzed analyzed, Fusion fusion, int pageSize,
 			int momentsPerEpisode) {
 		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE / 4);
-		return evidence(request, lexemes, fusion, wanted).map((evidence) -> this.pages.page(evidence.query(),
+		return evidence(request, analyzed, fusion, wanted).map((evidence) -> this.pages.page(evidence.query(),
 				order(evidence, fusion), fusion, pageSize, momentsPerEpisode));
 	}
 
@@ -89,7 +90,8 @@ class HybridSearch {
 	 * meaning scores; then the other episodes with query words, whose meaning is not
 	 * consulted. Empty when search by meaning cannot answer now.
 	 */
-	Optional<Evidence> evidence(SearchRequest request, List<String> lexemes, Fusion fusion, int wanted) {
+	Optional<Evidence> evidence(SearchRequest request, QueryAnalysis.Analyzed analyzed, Fusion fusion, int wanted) {
+		var lexemes = analyzed.tree().positiveLexemes();
 		var vector = this.meaning.query(request.query());
 		if (vector.isEmpty()) {
 			return Optional.empty();
@@ -101,9 +103,9 @@ class HybridSearch {
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
 		var hits = this.meaning.nearest(vector.get(), filter, fusion.meaningMoments());
-		var exact = byWords.isEmpty() ? Set.<Long>of()
-				: this.matches.matching(request, byWords.stream().map(RankingRepository.Candidate::episodeId).toList());
-		var query = new Query(request, lexemes, vector.get(), filter, words, !exact.isEmpty(),
+		var exact = byWords.isEmpty() ? Set.<Long>of() : this.matches.matching(request, analyzed,
+				byWords.stream().map(RankingRepository.Candidate::episodeId).toList());
+		var query = new Query(request, analyzed, lexemes, vector.get(), filter, words, !exact.isEmpty(),
 				coverage(lexemes, words, byWords));
 		return Optional.of(new Evidence(query, rank(query, byWords, hits, exact)));
 	}

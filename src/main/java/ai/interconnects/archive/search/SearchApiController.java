@@ -1,9 +1,11 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.api.JsonApi;
+import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -59,12 +61,16 @@ class SearchApiController {
 	/**
 	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
 	 * say which parameters were ignored or shortened; {@code capped} that the totals are
-	 * estimates (more matched than were ranked); {@code mode} how the results were
-	 * ranked: HYBRID (by meaning and words) or WORDS (exact words only, as asked with
-	 * {@code mode=words}, or because search by meaning is not ready: a notice says so).
+	 * estimates (more matched than were ranked); {@code ignoredWords} the stop-words left
+	 * out of the query; {@code showingResultsFor} the name variant whose results these
+	 * are, when the query as typed matched nothing (else null); {@code mode} how the
+	 * results were ranked: HYBRID (by meaning and words) or WORDS (exact words only, as
+	 * asked with {@code mode=words}, or because search by meaning is not ready: a notice
+	 * says so).
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
-			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions, String mode) {
+			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions,
+			List<String> ignoredWords, String showingResultsFor, String mode) {
 	}
 
 	@Operation(summary = "Search by meaning and words, as the /search page",
@@ -101,12 +107,13 @@ class SearchApiController {
 						absolute(moment.transcriptLink()), moment.match().name()));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute("/episodes/" + episode.slug())));
+					absolute(EpisodePaths.page(episode.slug()))));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
 				results.pageCount(), episodes,
-				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList(), results.mode().name());
+				results.suggestions().stream().map(Suggestions.Suggestion::query).toList(),
+				results.help().ignoredWords(), results.help().showingResultsFor(), results.mode().name());
 	}
 
 	private String absolute(String path) {

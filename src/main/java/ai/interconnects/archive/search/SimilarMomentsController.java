@@ -100,9 +100,7 @@ class SimilarMomentsController {
 			if (row == null || info == null) {
 				continue;
 			}
-			var result = ResultEpisodes.moment(info.slug(),
-					new MomentRepository.MomentRow(moment.episodeId(), moment.kind(), moment.position(),
-							row.startSeconds(), row.earlierStart(), row.speaker(), 1, HybridPage.excerpt(row.text())),
+			var result = ResultEpisodes.moment(info.slug(), HybridPage.row(moment, row, 1),
 					SearchResults.Match.MEANING);
 			items.add(new Item(info.slug(), info.title(), result, label(result)));
 		}

@@ -2,7 +2,7 @@ package ai.interconnects.archive.search;
 
 import java.nio.charset.StandardCharsets;
 
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollService;
 import ai.interconnects.archive.search.meaning.MeaningFixture;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;

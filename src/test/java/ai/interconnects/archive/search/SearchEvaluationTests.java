@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollService;
 import ai.interconnects.archive.search.meaning.MeaningFixture;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -53,6 +53,9 @@ class SearchEvaluationTests {
 
 	@Autowired
 	HybridSearch hybrid;
+
+	@Autowired
+	QueryAnalysis analysis;
 
 	LabelledQuestions questions;
 
@@ -119,9 +122,7 @@ class SearchEvaluationTests {
 			if (fusion == null) {
 				return this.search.search(request);
 			}
-			var parsed = new SearchRepository(this.jdbc).planForEachQueryAndParse(request.query());
-			var lexemes = TsqueryParser.parse(parsed.tsquery()).positiveLexemes();
-			return this.hybrid.search(request, lexemes, fusion, 10, 3).orElseThrow();
+			return this.hybrid.search(request, this.analysis.analyze(request.query()), fusion, 10, 3).orElseThrow();
 		};
 	}
 
@@ -152,9 +153,8 @@ class SearchEvaluationTests {
 		var prepared = new ArrayList<Prepared>();
 		for (var question : this.questions.questions()) {
 			var request = SearchRequest.of(question.text(), null, null, null, null, null, 200);
-			var parsed = new SearchRepository(this.jdbc).planForEachQueryAndParse(request.query());
-			var lexemes = TsqueryParser.parse(parsed.tsquery()).positiveLexemes();
-			var evidence = this.hybrid.evidence(request, lexemes, Fusion.DEFAULT, 11).orElseThrow();
+			var evidence = this.hybrid.evidence(request, this.analysis.analyze(request.query()), Fusion.DEFAULT, 11)
+				.orElseThrow();
 			var ids = evidence.episodes().stream().map(HybridSearch.Ranked::episodeId).toList();
 			var slugs = new java.util.HashMap<Long, String>();
 			this.jdbc.sql("select id, slug from episode").query((rs) -> {

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.episode.EpisodeCatalog;
 import ai.interconnects.archive.search.RelatedEpisodes;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.CurrentSite;
@@ -33,19 +34,19 @@ class EpisodeController {
 
 	private final PublicUrl publicUrl;
 
-	private final PeopleRepository people;
+	private final EpisodeCatalog catalog;
 
 	private final CurrentSite site;
 
 	private final RelatedEpisodes related;
 
-	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people,
+	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, EpisodeCatalog catalog,
 			CurrentSite site, RelatedEpisodes related) {
 		this.related = related;
 		this.reading = reading;
 		this.search = search;
 		this.publicUrl = publicUrl;
-		this.people = people;
+		this.catalog = catalog;
 		this.site = site;
 	}
 
@@ -57,7 +58,7 @@ class EpisodeController {
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
 		model.addAttribute("player", Player.of(episode, at));
-		model.addAttribute("people", this.people.of(episode.slug()));
+		model.addAttribute("people", People.of(this.catalog.persons(episode.slug())));
 		model.addAttribute("related", this.related.of(episode.slug()));
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote())
 				: meta(episode, episode.path(), episode.title(), episode.summary()));

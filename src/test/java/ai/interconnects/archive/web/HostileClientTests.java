@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archive.poll.enabled=false", "archive.admin.password=" + HostileClientTests.PASSWORD,
-				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native" })
+				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native",
+				"archive.clients.trusted-proxies=127.0.0.1" })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientTests extends PagesTestSupport {
 

@@ -88,6 +88,19 @@ class HostileClientTests extends PagesTestSupport {
 	}
 
 	@Test
+	void unacceptableAcceptHeadersAreAnsweredWithoutALogLineEach(CapturedOutput output) throws Exception {
+		int before = output.getAll().length();
+		for (int i = 0; i < 50; i++) {
+			var response = client.send(
+					HttpRequest.newBuilder(URI.create(url("/api/v1/episodes"))).header("Accept", "image/gif").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(406);
+		}
+		var logged = output.getAll().substring(before);
+		assertThat(logged).doesNotContain("HttpMediaTypeNotAcceptableException").doesNotContain(" WARN ");
+	}
+
+	@Test
 	void readersAndTheLoginFormGetNoSessionOnlyASuccessfulSignInDoes() throws Exception {
 		ingestFixture();
 		for (var path : new String[] { "/", "/chapters", "/episodes/" + DEAN_BALL, "/search?q=models", "/admin",

@@ -75,6 +75,16 @@ class EmbeddedDatabaseSecurityTests {
 				rs.next();
 				assertThat(rs.getString(1)).isEmpty();
 			}
+			// the configuration files agree with the running server: no "contains errors"
+			// at
+			// the start's reload
+			try (var connection = connect(server.port(), "postgres", superuser.substring("*:*:*:postgres:".length()));
+					var rs = connection.createStatement()
+						.executeQuery("select coalesce(string_agg(name || ': ' || error, '; '), '') "
+								+ "from pg_file_settings where error is not null")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEmpty();
+			}
 		}
 	}
 

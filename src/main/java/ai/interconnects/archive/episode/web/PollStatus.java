@@ -35,6 +35,10 @@ public record PollStatus(String outcome, Instant startedAt, String message) {
 		if ("TOO_LARGE".equals(kind)) {
 			return "The feed was reached, but it is larger than this archive accepts.";
 		}
+		if ("UNKNOWN_HOST".equals(kind)) {
+			return "The feed could not be reached: its host name could not be found (no network here, or a mistyped "
+					+ "address).";
+		}
 		if ("REDIRECT".equals(kind)) {
 			return "The feed could not be reached: its address redirects in a loop or to an unusable address.";
 		}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import ai.interconnects.archive.LogText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +47,15 @@ public class ServerErrors {
 			this.unlogged = 0;
 			this.lastLogged = now;
 		}
-		var what = (request != null)
-				? request.getMethod() + " " + LogText.of(RequestPaths.of(request)) + " from " + request.getRemoteAddr()
-				: "a request";
+		// the URI as sent: still percent-encoded, so it cannot break the log line
+		var what = (request != null) ? request.getMethod() + " " + bounded(request.getRequestURI()) + " from "
+				+ request.getRemoteAddr() : "a request";
 		log.error("{} unexpected server error(s) since the last report (at most one a minute); the latest, {}:", count,
 				what, failure);
+	}
+
+	private static String bounded(String uri) {
+		return (uri == null) ? "" : (uri.length() > 200) ? uri.substring(0, 200) + "…" : uri;
 	}
 
 }

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.db;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -103,8 +104,20 @@ public final class PrivateBinaries {
 	}
 
 	private PgBinaryResolver resolver() {
-		return RESOLVERS.computeIfAbsent(this.home,
-				(path) -> (system, machine) -> DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine));
+		return RESOLVERS.computeIfAbsent(this.home, Resolver::new);
+	}
+
+	/**
+	 * The library's own binaries, under an identity of this directory's (a lambda that
+	 * captured nothing would be one shared instance, and so one cache entry).
+	 */
+	private record Resolver(Path home) implements PgBinaryResolver {
+
+		@Override
+		public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+			return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+		}
+
 	}
 
 	/** Closes the library's working directory again (it makes it writable by all). */

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.DatabaseFailures;
 import ai.interconnects.archive.web.PublicPaths;
 import ai.interconnects.archive.web.RequestPaths;
 import jakarta.servlet.DispatcherType;
@@ -37,6 +38,7 @@ class StructuredDataAdvice {
 		if (PublicPaths.readingPage(path) == null) {
 			return;
 		}
+		DatabaseFailures.failIfNoted(request);
 		var show = this.data.show();
 		model.addAttribute("showImage", (show != null) ? show.imageUrl() : null);
 		if (slug != null && path.startsWith("/episodes/")) {

@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import jakarta.servlet.ServletRequest;
+
+import org.springframework.dao.DataAccessException;
+
 /**
  * Tells a database that cannot be reached from a query that failed: no connection from
  * the pool in time, a refused or dropped connection, or PostgreSQL's SQLSTATE classes 08
@@ -12,7 +16,25 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
+	private static final String ATTRIBUTE = DatabaseFailures.class.getName() + ".unreachable";
+
 	private DatabaseFailures() {
+	}
+
+	/**
+	 * Notes on the request that the database could not be reached for it, so that the
+	 * page fails at once ({@link #failIfNoted}) instead of waiting for a connection
+	 * again.
+	 */
+	public static void note(ServletRequest request, DataAccessException failure) {
+		request.setAttribute(ATTRIBUTE, failure);
+	}
+
+	/** Throws the failure {@link #note noted} on this request, if any. */
+	public static void failIfNoted(ServletRequest request) {
+		if (request.getAttribute(ATTRIBUTE) instanceof DataAccessException failure) {
+			throw failure;
+		}
 	}
 
 	public static boolean unreachable(Throwable ex) {

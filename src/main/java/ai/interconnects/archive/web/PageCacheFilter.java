@@ -43,8 +43,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(0)
 class PageCacheFilter extends OncePerRequestFilter {
 
-	static final String RETRY_AFTER_SECONDS = "30";
-
 	private final ArchiveStamp stamps;
 
 	private final PageEtags etags;
@@ -80,12 +78,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		catch (DataAccessException ex) {
 			if (DatabaseFailures.unreachable(ex)) {
-				// Every page needs the database: "temporarily unavailable" now, after
-				// this
-				// one wait for a connection, not after one more wait per query.
-				response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-				return;
+				// Every page needs the database: the page's first step fails with this
+				// (503, "temporarily unavailable") instead of waiting for a connection
+				// again, once per query.
+				DatabaseFailures.note(request, ex);
 			}
 			chain.doFilter(request, response);
 			return;

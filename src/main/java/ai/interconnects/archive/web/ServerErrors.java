@@ -48,8 +48,9 @@ public class ServerErrors {
 			this.lastLogged = now;
 		}
 		// the URI as sent: still percent-encoded, so it cannot break the log line
-		var what = (request != null) ? request.getMethod() + " " + bounded(request.getRequestURI()) + " from "
-				+ request.getRemoteAddr() : "a request";
+		var what = (request != null)
+				? request.getMethod() + " " + bounded(request.getRequestURI()) + " from " + request.getRemoteAddr()
+				: "a request";
 		log.error("{} unexpected server error(s) since the last report (at most one a minute); the latest, {}:", count,
 				what, failure);
 	}

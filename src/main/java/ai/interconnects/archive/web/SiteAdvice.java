@@ -26,7 +26,11 @@ class SiteAdvice {
 	@ModelAttribute("site")
 	Site site(HttpServletRequest request) {
 		// an error page never waits for the database: it may be why there is an error
-		return (request.getDispatcherType() == DispatcherType.ERROR) ? this.site.get() : this.site.refresh();
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			return this.site.get();
+		}
+		DatabaseFailures.failIfNoted(request);
+		return this.site.refresh();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,7 +35,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>A form must state its length ({@code Content-Length}, else 411), be at most
  * {@code archive.clients.max-form-size} (else 413) and arrive whole within
  * {@code archive.clients.form-read-deadline} (else 408). It is read here, into memory,
- * and handed on to the application ({@link FormBodyFilter}).</li>
+ * and handed on to the application ({@link FormBodyFilter}); at most
+ * {@value #MAX_READING} forms are read at once, from all clients together (else
+ * 503).</li>
  * </ul>
  * Refusals are logged in one line at most once a minute, with their count.
  */
@@ -53,6 +56,15 @@ final class RequestBodyValve extends ValveBase {
 	private final Duration deadline;
 
 	private final Supplier<String> siteName;
+
+	/**
+	 * Forms being read at once, from all clients together: only the operator posts forms,
+	 * so a few suffice, and clients spread over many addresses cannot hold more threads
+	 * than this with bodies that trickle in.
+	 */
+	static final int MAX_READING = 8;
+
+	private final Semaphore reading = new Semaphore(MAX_READING);
 
 	private final AtomicInteger refused = new AtomicInteger();
 
@@ -94,6 +106,11 @@ final class RequestBodyValve extends ValveBase {
 					"a form of " + length + " bytes");
 			return;
 		}
+		if (!this.reading.tryAcquire()) {
+			refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					"a form while " + MAX_READING + " others were still arriving");
+			return;
+		}
 		byte[] body;
 		try {
 			body = read(request, (int) length);
@@ -103,6 +120,9 @@ final class RequestBodyValve extends ValveBase {
 			request.getCoyoteRequest().action(ActionCode.CLOSE_NOW, null);
 			response.setErrorReported();
 			return;
+		}
+		finally {
+			this.reading.release();
 		}
 		if (body == null) {
 			refuse(request, response, HttpServletResponse.SC_REQUEST_TIMEOUT,
@@ -168,6 +188,9 @@ final class RequestBodyValve extends ValveBase {
 		response.setStatus(status);
 		if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
 			response.setHeader("Allow", "GET, HEAD");
+		}
+		if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+			response.setHeader("Retry-After", "10");
 		}
 		response.setContentType("text/html;charset=UTF-8");
 		SecurityHeadersFilter.apply(response);

@@ -29,7 +29,8 @@ class ConnectionDetailsTests {
 	void withConnectionDetailsTheApplicationStartsNoDatabaseOfItsOwn() {
 		assertThat(this.context.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("spring.datasource.url")).isNull();
-		// Boot's pool, for web requests, beside its twin for background work (DatabasePools)
+		// Boot's pool, for web requests, beside its twin for background work
+		// (DatabasePools)
 		assertThat(this.dataSource).isInstanceOfSatisfying(DatabasePools.Routing.class, (pools) -> {
 			assertThat(pools.requests().getJdbcUrl()).isEqualTo(TestDatabase.get().url());
 			assertThat(pools.background().getJdbcUrl()).isEqualTo(TestDatabase.get().url());

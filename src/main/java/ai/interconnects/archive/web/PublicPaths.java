@@ -23,8 +23,8 @@ public final class PublicPaths {
 			return new ReadingPage(pattern, Set.of(parameters), PathPatternParser.defaultInstance.parse(pattern));
 		}
 
-		boolean matches(String path) {
-			return this.parsed.matches(PathContainer.parsePath(path));
+		boolean matches(PathContainer path) {
+			return this.parsed.matches(path);
 		}
 
 	}
@@ -47,8 +47,9 @@ public final class PublicPaths {
 
 	/** The reading page at {@code path} (decoded, see {@link RequestPaths}), or null. */
 	public static ReadingPage readingPage(String path) {
+		var parsed = PathContainer.parsePath(path);
 		for (var page : READING_PAGES) {
-			if (page.matches(path)) {
+			if (page.matches(parsed)) {
 				return page;
 			}
 		}

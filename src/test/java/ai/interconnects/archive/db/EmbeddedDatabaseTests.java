@@ -96,7 +96,9 @@ class EmbeddedDatabaseTests {
 				return false;
 			}
 		});
-		return found.get(120, TimeUnit.SECONDS);
+		// a whole application start on a busy machine (a hundred seconds and more when
+		// several builds share two cores)
+		return found.get(240, TimeUnit.SECONDS);
 	}
 
 }

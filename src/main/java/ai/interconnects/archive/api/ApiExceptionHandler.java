@@ -1,5 +1,6 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.web.ServerErrors;
 import jakarta.servlet.http.HttpServletRequest;
 

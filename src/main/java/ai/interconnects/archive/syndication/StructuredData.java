@@ -1,5 +1,13 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
+import java.util.ArrayList;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
+import ai.interconnects.archive.show.Shows;
+
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -27,15 +35,18 @@ import org.springframework.stereotype.Component;
 @Component
 class StructuredData {
 
-	private final SyndicationRepository repository;
+	private final EpisodeCatalog catalog;
+
+	private final Shows shows;
 
 	private final JsonMapper json;
 
 	private final PublicUrl publicUrl;
 
-	StructuredData(SyndicationRepository repository, JsonMapper json, PublicUrl publicUrl) {
+	StructuredData(EpisodeCatalog catalog, JsonMapper json, PublicUrl publicUrl, Shows shows) {
+		this.shows = shows;
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.json = json;
 	}
 
@@ -45,8 +56,8 @@ class StructuredData {
 	 * {@code transcript}: only on the transcript page, since structured data should
 	 * describe what the page shows (and the episode page stays light).
 	 */
-	String episode(String slug, boolean withTranscript, SyndicationRepository.Show show) {
-		var found = this.repository.episode(slug);
+	String episode(String slug, boolean withTranscript, Shows.Show show) {
+		var found = this.catalog.bySlug(slug);
 		if (found.isEmpty()) {
 			return null;
 		}
@@ -54,7 +65,7 @@ class StructuredData {
 		var episode = new LinkedHashMap<String, Object>();
 		episode.put("@context", "https://schema.org");
 		episode.put("@type", "PodcastEpisode");
-		episode.put("url", absolute("/episodes/" + item.slug()));
+		episode.put("url", absolute(EpisodePaths.page(item.slug())));
 		episode.put("name", item.title());
 		if (item.publishedAt() != null) {
 			episode.put("datePublished", item.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
@@ -72,7 +83,7 @@ class StructuredData {
 		if (show != null) {
 			episode.put("partOfSeries", series(show, false));
 		}
-		PeopleJsonLd.add(episode, this.repository.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
+		PeopleJsonLd.add(episode, this.catalog.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
 		var audio = new LinkedHashMap<String, Object>();
 		audio.put("@type", "AudioObject");
 		if (item.audioUrl() != null) {
@@ -85,7 +96,7 @@ class StructuredData {
 			audio.put("duration", Duration.ofSeconds(item.durationSeconds()).toString());
 		}
 		if (item.hasTranscript() && withTranscript) {
-			audio.put("transcript", this.repository.transcriptText(item.id()));
+			audio.put("transcript", transcriptText(item.id()));
 		}
 		if (item.audioUrl() != null || audio.containsKey("transcript")) {
 			episode.put("associatedMedia", audio);
@@ -94,16 +105,16 @@ class StructuredData {
 	}
 
 	/** The archive's show, or null before the first poll: read once per page. */
-	SyndicationRepository.Show show() {
-		return this.repository.show().orElse(null);
+	Shows.Show show() {
+		return this.shows.first().orElse(null);
 	}
 
 	/** The {@code PodcastSeries} of the archive's {@code show}, or null without one. */
-	String series(SyndicationRepository.Show show) {
+	String series(Shows.Show show) {
 		return (show != null) ? script(series(show, true)) : null;
 	}
 
-	private Map<String, Object> series(SyndicationRepository.Show show, boolean top) {
+	private Map<String, Object> series(Shows.Show show, boolean top) {
 		var series = new LinkedHashMap<String, Object>();
 		if (top) {
 			series.put("@context", "https://schema.org");
@@ -144,6 +155,15 @@ class StructuredData {
 
 	private String absolute(String path) {
 		return this.publicUrl.of(path);
+	}
+
+	/** The whole transcript as "Speaker: text" lines. */
+	private String transcriptText(long episodeId) {
+		var lines = new ArrayList<String>();
+		for (var segment : this.catalog.segments(episodeId)) {
+			lines.add(((segment.speaker() != null) ? segment.speaker() + ": " : "") + segment.text());
+		}
+		return String.join("\n", lines);
 	}
 
 }

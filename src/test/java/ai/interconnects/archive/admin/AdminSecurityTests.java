@@ -1,7 +1,7 @@
 package ai.interconnects.archive.admin;
 
-import ai.interconnects.archive.feed.PollRun;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollRun;
+import ai.interconnects.archive.poll.PollService;
 import ai.interconnects.archive.support.PollLockRows;
 import org.junit.jupiter.api.Test;
 

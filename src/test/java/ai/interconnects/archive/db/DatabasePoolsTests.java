@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
-import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.support.PagesTestSupport;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;

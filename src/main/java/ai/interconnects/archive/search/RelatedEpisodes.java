@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.interconnects.archive.search.meaning.MeaningSearch;
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +89,7 @@ public class RelatedEpisodes {
 		}
 		return switch (topic.kind()) {
 			case CHAPTER -> new Related(slug, title, "Chapter", chapter, path(slug) + "/chapters/" + number);
-			case SEGMENT -> new Related(slug, title, (seconds != null) ? "At " + Timestamps.format(seconds) : "",
+			case SEGMENT -> new Related(slug, title, (seconds != null) ? "At " + TimeCode.format(seconds) : "",
 					HybridPage.excerpt(text), (seconds != null) ? path(slug) + "?t=" + seconds : path(slug));
 			case NOTES -> {
 				var paragraphs = MeaningSearch.notesParagraphs(notes);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 import org.springframework.web.util.UriUtils;
 
@@ -136,7 +136,7 @@ final class ResultMoments {
 		var path = (hash < 0) ? transcriptLink : transcriptLink.substring(0, hash);
 		var anchor = (hash < 0) ? "" : transcriptLink.substring(hash);
 		var link = new StringBuilder(path);
-		var seconds = Timestamps.parse(time);
+		var seconds = TimeCode.wholeSeconds(time);
 		if (query != null) {
 			link.append('?').append(query);
 		}

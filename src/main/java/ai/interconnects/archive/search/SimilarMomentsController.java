@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import ai.interconnects.archive.search.meaning.MeaningSearch;
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +71,7 @@ class SimilarMomentsController {
 			.optional()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such paragraph"));
 		var path = RelatedEpisodes.path(episode);
-		var time = (paragraph.seconds() != null) ? Timestamps.format(paragraph.seconds()) : null;
+		var time = (paragraph.seconds() != null) ? TimeCode.format(paragraph.seconds()) : null;
 		var anchor = (paragraph.start() != null) ? "#t-" + paragraph.start() : "#p-" + position;
 		model.addAttribute("source", new Source(episode, paragraph.title(), paragraph.speaker(), time, paragraph.text(),
 				path + "/transcript" + ((paragraph.seconds() != null) ? "?t=" + paragraph.seconds() : "") + anchor));

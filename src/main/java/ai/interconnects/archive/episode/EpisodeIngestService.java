@@ -9,6 +9,7 @@ import java.util.List;
 
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
+import ai.interconnects.archive.feed.client.ItemExtras;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,12 @@ public class EpisodeIngestService {
 		this.content.replaceSegments(episodeId, bestSegments);
 		episode.transcriptFrom(bestSegments.isEmpty() ? null : ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
 				episode.getTranscriptType());
-		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
+		// the publisher's file the item links (only a readable one is kept) brings the
+		// transcript the description lacks
+		var file = (episode.getTranscriptUrl() != null)
+				? List.of(new ItemExtras.FileLink(episode.getTranscriptUrl(), episode.getTranscriptType()))
+				: List.<ItemExtras.FileLink>of();
+		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size(), file));
 		episode.reparsed(Instant.now());
 		return bestSegments.size();
 	}

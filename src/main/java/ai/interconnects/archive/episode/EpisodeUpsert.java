@@ -64,8 +64,9 @@ class EpisodeUpsert {
 			episode.apply(item, now);
 			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
 			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-			episode.recordParseWarnings(EpisodeSources
-				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
+			episode.recordParseWarnings(EpisodeSources.warnings(
+					ParseWarnings.of(item.description(), parsed, parsed.segments().size(), item.extras().transcripts()),
+					item));
 			this.episodes.saveAndFlush(episode);
 			this.content.replaceChapters(episode.getId(), parsed.chapters());
 			this.content.replaceSegments(episode.getId(), parsed.segments());
@@ -95,8 +96,8 @@ class EpisodeUpsert {
 		this.episodes.saveAndFlush(episode);
 		this.content.keepRicher(episode, parsed);
 		long storedSegments = this.content.segmentCount(episode.getId());
-		episode.recordParseWarnings(
-				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
+		episode.recordParseWarnings(EpisodeSources
+			.warnings(ParseWarnings.of(item.description(), parsed, storedSegments, item.extras().transcripts()), item));
 		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
 		this.persons.replace(episode.getId(), item.extras().persons());
 		return IngestOutcome.UPDATED;

@@ -1,5 +1,8 @@
 package ai.interconnects.archive.episode;
 
+import java.util.List;
+
+import ai.interconnects.archive.feed.client.ItemExtras;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,31 @@ class ParseWarningsTests {
 
 		assertThat(parsed.segments()).isEmpty();
 		assertThat(ParseWarnings.of(html, parsed, 0)).contains("Transcript heading but no transcript segment");
+	}
+
+	@Test
+	void aTranscriptHeadingIsNoFaultWhenTheItemLinksCaptionsOrATranscriptTheArchiveReads() {
+		var html = "<p>Notes</p><p><strong>Transcript</strong></p><p>Captions and transcripts are linked below.</p>"
+				+ "<p>This is a public episode.</p>";
+		var parsed = this.parser.parse(html);
+		var captions = new ItemExtras.FileLink("https://cdn.example/ep.vtt", "text/vtt");
+
+		assertThat(ParseWarnings.of(html, parsed, 0, List.of(captions))).isNull();
+		assertThat(ParseWarnings.of(html, parsed, 0,
+				List.of(new ItemExtras.FileLink("https://cdn.example/ep.srt", "application/x-subrip"))))
+			.isNull();
+	}
+
+	@Test
+	void aTranscriptFileInAFormatTheArchiveDoesNotReadIsSaidSo() {
+		var html = "<p>Notes</p><h3>Transcript</h3><p>This is a public episode.</p>";
+		var parsed = this.parser.parse(html);
+		var ttml = new ItemExtras.FileLink("https://cdn.example/ep.ttml", "application/ttml+xml");
+
+		assertThat(ParseWarnings.of(html, parsed, 0, List.of(ttml)))
+			.contains("Transcript heading but no transcript segment")
+			.contains("1 transcript file(s) in no format the archive reads")
+			.contains("https://cdn.example/ep.ttml (application/ttml+xml)");
 	}
 
 	@Test

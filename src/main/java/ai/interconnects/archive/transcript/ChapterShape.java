@@ -16,9 +16,11 @@ import org.jsoup.nodes.Element;
  * <p>
  * A list may also be interleaved with other content, as Simplecast wrote show notes in
  * 2016: each {@code
- * <p>
+ *
+<p>
  * <strong>4:00</strong> - Introductions
- * </p>
+ *
+</p>
  * } followed by the links of that part. Such a run only counts lines that are a block of
  * their own with the time in bold (or a heading), so times mentioned in prose, however
  * many, never make chapters; and the notes keep every block, since the links belong under
@@ -166,9 +168,11 @@ final class ChapterShape {
 
 	/**
 	 * A heading, or a block that opens with its time in bold: {@code
-	 * <p>
+	 *
+	<p>
 	 * <strong>4:00</strong> - Introductions
-	 * </p>
+	 *
+	</p>
 	 * }.
 	 */
 	private static boolean timeSetApart(Element block) {

@@ -19,6 +19,7 @@ class ApiRepository {
 	private static final String COLUMNS = """
 			e.id, e.slug, e.guid, e.title, e.published_at, e.updated_at, e.duration_seconds, e.summary,
 			e.image_url, e.link, e.audio_url, e.audio_type, e.audio_length, e.episode_type, e.show_notes_html,
+			e.season, e.episode_number,
 			(select count(*) from chapter c where c.episode_id = e.id) as chapter_count,
 			(select count(*) from transcript_segment s where s.episode_id = e.id) as segment_count""";
 
@@ -30,7 +31,8 @@ class ApiRepository {
 
 	record Row(long id, String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String imageUrl, String link, String audioUrl, String audioType,
-			Long audioLength, String episodeType, String showNotesHtml, int chapterCount, int segmentCount) {
+			Long audioLength, String episodeType, String showNotesHtml, int chapterCount, int segmentCount,
+			Integer season, Integer episode) {
 	}
 
 	/** Episodes changed at or after {@code since} (all when null). */
@@ -119,7 +121,8 @@ class ApiRepository {
 				(Integer) rs.getObject("duration_seconds"), rs.getString("summary"), rs.getString("image_url"),
 				rs.getString("link"), rs.getString("audio_url"), rs.getString("audio_type"),
 				(Long) rs.getObject("audio_length"), rs.getString("episode_type"), rs.getString("show_notes_html"),
-				rs.getInt("chapter_count"), rs.getInt("segment_count"));
+				rs.getInt("chapter_count"), rs.getInt("segment_count"), (Integer) rs.getObject("season"),
+				(Integer) rs.getObject("episode_number"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

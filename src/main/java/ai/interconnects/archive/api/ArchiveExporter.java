@@ -13,6 +13,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import ai.interconnects.archive.episode.EpisodeAlternates;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -21,12 +23,13 @@ import org.springframework.stereotype.Component;
  * The backup-and-migrate format: one JSON object per line (JSON Lines), one line per
  * episode, oldest stored first, with everything needed to rebuild the archive: its
  * identity, metadata, the raw description as received, the derived show notes, chapters
- * and transcript paragraphs, and the people the item names. See README "Export".
+ * and transcript paragraphs, the people the item names and the other files of its media.
+ * See README "Export".
  * <p>
- * Memory stays bounded however large the archive: the episodes, chapters, segments and
- * persons are read through four server-side cursors (ordered by episode, merged here) in
- * one read-only repeatable-read transaction, so all four see one snapshot, and only one
- * episode is held at a time.
+ * Memory stays bounded however large the archive: the episodes, chapters, segments,
+ * persons and alternate files are read through server-side cursors (ordered by episode,
+ * merged here) in one read-only repeatable-read transaction, so all see one snapshot, and
+ * only one episode is held at a time.
  */
 @Component
 class ArchiveExporter {
@@ -40,9 +43,12 @@ class ArchiveExporter {
 
 	private final JsonMapper json;
 
-	ArchiveExporter(DataSource dataSource, JsonMapper json) {
+	private final EpisodeAlternates alternates;
+
+	ArchiveExporter(DataSource dataSource, JsonMapper json, EpisodeAlternates alternates) {
 		this.dataSource = dataSource;
 		this.json = json;
+		this.alternates = alternates;
 	}
 
 	record Audio(String url, String type, Long length) {
@@ -63,8 +69,13 @@ class ArchiveExporter {
 	record Line(int format, String feedUrl, String guid, String slug, String title, Instant publishedAt,
 			Integer durationSeconds, Audio audio, String link, String imageUrl, String episodeType,
 			String rawDescription, String showNotesHtml, String summary, String contentHash, Instant firstSeenAt,
-			Instant lastSeenAt, Instant updatedAt, List<Chapter> chapters, List<Segment> segments,
-			List<Person> persons) {
+			Instant lastSeenAt, Instant updatedAt, List<Chapter> chapters, List<Segment> segments, List<Person> persons,
+			Integer season, Integer episode, List<Alternate> alternateEnclosures) {
+	}
+
+	/** Another file of the media ({@code podcast:alternateEnclosure}), as stored. */
+	record Alternate(String type, Long length, Long bitrate, Integer height, String lang, String title, String rel,
+			String codecs, @JsonProperty("default") boolean isDefault, List<EpisodeAlternates.Source> sources) {
 	}
 
 	/** Writes every episode to {@code out} (not closed); returns how many. */
@@ -77,7 +88,7 @@ class ArchiveExporter {
 					select e.id, p.configured_url, e.guid, e.slug, e.title, e.published_at, e.duration_seconds,
 						e.audio_url, e.audio_type, e.audio_length, e.link, e.image_url, e.episode_type,
 						e.raw_description, e.show_notes_html, e.summary, e.content_hash, e.first_seen_at,
-						e.last_seen_at, e.updated_at
+						e.last_seen_at, e.updated_at, e.season, e.episode_number
 					from episode e join podcast p on p.id = e.podcast_id
 					order by e.id""");
 					var chapters = cursor(connection,
@@ -85,16 +96,23 @@ class ArchiveExporter {
 					var segments = cursor(connection,
 							"select episode_id, position, start_seconds, speaker, text "
 									+ "from transcript_segment order by episode_id, position");
-					var people = cursor(connection, "select episode_id, name, role, person_group, img_url, href "
-							+ "from episode_person order by episode_id, position")) {
+					var people = cursor(connection,
+							"select episode_id, name, role, person_group, img_url, href "
+									+ "from episode_person order by episode_id, position");
+					var files = cursor(connection,
+							"select episode_id, mime_type, length_bytes, bitrate, height, lang, "
+									+ "title, rel, codecs, is_default, sources::text from episode_alternate_enclosure "
+									+ "order by episode_id, position")) {
 				long count = 0;
 				try (var e = episodes.executeQuery();
 						var c = chapters.executeQuery();
 						var s = segments.executeQuery();
-						var p = people.executeQuery()) {
+						var p = people.executeQuery();
+						var a = files.executeQuery()) {
 					boolean moreChapters = c.next();
 					boolean moreSegments = s.next();
 					boolean morePersons = p.next();
+					boolean moreFiles = a.next();
 					while (e.next()) {
 						long id = e.getLong(1);
 						var chapterList = new ArrayList<Chapter>();
@@ -121,7 +139,16 @@ class ArchiveExporter {
 							}
 							morePersons = p.next();
 						}
-						out.write(this.json.writeValueAsBytes(line(e, chapterList, segmentList, personList)));
+						var fileList = new ArrayList<Alternate>();
+						while (moreFiles && a.getLong(1) <= id) {
+							if (a.getLong(1) == id) {
+								fileList.add(new Alternate(a.getString(2), (Long) a.getObject(3), (Long) a.getObject(4),
+										(Integer) a.getObject(5), a.getString(6), a.getString(7), a.getString(8),
+										a.getString(9), a.getBoolean(10), this.alternates.sources(a.getString(11))));
+							}
+							moreFiles = a.next();
+						}
+						out.write(this.json.writeValueAsBytes(line(e, chapterList, segmentList, personList, fileList)));
 						out.write('\n');
 						count++;
 					}
@@ -141,14 +168,14 @@ class ArchiveExporter {
 		return statement;
 	}
 
-	private static Line line(ResultSet e, List<Chapter> chapters, List<Segment> segments, List<Person> persons)
-			throws SQLException {
+	private static Line line(ResultSet e, List<Chapter> chapters, List<Segment> segments, List<Person> persons,
+			List<Alternate> alternates) throws SQLException {
 		var audio = (e.getString(8) != null) ? new Audio(e.getString(8), e.getString(9), (Long) e.getObject(10)) : null;
 		return new Line(FORMAT_VERSION, e.getString(2), e.getString(3), e.getString(4), e.getString(5),
 				instant(e.getTimestamp(6)), (Integer) e.getObject(7), audio, e.getString(11), e.getString(12),
 				e.getString(13), e.getString(14), e.getString(15), e.getString(16), e.getString(17),
 				instant(e.getTimestamp(18)), instant(e.getTimestamp(19)), instant(e.getTimestamp(20)), chapters,
-				segments, persons);
+				segments, persons, (Integer) e.getObject(21), (Integer) e.getObject(22), alternates);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

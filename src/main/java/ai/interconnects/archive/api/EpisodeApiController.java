@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.episode.EpisodeAlternates;
 import ai.interconnects.archive.web.PublicUrl;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -42,7 +43,11 @@ class EpisodeApiController {
 
 	private final PublicUrl publicUrl;
 
-	EpisodeApiController(ApiRepository repository, ApiProperties properties, PublicUrl publicUrl) {
+	private final EpisodeAlternates alternates;
+
+	EpisodeApiController(ApiRepository repository, ApiProperties properties, PublicUrl publicUrl,
+			EpisodeAlternates alternates) {
+		this.alternates = alternates;
 		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
@@ -76,7 +81,7 @@ class EpisodeApiController {
 		for (var row : rows) {
 			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
 					row.updatedAt(), row.durationSeconds(), row.summary(), row.imageUrl(), row.link(), audio(row),
-					row.chapterCount(), row.segmentCount(), links(row)));
+					row.chapterCount(), row.segmentCount(), links(row), row.season(), row.episode()));
 		}
 		String next = null;
 		if (page < totalPages) {
@@ -111,7 +116,17 @@ class EpisodeApiController {
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
 				row.episodeType(), audio(row), links(row), chapters, this.repository.segments(row.id()),
-				this.repository.persons(row.id()));
+				this.repository.persons(row.id()), row.season(), row.episode(), alternates(row.id()));
+	}
+
+	private List<ApiModels.AlternateEnclosure> alternates(long episodeId) {
+		return this.alternates.of(List.of(episodeId))
+			.getOrDefault(episodeId, List.of())
+			.stream()
+			.map((a) -> new ApiModels.AlternateEnclosure(a.type(), a.length(), a.bitrate(), a.height(), a.lang(),
+					a.title(), a.rel(), a.codecs(), a.isDefault(),
+					a.sources().stream().map((s) -> new ApiModels.Source(s.uri(), s.contentType())).toList()))
+			.toList();
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Stores one feed item as a new episode or over the archived one it is, inside the
  * caller's transaction: finds the episode (by GUID, else by enclosure or link), keeps the
  * previous description as a revision, and stores the notes, chapters, transcript, their
- * sources and the people it names (see {@link EpisodeIngestService} for the feed-level
- * loop).
+ * sources, the people it names and its alternate files (see {@link EpisodeIngestService}
+ * for the feed-level loop).
  */
 @Component
 class EpisodeUpsert {
@@ -37,11 +37,14 @@ class EpisodeUpsert {
 
 	private final EpisodePersons persons;
 
+	private final EpisodeAlternates alternates;
+
 	private final DescriptionParser parser = new DescriptionParser();
 
 	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			EpisodeSources sources, EpisodePersons persons) {
+			EpisodeSources sources, EpisodePersons persons, EpisodeAlternates alternates) {
 		this.episodes = episodes;
+		this.alternates = alternates;
 		this.revisions = revisions;
 		this.content = content;
 		this.sources = sources;
@@ -72,6 +75,7 @@ class EpisodeUpsert {
 			this.content.replaceSegments(episode.getId(), parsed.segments());
 			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
 			this.persons.replace(episode.getId(), item.extras().persons());
+			this.alternates.keep(episode.getId(), item.extras().alternateEnclosures());
 			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
 					parsed.chapters().size(), parsed.segments().size());
 			return IngestOutcome.NEW;
@@ -100,6 +104,7 @@ class EpisodeUpsert {
 			.warnings(ParseWarnings.of(item.description(), parsed, storedSegments, item.extras().transcripts()), item));
 		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
 		this.persons.replace(episode.getId(), item.extras().persons());
+		this.alternates.keep(episode.getId(), item.extras().alternateEnclosures());
 		return IngestOutcome.UPDATED;
 	}
 

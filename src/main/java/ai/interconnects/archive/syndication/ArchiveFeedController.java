@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import ai.interconnects.archive.episode.EpisodeAlternates;
 import ai.interconnects.archive.web.ConditionalGet;
 
 import ai.interconnects.archive.web.PublicUrl;
@@ -46,7 +47,11 @@ class ArchiveFeedController {
 
 	private final PublicUrl publicUrl;
 
-	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties, PublicUrl publicUrl) {
+	private final EpisodeAlternates alternates;
+
+	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties, PublicUrl publicUrl,
+			EpisodeAlternates alternates) {
+		this.alternates = alternates;
 		this.publicUrl = publicUrl;
 		this.repository = repository;
 		this.properties = properties;
@@ -93,9 +98,9 @@ class ArchiveFeedController {
 			}
 		}
 		var site = this.publicUrl.of("/");
-		var persons = this.repository.persons(items.stream().map(SyndicationRepository.Item::id).toList());
-		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, persons,
-				(path) -> this.publicUrl.of(path));
+		var ids = items.stream().map(SyndicationRepository.Item::id).toList();
+		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.repository.persons(ids),
+				this.alternates.of(ids), (path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
 			.map(SyndicationRepository.Item::updatedAt)
 			.filter(Objects::nonNull)

@@ -26,6 +26,7 @@ class SyndicationRepository {
 	private static final String ITEM_COLUMNS = """
 			e.id, e.guid, e.slug, e.title, e.published_at, e.duration_seconds, e.audio_url, e.audio_type,
 			e.audio_length, e.link, e.image_url, e.episode_type, e.summary, e.show_notes_html, e.updated_at,
+			e.season, e.episode_number,
 			exists (select 1 from transcript_segment s where s.episode_id = e.id) as has_transcript,
 			(select count(*) from chapter c where c.episode_id = e.id) as chapter_count""";
 
@@ -35,22 +36,28 @@ class SyndicationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The show as last described by its feed; {@code configuredUrl} never null. */
-	record Show(String configuredUrl, String title, String link, String imageUrl, String author, String description) {
+	/**
+	 * The show as last described by its feed; {@code configuredUrl} never null,
+	 * {@code showType} its {@code itunes:type} or null.
+	 */
+	record Show(String configuredUrl, String title, String link, String imageUrl, String author, String description,
+			String showType) {
 	}
 
 	/** An episode as the feed, the sitemap and the structured data show it. */
 	record Item(long id, String guid, String slug, String title, Instant publishedAt, Integer durationSeconds,
 			String audioUrl, String audioType, Long audioLength, String link, String imageUrl, String episodeType,
-			String summary, String showNotesHtml, Instant updatedAt, boolean hasTranscript, int chapterCount) {
+			String summary, String showNotesHtml, Instant updatedAt, boolean hasTranscript, int chapterCount,
+			Integer season, Integer episodeNumber) {
 	}
 
 	/** The archive's one show (the first configured), if a feed was ever read. */
 	Optional<Show> show() {
 		return this.jdbc
-			.sql("select configured_url, title, link, image_url, author, description from podcast order by id limit 1")
+			.sql("select configured_url, title, link, image_url, author, description, show_type from podcast"
+					+ " order by id limit 1")
 			.query((rs, n) -> new Show(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
+					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.optional();
 	}
 
@@ -149,7 +156,8 @@ class SyndicationRepository {
 				rs.getString("audio_url"), rs.getString("audio_type"), (Long) rs.getObject("audio_length"),
 				rs.getString("link"), rs.getString("image_url"), rs.getString("episode_type"), rs.getString("summary"),
 				rs.getString("show_notes_html"), instant(rs.getTimestamp("updated_at")),
-				rs.getBoolean("has_transcript"), rs.getInt("chapter_count"));
+				rs.getBoolean("has_transcript"), rs.getInt("chapter_count"), (Integer) rs.getObject("season"),
+				(Integer) rs.getObject("episode_number"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -1,10 +1,16 @@
 package ai.interconnects.archive.web;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
 import ai.interconnects.archive.feed.PollRun;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +101,78 @@ class RealFeedShapesPageTests extends PagesTestSupport {
 			.single()).isEqualTo("Part one: the long night");
 		assertThat(second.getItemsUnchanged()).isEqualTo(2);
 		assertThat(second.getItemsNew()).isZero();
+	}
+
+	@Test
+	void anEpisodicShowInSeasonsIsListedByNumberAndShowsItsNumbersEverywhere() throws Exception {
+		ingest(fixture("episodic-seasons-feed.xml"));
+
+		var archive = Html.page(this.mvc, "/");
+		// four a page: the re-release keeps its place, the unnumbered trailer comes last
+		assertThat(archive.select(".episode-card-title").eachText()).containsExactly("The Fence",
+				"The Gate (re-release)", "The Path", "The Shed");
+		assertThat(archive.select(".episode-card .numbering").eachText()).containsExactly("S2 · E3", "S2 · E2",
+				"S2 · E1", "S1 · E2");
+		var gate = Html.page(this.mvc, "/episodes/" + slug("bb-s2e2"));
+		assertThat(gate.select(".episode-header .numbering").text()).isEqualTo("S2 · E2");
+		assertThat(gate.select("script[type=application/ld+json]").html()).contains("\"episodeNumber\":2")
+			.contains("\"seasonNumber\":2");
+		var feed = fetch("/feed.xml").body();
+		assertThat(feed).contains("<itunes:type>episodic</itunes:type>")
+			.contains("<itunes:season>2</itunes:season><itunes:episode>2</itunes:episode>");
+		var api = fetch("/api/v1/episodes/" + slug("bb-s2e2")).body();
+		assertThat(api).contains("\"season\":2").contains("\"episode\":2");
+		assertThat(fetch("/api/v1/episodes").body()).contains("\"season\":1,\"episode\":1");
+		assertThat(export()).contains("\"season\":2,\"episode\":2");
+		assertThat(this.jdbc.sql("select season, episode_number from episode where guid = 'bb-trailer-2'")
+			.query()
+			.singleRow()).containsEntry("season", null).containsEntry("episode_number", null);
+	}
+
+	@Test
+	void alternateEnclosuresAreKeptAndTheirWebFilesOffered() throws Exception {
+		ingest(fixture("alternate-enclosure-feed.xml"));
+
+		var page = Html.page(this.mvc, "/episodes/" + slug("ofh-7"));
+		var offered = page.select(".alternates a");
+		assertThat(offered.eachText()).containsExactly("High quality (Opus, 96 kbps, 32 MB)",
+				"Low bandwidth (Opus, 16 kbps, 5 MB)", "720p video (MP4 video, 720p, 2400 kbps, 812 MB, en)");
+		assertThat(offered.eachAttr("href")).containsExactly("https://media.openformats.example/ofh-7-high.opus",
+				"https://media.openformats.example/ofh-7-low.opus", "https://media.openformats.example/ofh-7-720p.mp4");
+		assertThat(page.select("a[href^=javascript], a[href^=ipfs]")).isEmpty();
+		assertThat(Html.page(this.mvc, "/episodes/" + slug("ofh-6")).select(".alternates")).isEmpty();
+		var api = fetch("/api/v1/episodes/" + slug("ofh-7")).body();
+		assertThat(api).contains("\"alternateEnclosures\":[{\"type\":\"audio/mpeg\"")
+			.contains("\"default\":true")
+			.contains("ipfs://bafybeigdyrztofh7flac")
+			.contains("\"contentType\":\"application/x-bittorrent\"")
+			.doesNotContain("javascript");
+		var feed = fetch("/feed.xml").body();
+		assertThat(feed).contains("<podcast:alternateEnclosure type=\"audio/opus\" length=\"32400000\""
+				+ " bitrate=\"96000\" title=\"High quality\"><podcast:source uri=\"https://media.openformats.example/ofh-7-high.opus\"/>")
+			.contains("<podcast:source uri=\"ipfs://bafybeigdyrztofh7flac\"/>");
+		assertThat(export()).contains("\"alternateEnclosures\":[{\"type\":\"audio/mpeg\"")
+			.contains("\"uri\":\"https://media.openformats.example/ofh-7-720p.mp4\"");
+	}
+
+	@Test
+	void anAuthorGivenOnlyAsAnAtomPersonIsTheShowsAuthor() throws Exception {
+		ingest(fixture("atom-channel-author-feed.xml"));
+
+		assertThat(this.jdbc.sql("select author from podcast").query(String.class).single()).isEqualTo("Mira Okafor");
+		assertThat(Html.page(this.mvc, "/").select("footer").text()).contains("by Mira Okafor");
+		assertThat(fetch("/feed.xml").body()).contains("<itunes:author>Mira Okafor</itunes:author>");
+	}
+
+	/** The whole export, unzipped. */
+	private String export() throws Exception {
+		var body = this.mvc.perform(MockMvcRequestBuilders.get("/export.jsonl.gz"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private String lastRunMessage() {

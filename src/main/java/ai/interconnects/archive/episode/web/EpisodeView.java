@@ -11,13 +11,14 @@ import ai.interconnects.archive.web.Formats;
  */
 public record EpisodeView(String slug, String title, Instant publishedAt, Integer durationSeconds, String audioUrl,
 		String audioType, String link, String imageUrl, String showNotesHtml, String summary,
-		TranscriptOrigin transcriptOrigin) implements EpisodeTiming {
+		TranscriptOrigin transcriptOrigin, Integer season, Integer episodeNumber) implements EpisodeTiming {
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
 				episode.getDurationSeconds(), Formats.webUrl(episode.getAudio().url()), episode.getAudio().type(),
 				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
-				episode.getSummary(), TranscriptOrigin.of(episode));
+				episode.getSummary(), TranscriptOrigin.of(episode), episode.getPlacement().season(),
+				episode.getPlacement().number());
 	}
 
 	public String path() {

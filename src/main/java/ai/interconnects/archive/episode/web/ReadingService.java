@@ -9,6 +9,7 @@ import java.util.Map;
 import ai.interconnects.archive.episode.Chapter;
 import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.episode.EpisodeAlternates;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.feed.PollHistory;
@@ -44,8 +45,12 @@ class ReadingService {
 
 	private final int pageSize;
 
+	private final EpisodeAlternates alternates;
+
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties) {
+			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties,
+			EpisodeAlternates alternates) {
+		this.alternates = alternates;
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
@@ -89,8 +94,10 @@ class ReadingService {
 		}
 		var view = EpisodeView.of(episode);
 		long segmentCount = this.segments.countByEpisodeId(episode.getId());
+		var alternates = this.alternates.of(List.of(episode.getId())).getOrDefault(episode.getId(), List.of());
 		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
-				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()));
+				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()),
+				AlternateView.of(alternates, view.audioUrl()));
 	}
 
 	/**

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The API's reads, as explicit SQL; the same order as the archive pages. */
+/**
+ * The API's reads, as explicit SQL; newest first by publication time (undated last),
+ * whatever order the archive page lists a numbered show in.
+ */
 @Repository
 @Transactional(readOnly = true)
 class ApiRepository {

@@ -143,9 +143,12 @@ public class EpisodeIngestService {
 			this.content.replaceChapters(episodeId, bestChapters);
 			episode.chaptersFrom(bestChapters.isEmpty() ? null : ContentSource.DESCRIPTION, null);
 		}
+		// what reading the item's XML reported stays: a re-parse reads only descriptions
+		var fromItem = ParseWarnings.fromTheItem(episode.getParseWarnings());
 		if (episode.getTranscriptSource() == ContentSource.FILE) {
 			int stored = (int) this.content.segmentCount(episodeId);
-			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
+			episode.recordParseWarnings(
+					ParseWarnings.join(ParseWarnings.of(episode.getRawDescription(), current, stored), fromItem));
 			return stored;
 		}
 		this.content.replaceSegments(episodeId, bestSegments);
@@ -156,7 +159,8 @@ public class EpisodeIngestService {
 		var file = (episode.getTranscriptUrl() != null)
 				? List.of(new ItemExtras.FileLink(episode.getTranscriptUrl(), episode.getTranscriptType()))
 				: List.<ItemExtras.FileLink>of();
-		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size(), file));
+		episode.recordParseWarnings(ParseWarnings
+			.join(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size(), file), fromItem));
 		episode.reparsed(Instant.now());
 		return bestSegments.size();
 	}

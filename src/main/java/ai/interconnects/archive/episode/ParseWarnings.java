@@ -24,6 +24,11 @@ final class ParseWarnings {
 
 	private static final int MAX_LENGTH = 2000;
 
+	/** How each line {@link #of} writes begins. */
+	private static final Pattern FROM_THE_DESCRIPTION = Pattern
+		.compile("The description has a Transcript heading|\\d+ line\\(s\\) in the chapter or transcript section"
+				+ "|\\d+ timestamped line\\(s\\) in the notes|The feed links \\d+ transcript file\\(s\\)");
+
 	private ParseWarnings() {
 	}
 
@@ -72,6 +77,28 @@ final class ParseWarnings {
 		}
 		var text = String.join("\n", warnings);
 		return (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "…" : text;
+	}
+
+	/**
+	 * The lines of stored warnings that did not come from the description (what reading
+	 * the item's XML reported: repairs, dates as written), which a re-parse of the
+	 * description cannot recompute and must keep.
+	 */
+	static List<String> fromTheItem(String stored) {
+		if (stored == null || stored.isBlank()) {
+			return List.of();
+		}
+		return stored.lines().filter((line) -> !FROM_THE_DESCRIPTION.matcher(line).lookingAt()).toList();
+	}
+
+	/** Joins description and item warnings as stored; null when there are none. */
+	static String join(String description, List<String> item) {
+		var all = new ArrayList<String>();
+		if (description != null) {
+			all.add(description);
+		}
+		all.addAll(item);
+		return all.isEmpty() ? null : String.join("\n", all);
 	}
 
 	static boolean hasTranscriptHeading(String rawDescription) {

@@ -31,6 +31,17 @@ public record Placement(@Column(name = "episode_type") String episodeType, @Colu
 		return label(this.season, this.number);
 	}
 
+	/** "Season 2, episode 14", for screen readers; null without numbers. */
+	public static String spoken(Integer season, Integer number) {
+		if (season == null && number == null) {
+			return null;
+		}
+		if (season == null) {
+			return "Episode " + number;
+		}
+		return (number == null) ? "Season " + season : "Season " + season + ", episode " + number;
+	}
+
 	public static String label(Integer season, Integer number) {
 		if (season == null && number == null) {
 			return null;

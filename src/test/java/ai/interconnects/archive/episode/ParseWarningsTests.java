@@ -56,6 +56,19 @@ class ParseWarningsTests {
 	}
 
 	@Test
+	void aReparseKeepsWhatReadingTheItemReported() {
+		var html = "<p>Notes</p><h3>Transcript</h3><p>This is a public episode.</p>";
+		var description = ParseWarnings.of(html, this.parser.parse(html), 0);
+		var date = "The publication date 'Thu, 118 Jun 2015' does not exist (day 118 of June 2015); it is kept as"
+				+ " written and the episode has no date";
+		var stored = ParseWarnings.join(description, List.of(date, "the undeclared entity &gtgt; at line 9 was kept"));
+
+		assertThat(ParseWarnings.fromTheItem(stored)).containsExactly(date,
+				"the undeclared entity &gtgt; at line 9 was kept");
+		assertThat(ParseWarnings.fromTheItem(null)).isEmpty();
+	}
+
+	@Test
 	void aTranscriptKeptFromAnEarlierVersionIsNotReportedAsMissing() {
 		var html = "<p>Notes</p><h3>Transcript</h3><p>This is a public episode.</p>";
 		var parsed = this.parser.parse(html);

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
+import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.feed.PollRun;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * episode of them is in the archive, nothing is guessed.
  */
 class RealFeedShapesPageTests extends PagesTestSupport {
+
+	@Autowired
+	EpisodeIngestService ingestService;
 
 	private static byte[] fixture(String name) {
 		return FeedServer.resource("/feeds/" + name);
@@ -77,6 +82,13 @@ class RealFeedShapesPageTests extends PagesTestSupport {
 			.query(String.class)
 			.single();
 		assertThat(warnings).contains("'Thu, 118 Jun 2015 10:00:00 GMT' does not exist");
+		// a re-parse of the descriptions keeps what reading the item reported
+		long orchard = this.jdbc.sql("select id from episode where title = 'The Orchard'").query(Long.class).single();
+		this.ingestService.reparse(orchard);
+		assertThat(this.jdbc.sql("select parse_warnings from episode where id = ?")
+			.param(orchard)
+			.query(String.class)
+			.single()).isEqualTo(warnings);
 		// newest first: the dated episodes, then the undated ones (four a page)
 		var first = Html.page(this.mvc, "/").select(".episode-card-title").eachText();
 		assertThat(first.get(0)).contains("The Lantern");
@@ -111,10 +123,12 @@ class RealFeedShapesPageTests extends PagesTestSupport {
 		// four a page: the re-release keeps its place, the unnumbered trailer comes last
 		assertThat(archive.select(".episode-card-title").eachText()).containsExactly("The Fence",
 				"The Gate (re-release)", "The Path", "The Shed");
-		assertThat(archive.select(".episode-card .numbering").eachText()).containsExactly("S2 · E3", "S2 · E2",
-				"S2 · E1", "S1 · E2");
+		assertThat(archive.select(".episode-card .numbering [aria-hidden]").eachText()).containsExactly("S2 · E3",
+				"S2 · E2", "S2 · E1", "S1 · E2");
+		assertThat(archive.select(".episode-card .numbering .visually-hidden").first().text())
+			.isEqualTo("Season 2, episode 3");
 		var gate = Html.page(this.mvc, "/episodes/" + slug("bb-s2e2"));
-		assertThat(gate.select(".episode-header .numbering").text()).isEqualTo("S2 · E2");
+		assertThat(gate.select(".episode-header .numbering [aria-hidden]").text()).isEqualTo("S2 · E2");
 		assertThat(gate.select("script[type=application/ld+json]").html()).contains("\"episodeNumber\":2")
 			.contains("\"seasonNumber\":2");
 		var feed = fetch("/feed.xml").body();

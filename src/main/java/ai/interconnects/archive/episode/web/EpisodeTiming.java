@@ -28,6 +28,11 @@ public interface EpisodeTiming {
 		return Placement.label(season(), episodeNumber());
 	}
 
+	/** The same, as a screen reader should say it: "Season 2, episode 14". */
+	default String spokenNumbering() {
+		return Placement.spoken(season(), episodeNumber());
+	}
+
 	default String date() {
 		return Formats.date(publishedAt());
 	}

@@ -26,30 +26,25 @@ public record Placement(@Column(name = "episode_type") String episodeType, @Colu
 				(extras.episode() != null) ? extras.episode() : previous.number());
 	}
 
-	/** "S2 · E14", "E14", "S2", or null without numbers. */
-	public String label() {
-		return label(this.season, this.number);
-	}
-
 	/** "Season 2, episode 14", for screen readers; null without numbers. */
 	public static String spoken(Integer season, Integer number) {
-		if (season == null && number == null) {
-			return null;
-		}
-		if (season == null) {
-			return "Episode " + number;
-		}
-		return (number == null) ? "Season " + season : "Season " + season + ", episode " + number;
+		return words(season, number, "Season ", "Episode ", ", episode ");
 	}
 
+	/** "S2 · E14", "E14", "S2", or null without numbers. */
 	public static String label(Integer season, Integer number) {
+		return words(season, number, "S", "E", " · E");
+	}
+
+	private static String words(Integer season, Integer number, String seasonWord, String numberAlone,
+			String numberAfter) {
 		if (season == null && number == null) {
 			return null;
 		}
 		if (season == null) {
-			return "E" + number;
+			return numberAlone + number;
 		}
-		return (number == null) ? "S" + season : "S" + season + " · E" + number;
+		return (number == null) ? seasonWord + season : seasonWord + season + numberAfter + number;
 	}
 
 }

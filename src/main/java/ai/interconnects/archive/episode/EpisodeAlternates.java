@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,55 +9,37 @@ import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.feed.client.ItemExtras;
-import ai.interconnects.archive.web.Formats;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The other files of an episode's media ({@code podcast:alternateEnclosure}), in the
- * {@code episode_alternate_enclosure} table: written inside the caller's transaction when
- * an item is stored, read by the pages, the API, the feed and the export. An item that
- * lists none leaves what was stored: a feed dropping its alternates does not delete them.
+ * The other files of an episode's media ({@code podcast:alternateEnclosure}) in the
+ * {@code episode_alternate_enclosure} table, written inside the caller's transaction when
+ * an item is stored and read through {@link EpisodeCatalog}. An item that lists none
+ * leaves what was stored: a feed dropping its alternates does not delete them.
  */
 @Component
-public class EpisodeAlternates {
+class EpisodeAlternates {
 
-	private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
+	/** The columns {@link #entry} reads. */
+	static final String COLUMNS = "mime_type, length_bytes, bitrate, height, lang, title, rel, codecs, is_default,"
+			+ " sources::text as sources";
+
+	/**
+	 * The sources column is JSON this class writes; a mapper of its own reads it back.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<List<AlternateEntry.Source>> SOURCES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
-
-	EpisodeAlternates(JdbcClient jdbc, JsonMapper json) {
+	EpisodeAlternates(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.json = json;
-	}
-
-	/**
-	 * One alternate file: its attributes as the feed gave them ({@code bitrate} in bits
-	 * per second) and its sources in feed order.
-	 */
-	public record Alternate(String type, Long length, Long bitrate, Integer height, String lang, String title,
-			String rel, String codecs, boolean isDefault, List<Source> sources) {
-
-		/** The first source a browser can fetch (http or https), or null. */
-		public String webSource() {
-			return this.sources.stream()
-				.map((source) -> Formats.webUrl(source.uri()))
-				.filter((uri) -> uri != null)
-				.findFirst()
-				.orElse(null);
-		}
-
-	}
-
-	/** A {@code podcast:source}: a URI and the MIME type of what it names, if given. */
-	public record Source(String uri, String contentType) {
 	}
 
 	void keep(long episodeId, List<ItemExtras.AlternateEnclosure> alternates) {
@@ -65,13 +49,13 @@ public class EpisodeAlternates {
 		this.jdbc.sql("delete from episode_alternate_enclosure where episode_id = ?").param(episodeId).update();
 		for (int i = 0; i < alternates.size(); i++) {
 			var a = alternates.get(i);
-			var sources = a.sources().stream().map((s) -> new Source(s.uri(), s.contentType())).toList();
+			var sources = a.sources().stream().map((s) -> new AlternateEntry.Source(s.uri(), s.contentType())).toList();
 			this.jdbc.sql("""
 					insert into episode_alternate_enclosure (episode_id, position, mime_type, length_bytes, bitrate,
 						height, lang, title, rel, codecs, is_default, sources)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
 				.params(episodeId, i, a.type(), a.length(), a.bitrate(), a.height(), a.lang(), a.title(), a.rel(),
-						a.codecs(), a.isDefault(), this.json.writeValueAsString(sources))
+						a.codecs(), a.isDefault(), JSON.writeValueAsString(sources))
 				.update();
 		}
 	}
@@ -80,31 +64,27 @@ public class EpisodeAlternates {
 	 * The alternate files of the episodes {@code episodeIds}, each episode's in feed
 	 * order.
 	 */
-	@Transactional(readOnly = true)
-	public Map<Long, List<Alternate>> of(Collection<Long> episodeIds) {
-		var result = new HashMap<Long, List<Alternate>>();
+	Map<Long, List<AlternateEntry>> of(Collection<Long> episodeIds) {
+		var result = new HashMap<Long, List<AlternateEntry>>();
 		if (episodeIds.isEmpty()) {
 			return result;
 		}
-		this.jdbc.sql("""
-				select episode_id, mime_type, length_bytes, bitrate, height, lang, title, rel, codecs, is_default,
-					sources::text
-				from episode_alternate_enclosure where episode_id in (:ids) order by episode_id, position""")
+		this.jdbc.sql("select episode_id, " + COLUMNS + """
+				 from episode_alternate_enclosure
+				where episode_id in (:ids) order by episode_id, position""")
 			.param("ids", episodeIds)
-			.query((rs, n) -> {
-				var alternate = new Alternate(rs.getString(2), (Long) rs.getObject(3), (Long) rs.getObject(4),
-						(Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-						rs.getBoolean(10), sources(rs.getString(11)));
-				result.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(alternate);
-				return alternate;
-			})
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong("episode_id"), (id) -> new ArrayList<>())
+				.add(entry(rs)))
 			.list();
 		return result;
 	}
 
-	/** The sources as stored (a JSON array written by {@link #keep}). */
-	public List<Source> sources(String json) {
-		return List.copyOf(this.json.readValue(json, SOURCES));
+	/** One row, its columns selected as {@link #COLUMNS}. */
+	static AlternateEntry entry(ResultSet rs) throws SQLException {
+		return new AlternateEntry(rs.getString("mime_type"), (Long) rs.getObject("length_bytes"),
+				(Long) rs.getObject("bitrate"), (Integer) rs.getObject("height"), rs.getString("lang"),
+				rs.getString("title"), rs.getString("rel"), rs.getString("codecs"), rs.getBoolean("is_default"),
+				JSON.readValue(rs.getString("sources"), SOURCES));
 	}
 
 }

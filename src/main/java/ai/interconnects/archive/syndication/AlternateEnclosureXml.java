@@ -5,7 +5,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import ai.interconnects.archive.episode.EpisodeAlternates;
+import ai.interconnects.archive.episode.AlternateEntry;
 
 /**
  * An item's {@code <podcast:alternateEnclosure>} tags in the archive feed, written back
@@ -17,7 +17,7 @@ final class AlternateEnclosureXml {
 	private AlternateEnclosureXml() {
 	}
 
-	static void write(XMLStreamWriter xml, List<EpisodeAlternates.Alternate> alternates) throws XMLStreamException {
+	static void write(XMLStreamWriter xml, List<AlternateEntry> alternates) throws XMLStreamException {
 		for (var alternate : alternates) {
 			if (alternate.sources().isEmpty()) {
 				continue;

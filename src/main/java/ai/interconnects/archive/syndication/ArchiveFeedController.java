@@ -1,5 +1,11 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.episode.EpisodeSummary;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
+import ai.interconnects.archive.show.Shows;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import ai.interconnects.archive.episode.EpisodeAlternates;
 import ai.interconnects.archive.web.ConditionalGet;
 
 import ai.interconnects.archive.web.PublicUrl;
@@ -41,37 +46,36 @@ class ArchiveFeedController {
 
 	static final MediaType RSS = new MediaType("application", "rss+xml", StandardCharsets.UTF_8);
 
-	private final SyndicationRepository repository;
+	private final EpisodeCatalog catalog;
+
+	private final Shows shows;
 
 	private final SyndicationProperties properties;
 
 	private final PublicUrl publicUrl;
 
-	private final EpisodeAlternates alternates;
-
-	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties, PublicUrl publicUrl,
-			EpisodeAlternates alternates) {
-		this.alternates = alternates;
+	ArchiveFeedController(EpisodeCatalog catalog, SyndicationProperties properties, PublicUrl publicUrl, Shows shows) {
+		this.shows = shows;
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.properties = properties;
 	}
 
 	@GetMapping("/feed.xml")
 	ResponseEntity<byte[]> feed(@RequestParam(required = false) String page,
 			@RequestParam(required = false) String archive, WebRequest request) {
-		var show = this.repository.show()
+		var show = this.shows.first()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No feed has been read yet"));
 		int size = this.properties.feedPageSize();
-		long total = this.repository.countEpisodes();
+		long total = this.catalog.count(null);
 		long pages = Math.max(1, (total + size - 1) / size);
 		long archives = total / size;
 		var links = new ArrayList<ArchiveFeedWriter.Link>();
-		List<SyndicationRepository.Item> items;
+		List<EpisodeSummary> items;
 		boolean isArchive = archive != null;
 		if (isArchive) {
 			long k = number(archive, archives);
-			items = this.repository.oldest((k - 1) * size, size);
+			items = this.catalog.oldest((k - 1) * size, size);
 			links.add(new ArchiveFeedWriter.Link("self", url("?archive=" + k)));
 			links.add(new ArchiveFeedWriter.Link("current", url("")));
 			if (k > 1) {
@@ -83,7 +87,7 @@ class ArchiveFeedController {
 		}
 		else {
 			long n = (page != null) ? number(page, pages) : 1;
-			items = this.repository.newest((n - 1) * size, size);
+			items = this.catalog.newest(null, (n - 1) * size, size);
 			links.add(new ArchiveFeedWriter.Link("self", url(pageQuery(n))));
 			links.add(new ArchiveFeedWriter.Link("first", url("")));
 			if (n > 1) {
@@ -98,11 +102,11 @@ class ArchiveFeedController {
 			}
 		}
 		var site = this.publicUrl.of("/");
-		var ids = items.stream().map(SyndicationRepository.Item::id).toList();
-		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.repository.persons(ids),
-				this.alternates.of(ids), (path) -> this.publicUrl.of(path));
+		var ids = items.stream().map(EpisodeSummary::id).toList();
+		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.catalog.persons(ids),
+				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
-			.map(SyndicationRepository.Item::updatedAt)
+			.map(EpisodeSummary::updatedAt)
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import ai.interconnects.archive.episode.EpisodeAlternates;
+import ai.interconnects.archive.episode.AlternateEntry;
 
 /**
  * An alternate file of the episode ({@code podcast:alternateEnclosure}) as the episode
@@ -19,7 +19,7 @@ public record AlternateView(String href, String type, String label) {
 			"Ogg", "audio/aac", "AAC", "audio/mp4", "AAC", "audio/x-m4a", "AAC", "audio/flac", "FLAC", "video/mp4",
 			"MP4 video", "video/webm", "WebM video");
 
-	static List<AlternateView> of(List<EpisodeAlternates.Alternate> alternates, String playing) {
+	static List<AlternateView> of(List<AlternateEntry> alternates, String playing) {
 		var views = new ArrayList<AlternateView>();
 		for (var alternate : alternates) {
 			var href = alternate.webSource();
@@ -30,7 +30,7 @@ public record AlternateView(String href, String type, String label) {
 		return views;
 	}
 
-	private static String label(EpisodeAlternates.Alternate alternate) {
+	private static String label(AlternateEntry alternate) {
 		var details = new ArrayList<String>();
 		if (alternate.type() != null) {
 			details.add(FORMATS.getOrDefault(alternate.type().toLowerCase(Locale.ROOT), alternate.type()));

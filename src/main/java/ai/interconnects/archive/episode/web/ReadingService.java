@@ -9,12 +9,13 @@ import java.util.Map;
 import ai.interconnects.archive.episode.Chapter;
 import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
-import ai.interconnects.archive.episode.EpisodeAlternates;
+import ai.interconnects.archive.episode.EpisodeCatalog;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
-import ai.interconnects.archive.feed.PollHistory;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.LastPoll;
+import ai.interconnects.archive.web.PollStatus;
 import ai.interconnects.archive.web.PagesProperties;
 
 import org.springframework.data.domain.PageRequest;
@@ -39,18 +40,18 @@ class ReadingService {
 
 	private final TranscriptSegmentRepository segments;
 
-	private final PollHistory polls;
+	private final LastPoll polls;
 
 	private final SearchService search;
 
 	private final int pageSize;
 
-	private final EpisodeAlternates alternates;
+	private final EpisodeCatalog catalog;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties,
-			EpisodeAlternates alternates) {
-		this.alternates = alternates;
+			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, PagesProperties properties,
+			EpisodeCatalog catalog) {
+		this.catalog = catalog;
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
@@ -69,7 +70,7 @@ class ReadingService {
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
 				: List.<EpisodeCard>of();
-		var lastPoll = (total == 0) ? this.polls.latest().map(PollStatus::of).orElse(PollStatus.NEVER) : null;
+		var lastPoll = (total == 0) ? this.polls.latest().orElse(PollStatus.NEVER) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 
@@ -94,7 +95,7 @@ class ReadingService {
 		}
 		var view = EpisodeView.of(episode);
 		long segmentCount = this.segments.countByEpisodeId(episode.getId());
-		var alternates = this.alternates.of(List.of(episode.getId())).getOrDefault(episode.getId(), List.of());
+		var alternates = this.catalog.alternates(List.of(episode.getId())).getOrDefault(episode.getId(), List.of());
 		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
 				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()),
 				AlternateView.of(alternates, view.audioUrl()));
@@ -111,8 +112,9 @@ class ReadingService {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
-		if (query != null && !query.isBlank()) {
-			for (var match : this.search.matchesInEpisode(episode.getId(), query)) {
+		var find = (query != null && !query.isBlank()) ? this.search.findInEpisode(episode.getId(), query) : null;
+		if (find != null) {
+			for (var match : find.matches()) {
 				marked.put(match.position(), match.html());
 			}
 		}
@@ -125,7 +127,7 @@ class ReadingService {
 		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
 				TranscriptParagraphs.quote(segments, range),
 				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()),
-				fileTrouble(episode.getId(), view.transcriptOrigin()));
+				fileTrouble(episode.getId(), view.transcriptOrigin()), find);
 	}
 
 	/**

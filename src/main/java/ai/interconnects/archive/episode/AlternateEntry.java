@@ -2,7 +2,7 @@ package ai.interconnects.archive.episode;
 
 import java.util.List;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.WebUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -21,7 +21,7 @@ public record AlternateEntry(String type, Long length, Long bitrate, Integer hei
 	/** The first source a browser can fetch (http or https), or null. */
 	public String webSource() {
 		return this.sources.stream()
-			.map((source) -> Formats.webUrl(source.uri()))
+			.map((source) -> WebUrl.orNull(source.uri()))
 			.filter((uri) -> uri != null)
 			.findFirst()
 			.orElse(null);

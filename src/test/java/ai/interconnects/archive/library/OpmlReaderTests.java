@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -226,6 +227,34 @@ class OpmlReaderTests {
 		var report = this.reader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
 
 		assertThat(report.shows()).extracting(OpmlShow::title).containsExactly("Caf\u00e9 Tech");
+	}
+
+	@Test
+	void damagedFilesGiveAReportOrARefusalNeverAnotherError() throws Exception {
+		var random = new java.util.Random(24);
+		var originals = new java.util.ArrayList<byte[]>();
+		for (var name : List.of("apple-podcasts.opml", "pocket-casts.opml", "antennapod.opml", "overcast.opml",
+				"audiobookshelf.opml", "refusals.opml")) {
+			try (var in = resource("/opml/" + name)) {
+				originals.add(in.readAllBytes());
+			}
+		}
+		for (int i = 0; i < 600; i++) {
+			var bytes = originals.get(i % originals.size()).clone();
+			if (i % 3 == 0) {
+				bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+			}
+			for (int flips = random.nextInt(8); flips > 0 && bytes.length > 0; flips--) {
+				bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+			}
+			try {
+				var report = this.reader.read(new ByteArrayInputStream(bytes));
+				assertThat(report.shows()).allSatisfy((show) -> assertThat(show.feedUrl()).startsWith("http"));
+			}
+			catch (OpmlException ex) {
+				assertThat(ex.getMessage()).isNotBlank().doesNotContain("\n");
+			}
+		}
 	}
 
 	private OpmlReport read(String name) throws OpmlException, IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -16,7 +17,12 @@ import org.flywaydb.core.Flyway;
  * Generates, once, a library of {@value #SHOWS} shows × {@value #EPISODES} episodes ×
  * {@value #SEGMENTS} segments (2 M segments) in the database {@code library_2m} of the
  * benchmark PostgreSQL in {@code target/bench-pg} (shared with {@link SearchBenchmark},
- * kept between runs); {@code -Dbench.load-only=true} stops there.
+ * kept between runs); {@code -Dbench.load-only=true} stops there. Then, with the packaged
+ * app ({@code ./mvnw -B package -DskipTests} first) as a process of its own:
+ * {@link LibraryPagesRun} with wrk ({@code -Dbench.duration=15s} each), with the
+ * rendered-page cache on and off; {@link LibrarySearchRun} with Lucene as the anchor; and
+ * {@link PollCycleRun} ({@code -Dbench.poll=false} skips it). Figures to
+ * target/library-bench-results.md.
  */
 public final class LibraryBenchmark {
 
@@ -48,8 +54,36 @@ public final class LibraryBenchmark {
 			if (Boolean.getBoolean("bench.load-only")) {
 				return;
 			}
-			throw new IllegalStateException("Only -Dbench.load-only=true is available until the library's pages, "
-					+ "search and poller exist (issue 24, phase B)");
+			Wrk.requireInstalled();
+			var url = postgres.getJdbcUrl("postgres", DATABASE);
+			var work = Path.of("target/library-bench").toAbsolutePath();
+			var duration = System.getProperty("bench.duration", "15s");
+			var pages = new java.util.ArrayList<LibraryPagesRun.Line>();
+			for (boolean cache : new boolean[] { true, false }) {
+				try (var app = BenchApp.start(url, "1g", work,
+						List.of("--archive.poll.enabled=false", "--archive.pages.cache.enabled=" + cache))) {
+					pages.addAll(LibraryPagesRun.measure(app.base(), cache, duration));
+				}
+			}
+			List<LibrarySearchRun.Line> search;
+			String data;
+			try (var connection = DriverManager.getConnection(url, "postgres", "");
+					var lucene = LuceneAnchor.open(dataDir.resolveSibling("bench-lucene").resolve(DATABASE),
+							connection);
+					var app = BenchApp.start(url, "1g", work,
+							List.of("--archive.poll.enabled=false", "--archive.pages.cache.enabled=false"))) {
+				search = LibrarySearchRun.measure(app.base(), LibrarySearchRun.queries(connection, lucene), lucene,
+						"/shows/bench-show-7/episodes/episode-12");
+				try (var rs = connection.createStatement().executeQuery("select phases from bench_loaded")) {
+					rs.next();
+					data = rs.getString(1);
+				}
+			}
+			var poll = Boolean.parseBoolean(System.getProperty("bench.poll", "true"))
+					? PollCycleRun.measure(postgres, new WordSampler(feed, 7), work.resolve("poll"),
+							Integer.getInteger("bench.max-concurrent", 4), Integer.getInteger("bench.max-per-host", 2))
+					: null;
+			LibraryBenchReport.write(pages, search, poll, data);
 		}
 	}
 

@@ -49,6 +49,7 @@ final class PollCycleRun {
 							"--archive.poll.tick=1s", "--archive.poll.max-concurrent=" + maxConcurrent,
 							"--archive.poll.max-per-host=" + maxPerHost))) {
 				String outcomes;
+				Duration cycle;
 				try (var connection = DriverManager.getConnection(url, "postgres", "")) {
 					long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
 					while (true) {

@@ -1,9 +1,11 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.api.JsonApi;
+import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -57,10 +59,13 @@ class SearchApiController {
 	/**
 	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
 	 * say which parameters were ignored or shortened; {@code capped} that the totals are
-	 * estimates (more matched than were ranked).
+	 * estimates (more matched than were ranked); {@code ignoredWords} the stop-words left
+	 * out of the query; {@code showingResultsFor} the name variant whose results these
+	 * are, when the query as typed matched nothing (else null).
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
-			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions) {
+			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions,
+			List<String> ignoredWords, String showingResultsFor) {
 	}
 
 	@Operation(summary = "Full-text search, as the /search page",
@@ -93,12 +98,13 @@ class SearchApiController {
 						absolute(moment.transcriptLink())));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute("/episodes/" + episode.slug())));
+					absolute(EpisodePaths.page(episode.slug()))));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
 				results.pageCount(), episodes,
-				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
+				results.suggestions().stream().map(Suggestions.Suggestion::query).toList(),
+				results.help().ignoredWords(), results.help().showingResultsFor());
 	}
 
 	private String absolute(String path) {

@@ -15,7 +15,7 @@ import java.util.List;
  * after an estimate of its reading time. Paragraphs before the first timestamp start at
  * 0. A cue always lasts at least a tenth of a second; times are in milliseconds.
  */
-final class TimedTranscript {
+public final class TimedTranscript {
 
 	/**
 	 * Words per second of speech, for the last cue when the episode length is unknown.
@@ -28,14 +28,14 @@ final class TimedTranscript {
 	}
 
 	/** A stored paragraph: {@code startSeconds} null for a continuation. */
-	record Segment(Integer startSeconds, String speaker, String text) {
+	public record Segment(Integer startSeconds, String speaker, String text) {
 	}
 
 	/** A paragraph with its computed times, in milliseconds. */
-	record Cue(long startMillis, long endMillis, String speaker, String text) {
+	public record Cue(long startMillis, long endMillis, String speaker, String text) {
 	}
 
-	static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {
+	public static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {
 		int count = segments.size();
 		var cues = new ArrayList<Cue>(count);
 		int i = 0;

@@ -1,6 +1,10 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.web.PollStatus;
+
 import java.util.List;
+
+import ai.interconnects.archive.search.FindResult;
 
 /** The models of the reading pages, each loaded whole by {@link ReadingService}. */
 final class Pages {
@@ -51,10 +55,12 @@ final class Pages {
 	/**
 	 * The whole transcript with chapter headings interleaved at their start times.
 	 * {@code fileTrouble} is why the publisher's transcript file could not be read, or
-	 * null (read, not tried yet, or not current and not looked at).
+	 * null (read, not tried yet, or not current and not looked at). {@code find} is what
+	 * the find bar found for {@code ?q=}, or null without a query.
 	 */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble,
+			FindResult find) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

@@ -11,9 +11,10 @@ import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
-import ai.interconnects.archive.feed.PollHistory;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.LastPoll;
+import ai.interconnects.archive.web.PollStatus;
 import ai.interconnects.archive.web.PagesProperties;
 
 import org.springframework.data.domain.PageRequest;
@@ -38,14 +39,14 @@ class ReadingService {
 
 	private final TranscriptSegmentRepository segments;
 
-	private final PollHistory polls;
+	private final LastPoll polls;
 
 	private final SearchService search;
 
 	private final int pageSize;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, PagesProperties properties) {
+			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, PagesProperties properties) {
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
@@ -64,7 +65,7 @@ class ReadingService {
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
 				: List.<EpisodeCard>of();
-		var lastPoll = (total == 0) ? this.polls.latest().map(PollStatus::of).orElse(PollStatus.NEVER) : null;
+		var lastPoll = (total == 0) ? this.polls.latest().orElse(PollStatus.NEVER) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 
@@ -104,8 +105,9 @@ class ReadingService {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
-		if (query != null && !query.isBlank()) {
-			for (var match : this.search.matchesInEpisode(episode.getId(), query)) {
+		var find = (query != null && !query.isBlank()) ? this.search.findInEpisode(episode.getId(), query) : null;
+		if (find != null) {
+			for (var match : find.matches()) {
 				marked.put(match.position(), match.html());
 			}
 		}
@@ -118,7 +120,7 @@ class ReadingService {
 		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
 				TranscriptParagraphs.quote(segments, range),
 				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()),
-				fileTrouble(episode.getId(), view.transcriptOrigin()));
+				fileTrouble(episode.getId(), view.transcriptOrigin()), find);
 	}
 
 	/**

@@ -46,8 +46,7 @@ import org.jsoup.Jsoup;
  * segment and chapter title is its own value of a multi-valued field with a position gap
  * of 100, so a phrase cannot run across two segments; the words of an AND query, as usual
  * in Lucene, may be anywhere in the episode. Speech is also indexed per speaker
- * ({@code speech@name}) for the speaker filter, and the show as a point for the show
- * filter.
+ * ({@code speech@name}) for the speaker filter.
  */
 final class LuceneAnchor implements AutoCloseable {
 
@@ -99,8 +98,8 @@ final class LuceneAnchor implements AutoCloseable {
 			.setRAMBufferSizeMB(256);
 		try (var writer = new IndexWriter(FSDirectory.open(dir), config);
 				var episodes = connection.createStatement()
-					.executeQuery("select id, title, show_notes_html, extract(epoch from published_at)::bigint, "
-							+ "podcast_id from episode order by id")) {
+					.executeQuery("select id, title, show_notes_html, extract(epoch from published_at)::bigint "
+							+ "from episode order by id")) {
 			var chapters = connection
 				.prepareStatement("select title from chapter where episode_id = ? order by position");
 			var segments = connection.prepareStatement(
@@ -111,7 +110,6 @@ final class LuceneAnchor implements AutoCloseable {
 				doc.add(new StoredField("id", id));
 				doc.add(new LongPoint("published", episodes.getLong(4)));
 				doc.add(new NumericDocValuesField("published", episodes.getLong(4)));
-				doc.add(new LongPoint("show", episodes.getLong(5)));
 				doc.add(new TextField("title", episodes.getString(2), Field.Store.NO));
 				doc.add(new TextField("notes", Jsoup.parse(episodes.getString(3)).text(), Field.Store.NO));
 				chapters.setLong(1, id);
@@ -211,13 +209,6 @@ final class LuceneAnchor implements AutoCloseable {
 	static Query publishedBetween(Query query, long fromEpoch, long toEpoch) {
 		return new BooleanQuery.Builder().add(query, Occur.MUST)
 			.add(LongPoint.newRangeQuery("published", fromEpoch, toEpoch), Occur.FILTER)
-			.build();
-	}
-
-	/** Only the episodes of the given shows (their ids). */
-	static Query inShows(Query query, long... shows) {
-		return new BooleanQuery.Builder().add(query, Occur.MUST)
-			.add(LongPoint.newSetQuery("show", shows), Occur.FILTER)
 			.build();
 	}
 

@@ -1,4 +1,4 @@
-package ai.interconnects.archive.library;
+package ai.interconnects.archive.syndication;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code text}. Characters XML 1.0 cannot carry are left out of names, so the file is
  * always well-formed.
  */
-public final class OpmlWriter {
+final class OpmlWriter {
 
 	private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -29,11 +29,11 @@ public final class OpmlWriter {
 	}
 
 	/** A show as listed: its name, its feed, its page here. */
-	public record Entry(String title, String feedUrl, String htmlUrl) {
+	record Entry(String title, String feedUrl, String htmlUrl) {
 	}
 
 	/** Writes the document to {@code out} (not closed). */
-	public static void write(OutputStream out, String title, Instant created, List<Entry> entries) {
+	static void write(OutputStream out, String title, Instant created, List<Entry> entries) {
 		try {
 			var xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
 			xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");

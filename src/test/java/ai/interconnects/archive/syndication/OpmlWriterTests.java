@@ -1,4 +1,4 @@
-package ai.interconnects.archive.library;
+package ai.interconnects.archive.syndication;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import ai.interconnects.archive.library.OpmlLimits;
+import ai.interconnects.archive.library.OpmlReader;
+import ai.interconnects.archive.library.OpmlReport;
+import ai.interconnects.archive.library.OpmlShow;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.PublicPaths;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,8 +15,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
-		for (var path : new String[] { "/api/v1/**", "/episodes/*/transcript.*", "/episodes/*/chapters.json",
-				"/feed.xml" }) {
+		for (var path : PublicPaths.OPEN_DATA) {
 			registry.addMapping(path).allowedOrigins("*").allowedMethods("GET", "HEAD").maxAge(3600);
 		}
 	}

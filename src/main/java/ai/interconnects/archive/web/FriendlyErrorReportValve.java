@@ -56,6 +56,10 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 		var title = switch (status) {
 			case 400, 414, 431 -> "That request was too long or could not be read";
 			case 413 -> "That request was too large";
+			case 405 -> "Nothing here takes that request";
+			case 408 -> "That request took too long to arrive";
+			case 411 -> "That request did not say how long it was";
+			case 503 -> "Too many requests at once; try again in a moment";
 			default -> "That did not work";
 		};
 		return """

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archive.poll.enabled=false", "archive.admin.password=" + HostileClientTests.PASSWORD,
-				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native" })
+				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native",
+				"archive.clients.trusted-proxies=127.0.0.1" })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientTests extends PagesTestSupport {
 
@@ -87,6 +88,19 @@ class HostileClientTests extends PagesTestSupport {
 	}
 
 	@Test
+	void unacceptableAcceptHeadersAreAnsweredWithoutALogLineEach(CapturedOutput output) throws Exception {
+		int before = output.getAll().length();
+		for (int i = 0; i < 50; i++) {
+			var response = client.send(
+					HttpRequest.newBuilder(URI.create(url("/api/v1/episodes"))).header("Accept", "image/gif").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(406);
+		}
+		var logged = output.getAll().substring(before);
+		assertThat(logged).doesNotContain("HttpMediaTypeNotAcceptableException").doesNotContain(" WARN ");
+	}
+
+	@Test
 	void readersAndTheLoginFormGetNoSessionOnlyASuccessfulSignInDoes() throws Exception {
 		ingestFixture();
 		for (var path : new String[] { "/", "/chapters", "/episodes/" + DEAN_BALL, "/search?q=models", "/admin",
@@ -138,7 +152,7 @@ class HostileClientTests extends PagesTestSupport {
 
 		// the machine-readable outputs carry absolute URLs too: a cache in front of the
 		// archive must never store a feed or sitemap pointing elsewhere
-		for (var path : List.of("/feed.xml", "/sitemap.xml", "/api/v1/episodes",
+		for (var path : List.of("/feed.xml", "/opml.xml", "/sitemap.xml", "/api/v1/episodes",
 				"/episodes/" + DEAN_BALL + "/chapters.json", "/episodes/" + DEAN_BALL + "/transcript")) {
 			var response = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n");
 			assertThat(response.status()).as(path).isEqualTo(200);

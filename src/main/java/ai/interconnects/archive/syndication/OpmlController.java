@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 
 import ai.interconnects.archive.show.Shows;
@@ -55,7 +56,7 @@ class OpmlController {
 		}
 		var page = this.publicUrl.of("/");
 		var entries = listings.stream()
-			.map((show) -> new OpmlWriter.Entry(show.title(), withoutCredentials(show.feedUrl()), page))
+			.map((show) -> new OpmlWriter.Entry(show.title(), subscribable(show.feedUrl()), page))
 			.toList();
 		// Dated by the newest change to a show's row (each poll touches it), never by the
 		// request, so the body and its tag stay the same from one request to the next.
@@ -67,6 +68,19 @@ class OpmlController {
 		var out = new ByteArrayOutputStream();
 		OpmlWriter.write(out, this.site.get().name(), changed, entries);
 		return ConditionalGet.respond(request, OPML, out.toByteArray(), changed);
+	}
+
+	/**
+	 * The address an app can subscribe to: the original feed, or, for a show read from a
+	 * file ({@code archive.feed.url=file:…}, an offline import), this archive's own feed
+	 * of it, never a path on the server.
+	 */
+	private String subscribable(String feedUrl) {
+		var scheme = (feedUrl != null) ? feedUrl.toLowerCase(Locale.ROOT) : "";
+		if (!scheme.startsWith("http://") && !scheme.startsWith("https://")) {
+			return this.publicUrl.of("/feed.xml");
+		}
+		return withoutCredentials(feedUrl);
 	}
 
 	/**

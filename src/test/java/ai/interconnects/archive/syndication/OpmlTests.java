@@ -59,6 +59,18 @@ class OpmlTests extends FormatsTestSupport {
 	}
 
 	@Test
+	void aShowReadFromAFileIsListedWithThisArchivesFeedNeverAServerPath() throws Exception {
+		ingestFixture();
+		this.jdbc.sql("update podcast set feed_url = 'file:/srv/archive/interconnects-feed.xml'").update();
+
+		var bytes = get200("/opml.xml").getResponse().getContentAsByteArray();
+
+		assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("/srv/archive");
+		assertThat(this.reader.read(new ByteArrayInputStream(bytes)).shows()).extracting(OpmlShow::feedUrl)
+			.containsExactly("http://localhost/feed.xml");
+	}
+
+	@Test
 	void anotherShowsListNamesThatShow() throws Exception {
 		serveAnotherShow();
 		this.polls.poll().orElseThrow();

@@ -22,3 +22,22 @@ export async function copy(text) {
 		return ok;
 	}
 }
+
+/** Buttons that copy a field's text ([data-copy-text] names the field): shown only with this script. */
+export function enableCopyButtons() {
+	for (const button of document.querySelectorAll('[data-copy-text]')) {
+		const field = document.querySelector(button.dataset.copyText);
+		if (!field) {
+			continue;
+		}
+		button.hidden = false;
+		button.addEventListener('click', async () => {
+			const ok = await copy(field.value ?? field.textContent);
+			const label = button.textContent;
+			button.textContent = ok ? 'Copied' : 'Select and copy it';
+			window.setTimeout(() => {
+				button.textContent = label;
+			}, 2000);
+		});
+	}
+}

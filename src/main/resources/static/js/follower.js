@@ -72,9 +72,10 @@ export function createFollower(player) {
 	const transcriptEnd = transcript ? int(transcript.dataset.end) : Number.NaN;
 	const resumeButton = document.querySelector('[data-follow-resume]');
 	let following = true;
-	let currentStart = null;
+	let current = null;
 
-	function currentSegmentStart(time) {
+	/** The one paragraph playing: the last to start at or before the time. */
+	function playingAt(time) {
 		if (Number.isFinite(transcriptEnd) && time >= transcriptEnd) {
 			return null;
 		}
@@ -83,7 +84,7 @@ export function createFollower(player) {
 			if (segment.start > time) {
 				break;
 			}
-			found = segment.start;
+			found = segment.el;
 		}
 		return found;
 	}
@@ -95,17 +96,24 @@ export function createFollower(player) {
 	}
 
 	function update() {
-		markChapters(chapters, media);
-		const start = currentSegmentStart(media.currentTime);
-		if (start === currentStart) {
+		// on its way to a seek the audio still reports where it was: wait for it to arrive
+		if (player.pendingSeek !== null) {
 			return;
 		}
-		currentStart = start;
-		const current = segments.filter((s) => s.start === start).map((s) => s.el);
-		mark(segments.map((s) => s.el).filter((el) => !current.includes(el)), false);
-		mark(current, true);
-		if (following && current.length > 0 && !media.paused && !inView(current[0])) {
-			scrollTo(current[0]);
+		markChapters(chapters, media);
+		const playing = playingAt(media.currentTime);
+		if (playing === current) {
+			return;
+		}
+		if (current) {
+			mark([current], false);
+		}
+		current = playing;
+		if (current) {
+			mark([current], true);
+			if (following && !media.paused && !inView(current)) {
+				scrollTo(current);
+			}
 		}
 	}
 
@@ -120,9 +128,8 @@ export function createFollower(player) {
 	function resume(scroll) {
 		following = true;
 		showResume();
-		const current = segments.find((s) => s.start === currentStart);
 		if (scroll && current) {
-			scrollTo(current.el);
+			scrollTo(current);
 		}
 	}
 

@@ -21,6 +21,7 @@ function failOnce(player) {
 		failure.hidden = false;
 	}
 	player.media.classList.add('is-unavailable');
+	player.media.closest('.player')?.classList.add('is-failed');
 	player.failListeners.forEach((listener) => listener());
 }
 
@@ -151,8 +152,7 @@ export function seekOnTimestampClicks(player, onSeek) {
 			player.focusDownload();
 			return;
 		}
-		// A reader who picks another moment has left the shared range.
-		player.rangeEnd = Number.NaN;
+		// A reader who picks another moment has left the shared range (onSeek says so).
 		onSeek(seconds);
 		player.seek(seconds, true);
 		rememberMoment(seconds);

@@ -1,6 +1,7 @@
 // Quotes: selecting words in the transcript, or a paragraph's share button, opens the
 // share menu with "Copy quote" (the words, the speaker, the time and a link that plays
-// exactly that range) and "Copy link".
+// exactly that range), "Copy link", the quote card as a picture to download, and, where
+// the browser has one (phones), its own share sheet.
 
 import { copy } from './clipboard.js';
 import { announce } from './status.js';
@@ -18,7 +19,8 @@ function momentsOf(transcript) {
 		const stop = after ? int(after.dataset.start) : (Number.isFinite(end) ? end : null);
 		const t = stop !== null && stop > start ? `${start},${stop}` : String(start);
 		const url = new URL(`${path}?t=${t}#${first.id}`, window.location.href).href;
-		return { text: text.replace(/\s+/g, ' ').trim(), speaker: first.dataset.speaker || '', start, url };
+		const card = new URL(`${path.replace(/\/transcript$/, '')}/quote.png?t=${t}`, window.location.href).href;
+		return { text: text.replace(/\s+/g, ' ').trim(), speaker: first.dataset.speaker || '', start, url, card };
 	};
 }
 
@@ -30,8 +32,13 @@ function quoteText(moment, title) {
 /** The one share menu: opened under a selection or a button, for one moment at a time. */
 function createMenu(menu) {
 	const state = { moment: null, opener: null };
+	const card = menu.querySelector('[data-quote-card]');
 	state.open = (moment, anchorRect, from) => {
 		state.moment = moment;
+		if (card) {
+			card.href = moment.card;
+			card.hidden = false;
+		}
 		state.opener?.setAttribute('aria-expanded', 'false');
 		state.opener = from;
 		state.opener?.setAttribute('aria-expanded', 'true');
@@ -138,6 +145,19 @@ function bindMenu(menu, state, title) {
 			copyAndSay(menu, state.moment.url, event.currentTarget, 'Link');
 		}
 	});
+	const native = menu.querySelector('[data-native-share]');
+	if (native && typeof navigator.share === 'function') {
+		native.hidden = false;
+		native.addEventListener('click', () => {
+			if (state.moment) {
+				const m = state.moment;
+				navigator.share({ title, text: quoteText(m, title).split('\n').slice(0, 2).join('\n'), url: m.url })
+					.catch(() => {
+						// the reader closed the sheet
+					});
+			}
+		});
+	}
 	document.addEventListener('keydown', (event) => {
 		if (event.key === 'Escape' && !menu.hidden) {
 			const back = state.opener;

@@ -42,17 +42,16 @@ class SpeakerDirectory {
 
 	}
 
-	record Turn(int startSeconds, String time, String firstLine, String anchor) {
+	/**
+	 * An episode on a speaker's page: {@code role} is what its feed item calls them,
+	 * {@code firstTurn} the transcript at their first turn (null without one).
+	 */
+	record SpeakerEpisode(String slug, String title, String date, String isoDate, long turns, String role,
+			String firstTurn) {
 	}
 
-	/** An episode on a speaker's page; {@code role} is what its feed item calls them. */
-	record SpeakerEpisode(String slug, String title, String date, String isoDate, long turns, List<Turn> shown,
-			String role) {
-
-		public long more() {
-			return this.turns - this.shown.size();
-		}
-
+	/** One of their passages: {@code time} and {@code link} lead into the transcript. */
+	record SpeakerQuote(String text, String time, String link, String episodeSlug, String episodeTitle, String date) {
 	}
 
 	/** Everyone, the most episodes first. */
@@ -88,26 +87,20 @@ class SpeakerDirectory {
 
 	/** The episodes {@code speaker} speaks in or is named by, newest first. */
 	List<SpeakerEpisode> episodes(SpeakerLink speaker) {
-		var roles = new HashMap<Long, String>();
 		var dated = new LinkedHashMap<Long, Dated>();
+		var roles = new HashMap<Long, String>();
 		for (var credit : this.repository.credits(speaker.name())) {
 			roles.put(credit.episodeId(), credit.role());
 			dated.put(credit.episodeId(), new Dated(credit.publishedAt(), credit.episodeId(),
-					view(credit.slug(), credit.title(), credit.publishedAt(), 0, List.of(), credit.role())));
+					view(credit.slug(), credit.title(), credit.publishedAt(), 0, credit.role(), null)));
 		}
-		var turns = new LinkedHashMap<Long, List<SpeakerRepository.TurnRow>>();
-		for (var row : this.repository.turns(speaker.name())) {
-			turns.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
-		}
-		for (var rows : turns.values()) {
-			var head = rows.get(0);
-			var shown = rows.stream()
-				.filter((row) -> row.startSeconds() != null)
-				.map((row) -> new Turn(row.startSeconds(), Timestamps.format(row.startSeconds()),
-						SpeakerController.firstLine(row.text()), "t-" + row.startSeconds()))
-				.toList();
-			dated.put(head.episodeId(), new Dated(head.publishedAt(), head.episodeId(), view(head.slug(), head.title(),
-					head.publishedAt(), head.turnsInEpisode(), shown, roles.get(head.episodeId()))));
+		for (var row : this.repository.episodes(speaker.name())) {
+			var anchor = (row.firstStart() != null) ? "?t=" + row.firstStart() + "#t-" + row.firstStart()
+					: "#p-" + row.firstPosition();
+			dated.put(row.episodeId(),
+					new Dated(row.publishedAt(), row.episodeId(),
+							view(row.slug(), row.title(), row.publishedAt(), row.turns(), roles.get(row.episodeId()),
+									"/episodes/" + row.slug() + "/transcript" + anchor)));
 		}
 		return dated.values()
 			.stream()
@@ -117,13 +110,32 @@ class SpeakerDirectory {
 			.toList();
 	}
 
+	/** Their {@code count} most substantive passages ({@link SpeakerQuotes}). */
+	List<SpeakerQuote> quotes(SpeakerLink speaker, int count) {
+		if (speaker.turns() == 0) {
+			return List.of();
+		}
+		return SpeakerQuotes.best(this.repository.longTurns(speaker.name(), SpeakerQuotes.MIN_LENGTH), count)
+			.stream()
+			.map((quote) -> {
+				var turn = quote.turn();
+				var start = turn.startSeconds();
+				var link = "/episodes/" + turn.slug() + "/transcript"
+						+ ((start != null) ? "?t=" + start + "#t-" + start : "#p-" + turn.position());
+				var instant = (turn.publishedAt() != null) ? turn.publishedAt().toInstant() : null;
+				return new SpeakerQuote(quote.text(), (start != null) ? Timestamps.format(start) : null, link,
+						turn.slug(), turn.title(), Formats.date(instant));
+			})
+			.toList();
+	}
+
 	private record Dated(OffsetDateTime publishedAt, long episodeId, SpeakerEpisode episode) {
 	}
 
-	private static SpeakerEpisode view(String slug, String title, OffsetDateTime publishedAt, long turns,
-			List<Turn> shown, String role) {
+	private static SpeakerEpisode view(String slug, String title, OffsetDateTime publishedAt, long turns, String role,
+			String firstTurn) {
 		var instant = (publishedAt != null) ? publishedAt.toInstant() : null;
-		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, shown, role);
+		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, role, firstTurn);
 	}
 
 	/**

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class SpeakerRepository {
 
-	/** Turns shown per episode on a speaker's page; the rest are in the transcript. */
-	static final int TURNS_PER_EPISODE = 12;
+	/** The longest turns of a speaker read to choose their quotes from. */
+	static final int QUOTE_CANDIDATES = 300;
 
 	private final JdbcClient jdbc;
 
@@ -27,8 +27,14 @@ class SpeakerRepository {
 	record SpeakerRow(String name, long episodes, long turns) {
 	}
 
+	/** An episode a speaker speaks in: their turns there and where the first one is. */
+	record EpisodeRow(long episodeId, String slug, String title, OffsetDateTime publishedAt, long turns,
+			int firstPosition, Integer firstStart) {
+	}
+
+	/** One of a speaker's longer turns, a candidate quote. */
 	record TurnRow(long episodeId, String slug, String title, OffsetDateTime publishedAt, int position,
-			Integer startSeconds, String text, long turnsInEpisode) {
+			Integer startSeconds, String text) {
 	}
 
 	/**
@@ -54,25 +60,39 @@ class SpeakerRepository {
 	}
 
 	/**
-	 * The first turns of {@code speaker} in each episode they speak in, newest episode
-	 * first, with the number of their turns in that episode.
+	 * The episodes {@code speaker} speaks in, newest first, with their number of turns.
 	 */
-	List<TurnRow> turns(String speaker) {
-		return this.jdbc.sql("""
-				select t.episode_id, e.slug, e.title, e.published_at, t.position, t.start_seconds, t.text,
-				       t.turns_in_episode
-				from (
-				    select s.episode_id, s.position, s.start_seconds, left(s.text, 400) as text,
-				           row_number() over (partition by s.episode_id order by s.position) as n,
-				           count(*) over (partition by s.episode_id) as turns_in_episode
-				    from transcript_segment s
-				    where s.speaker = :speaker
-				) t
-				join episode e on e.id = t.episode_id
-				where t.n <= :limit
-				order by e.published_at desc nulls last, e.id desc, t.position""")
+	List<EpisodeRow> episodes(String speaker) {
+		return this.jdbc
+			.sql("""
+					select t.episode_id, e.slug, e.title, e.published_at, t.turns, t.first_position, s.start_seconds as first_start
+					from (
+					    select episode_id, count(*) as turns, min(position) as first_position
+					    from transcript_segment where speaker = :speaker group by episode_id
+					) t
+					join episode e on e.id = t.episode_id
+					join transcript_segment s on s.episode_id = t.episode_id and s.position = t.first_position
+					order by e.published_at desc nulls last, e.id desc""")
 			.param("speaker", speaker)
-			.param("limit", TURNS_PER_EPISODE)
+			.query(EpisodeRow.class)
+			.list();
+	}
+
+	/**
+	 * The longest turns of {@code speaker} (at most {@value #QUOTE_CANDIDATES}, of at
+	 * least {@code minLength} characters): what their quotes are chosen from.
+	 */
+	List<TurnRow> longTurns(String speaker, int minLength) {
+		return this.jdbc
+			.sql("""
+					select s.episode_id, e.slug, e.title, e.published_at, s.position, s.start_seconds, left(s.text, 2000) as text
+					from transcript_segment s join episode e on e.id = s.episode_id
+					where s.speaker = :speaker and length(s.text) >= :min
+					order by length(s.text) desc, s.episode_id, s.position
+					limit :limit""")
+			.param("speaker", speaker)
+			.param("min", minLength)
+			.param("limit", QUOTE_CANDIDATES)
 			.query(TurnRow.class)
 			.list();
 	}

@@ -14,8 +14,11 @@ import java.util.List;
  * say it). The last cue ends at the episode's end when that is known and later, else
  * after an estimate of its reading time. Paragraphs before the first timestamp start at
  * 0. A cue always lasts at least a tenth of a second; times are in milliseconds.
+ * <p>
+ * The reading pages use the same estimates ({@link #startSeconds}), so that a link to
+ * 12:34 lands on the paragraph the subtitle files show at 12:34.
  */
-final class TimedTranscript {
+public final class TimedTranscript {
 
 	/**
 	 * Words per second of speech, for the last cue when the episode length is unknown.
@@ -28,11 +31,26 @@ final class TimedTranscript {
 	}
 
 	/** A stored paragraph: {@code startSeconds} null for a continuation. */
-	record Segment(Integer startSeconds, String speaker, String text) {
+	public record Segment(Integer startSeconds, String speaker, String text) {
 	}
 
 	/** A paragraph with its computed times, in milliseconds. */
 	record Cue(long startMillis, long endMillis, String speaker, String text) {
+	}
+
+	/**
+	 * Where each paragraph starts, in whole seconds: a timed paragraph at its own
+	 * timestamp, a continuation (or a paragraph before the first timestamp) where its cue
+	 * starts.
+	 */
+	public static int[] startSeconds(List<Segment> segments, Integer durationSeconds) {
+		var cues = cues(segments, durationSeconds);
+		var starts = new int[cues.size()];
+		for (int i = 0; i < starts.length; i++) {
+			var own = segments.get(i).startSeconds();
+			starts[i] = (own != null) ? own : (int) (cues.get(i).startMillis() / 1000);
+		}
+		return starts;
 	}
 
 	static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {

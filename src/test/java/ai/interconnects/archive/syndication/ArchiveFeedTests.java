@@ -166,7 +166,7 @@ class ArchiveFeedTests extends FormatsTestSupport {
 			assertThat(link).as(path).hasSize(1);
 			assertThat(link.attr("href")).isEqualTo("/feed.xml");
 			assertThat(page.select("footer .site-formats a").eachAttr("href")).as(path)
-				.containsExactly("/feed.xml", "/api/v1/openapi.json", "/export.jsonl.gz");
+				.containsExactly("/feed.xml", "/api", "/export.jsonl.gz");
 		}
 	}
 

@@ -25,10 +25,12 @@ class QueryCountTests extends PagesTestSupport {
 		ingestFixture();
 
 		assertThat(statements("/episodes/" + DEAN_BALL)).isBetween(1L, 5L);
-		assertThat(statements("/episodes/" + DEAN_BALL + "/transcript")).isBetween(1L, 3L);
+		// the transcript names the episodes before and after it, as the episode page does
+		assertThat(statements("/episodes/" + DEAN_BALL + "/transcript")).isBetween(1L, 5L);
 		assertThat(statements("/episodes/" + DEAN_BALL + "/chapters/3")).isBetween(1L, 3L);
 		assertThat(statements("/")).isBetween(1L, 2L);
-		assertThat(statements("/chapters")).isEqualTo(1L);
+		// a page of episodes with chapters: their count, the page's ids, their chapters
+		assertThat(statements("/chapters")).isBetween(1L, 3L);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package ai.interconnects.archive.episode.web;
 import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.Formats;
 
 /**
@@ -22,6 +23,11 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	public String path() {
 		return "/episodes/" + this.slug;
+	}
+
+	/** The length as the player shows it ("35:11"), or null. */
+	public String durationClock() {
+		return (this.durationSeconds != null) ? Timestamps.format(this.durationSeconds) : null;
 	}
 
 }

@@ -78,7 +78,7 @@ export function enableControls(player) {
 	for (const type of ['play', 'pause', 'playing', 'ended']) {
 		media.addEventListener(type, () => showPlaying(player, play));
 	}
-	for (const type of ['timeupdate', 'seeked', 'loadedmetadata', 'durationchange']) {
+	for (const type of ['timeupdate', 'seeking', 'seeked', 'loadedmetadata', 'durationchange']) {
 		media.addEventListener(type, () => showTime(player, controls));
 	}
 	showTime(player, controls);

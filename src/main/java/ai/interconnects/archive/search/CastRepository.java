@@ -95,6 +95,26 @@ public class CastRepository {
 		return result;
 	}
 
+	/** Who each of these episodes (by slug) is with, as {@link Guests#of} says. */
+	public Map<String, Guests> guests(Collection<String> slugs, String author) {
+		var result = new LinkedHashMap<String, Guests>();
+		if (slugs.isEmpty()) {
+			return result;
+		}
+		var ids = new LinkedHashMap<Long, String>();
+		this.jdbc.sql("select id, slug from episode where slug in (:slugs)")
+			.param("slugs", slugs)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.forEach((row) -> ids.put(row.getKey(), row.getValue()));
+		var speakers = speakers(ids.keySet());
+		var credited = creditedGuests(ids.keySet());
+		var host = host(author);
+		ids.forEach((id, slug) -> result.put(slug,
+				Guests.of(credited.getOrDefault(id, List.of()), speakers.getOrDefault(id, List.of()), host)));
+		return result;
+	}
+
 	static String key(String name) {
 		return (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
 	}

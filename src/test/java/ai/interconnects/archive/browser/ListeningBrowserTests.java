@@ -66,7 +66,8 @@ class ListeningBrowserTests extends BrowserTestSupport {
 			this.driver.findElement(By.cssSelector("[data-skip='-15']")).click();
 			this.driver.findElement(By.cssSelector("[data-skip='-15']")).click();
 			waitUntil("15 s earlier", () -> Math.abs(currentTime() - 585) < 1);
-			assertThat(this.driver.findElement(By.cssSelector("[data-time]")).getText()).isEqualTo("9:45");
+			var time = this.driver.findElement(By.cssSelector("[data-time]"));
+			waitUntil("the time shown", () -> time.getText().equals("9:45"));
 
 			var speed = this.driver.findElement(By.cssSelector("[data-speed]"));
 			speed.click();

@@ -38,7 +38,7 @@ class SpeakerQuotesTests {
 	@Test
 	void aQuoteIsWholeSentencesWithinTheLengthBounds() {
 		var turn = turn(1, 1, "Short. " + "The data mixture decides more than the architecture does, at every scale "
-				+ "we tried. " + "x".repeat(400) + ". Then nothing.");
+				+ "we tried, again and again. " + "x".repeat(400) + ". Then nothing.");
 
 		var quotes = SpeakerQuotes.best(List.of(turn), 3);
 

@@ -54,6 +54,15 @@ class GuestNamesTests extends PagesTestSupport {
 	}
 
 	@Test
+	void searchResultsSayWhoEachEpisodeIsWith() throws Exception {
+		var page = Html.page(this.mvc, "/search?q=verifiers");
+
+		var result = page.selectFirst(".search-episode");
+		assertThat(result.selectFirst("h2").text()).isEqualTo("Bryan Catanzaro on Nemotron and open data");
+		assertThat(result.selectFirst(".search-episode-meta .guests").text()).isEqualTo("with Bryan Catanzaro");
+	}
+
+	@Test
 	void theFeedsOwnCreditsComeFirst() throws Exception {
 		ingest(FeedServer.resource("/feeds/persons-feed.xml"));
 

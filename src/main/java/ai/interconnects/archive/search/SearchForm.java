@@ -25,7 +25,9 @@ final class SearchForm {
 	private SearchForm() {
 	}
 
-	/** A choice of a date select: its value (YYYY-MM-DD), what it says, whether chosen. */
+	/**
+	 * A choice of a date select: its value (YYYY-MM-DD), what it says, whether chosen.
+	 */
 	record DateOption(String value, String label, boolean selected) {
 	}
 
@@ -53,7 +55,9 @@ final class SearchForm {
 				+ ((matches.size() > shown.size()) ? " and more" : "") + ". Pick one in the speaker filter.");
 	}
 
-	/** A name's words begin with the words asked for ("bry cat" is in "bryan catanzaro"). */
+	/**
+	 * A name's words begin with the words asked for ("bry cat" is in "bryan catanzaro").
+	 */
 	private static boolean partOf(String asked, String name) {
 		var words = name.split(" ");
 		for (var part : asked.split(" ")) {
@@ -77,9 +81,9 @@ final class SearchForm {
 	}
 
 	/**
-	 * The months to offer, newest first: each the first day (for "from") or the last
-	 * (for "to"); a date chosen some other way (a link, the API) is kept as an option
-	 * of its own.
+	 * The months to offer, newest first: each the first day (for "from") or the last (for
+	 * "to"); a date chosen some other way (a link, the API) is kept as an option of its
+	 * own.
 	 */
 	static List<DateOption> months(List<YearMonth> months, LocalDate chosen, boolean first) {
 		var options = new ArrayList<DateOption>();

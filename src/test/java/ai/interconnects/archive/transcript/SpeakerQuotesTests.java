@@ -44,7 +44,8 @@ class SpeakerQuotesTests {
 
 		assertThat(quotes).extracting(SpeakerQuotes.Quote::text)
 			.containsExactly(
-					"Short. The data mixture decides more than the architecture does, at every scale we tried.");
+					"Short. The data mixture decides more than the architecture does, at every scale we tried, "
+							+ "again and again.");
 	}
 
 	private static SpeakerRepository.TurnRow turn(long episode, int position, String text) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -53,35 +52,6 @@ final class Highlights {
 			}
 		}
 		return words;
-	}
-
-	/**
-	 * The full original text, escaped, with every whole-word occurrence of {@code words}
-	 * marked. Used where the complete text must survive: ts_headline drops anything its
-	 * parser reads as an HTML tag.
-	 */
-	static String markAll(String text, Set<String> words) {
-		if (words.isEmpty()) {
-			return escape(text);
-		}
-		var alternatives = words.stream()
-			.sorted((a, b) -> b.length() - a.length())
-			.map(Pattern::quote)
-			.collect(Collectors.joining("|"));
-		var pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-		var out = new StringBuilder(text.length() + 32);
-		var m = pattern.matcher(text);
-		int last = 0;
-		while (m.find()) {
-			out.append(escape(text.substring(last, m.start())))
-				.append("<mark>")
-				.append(escape(m.group()))
-				.append("</mark>");
-			last = m.end();
-		}
-		out.append(escape(text.substring(last)));
-		return out.toString();
 	}
 
 	/** Escapes the five HTML-special characters only; the page is UTF-8. */

@@ -32,7 +32,7 @@ class MatchRepository {
 	 * match; {@code ts_match_vq} is {@code @@} in a form the planner does not turn into a
 	 * read of the word's whole GIN posting list.
 	 */
-	Set<Long> matching(SearchRequest request, Collection<Long> episodeIds) {
+	Set<Long> matching(SearchRequest request, QueryAnalysis.Analyzed query, Collection<Long> episodeIds) {
 		if (episodeIds.isEmpty()) {
 			return Set.of();
 		}
@@ -42,23 +42,21 @@ class MatchRepository {
 				where e.id in (:ids)
 				  and (/*others*/coalesce((
 				        select true from transcript_segment s
-				        where s.episode_id = e.id and ts_match_vq(s.search_vector, websearch_to_tsquery('english', :q))
+				        where s.episode_id = e.id and ts_match_vq(s.search_vector, /*tsquery*/)
 				          /*speaker*/
 				        limit 1), false))
-				"""
-			.replace("/*others*/",
-					(request.speaker() != null) ? ""
-							: """
-									e.title_vector @@ websearch_to_tsquery('english', :q)
-									       or e.notes_vector @@ websearch_to_tsquery('english', :q)
-									       or coalesce((
-									        select true from chapter c
-									        where c.episode_id = e.id and ts_match_vq(c.search_vector, websearch_to_tsquery('english', :q))
-									        limit 1), false)
-									       or
-									       """)
-			.replace("/*speaker*/", SearchFilters.speaker(request));
-		var spec = this.jdbc.sql(sql).param("q", request.query()).param("ids", episodeIds);
+				""".replace("/*others*/", (request.speaker() != null) ? "" : """
+				e.title_vector @@ /*tsquery*/
+				       or e.notes_vector @@ /*tsquery*/
+				       or coalesce((
+				        select true from chapter c
+				        where c.episode_id = e.id and ts_match_vq(c.search_vector, /*tsquery*/)
+				        limit 1), false)
+				       or
+				       """)
+			.replace("/*speaker*/", SearchFilters.speaker(request))
+			.replace("/*tsquery*/", QueryAnalysis.TSQUERY);
+		var spec = this.jdbc.sql(sql).param("tsquery", query.tsquery()).param("ids", episodeIds);
 		if (request.speaker() != null) {
 			spec = spec.param("speaker", request.speaker());
 		}
@@ -71,13 +69,13 @@ class MatchRepository {
 	 * lists once is cheaper than checking candidates one by one (see
 	 * {@link SearchService}).
 	 */
-	Map<Long, Long> matchingEverywhere(SearchRequest request) {
+	Map<Long, Long> matchingEverywhere(SearchRequest request, QueryAnalysis.Analyzed query) {
 		var sql = """
 				select m.episode_id, count(*) as moments
 				from (
 				    select s.episode_id
 				    from transcript_segment s join episode e on e.id = s.episode_id
-				    where s.search_vector @@ websearch_to_tsquery('english', :q) /*speaker*/ /*dates*/
+				    where s.search_vector @@ /*tsquery*/ /*speaker*/ /*dates*/
 				/*others*/
 				) m
 				group by m.episode_id
@@ -86,15 +84,16 @@ class MatchRepository {
 					union all
 					select c.episode_id
 					from chapter c join episode e on e.id = c.episode_id
-					where c.search_vector @@ websearch_to_tsquery('english', :q) /*dates*/
+					where c.search_vector @@ /*tsquery*/ /*dates*/
 					union all
 					select e.id from episode e
-					where e.title_vector @@ websearch_to_tsquery('english', :q) /*dates*/
+					where e.title_vector @@ /*tsquery*/ /*dates*/
 					union all
 					select e.id from episode e
-					where e.notes_vector @@ websearch_to_tsquery('english', :q) /*dates*/""")
-			.replace("/*dates*/", SearchFilters.dates(request));
-		var spec = this.jdbc.sql(sql).param("q", request.query());
+					where e.notes_vector @@ /*tsquery*/ /*dates*/""")
+			.replace("/*dates*/", SearchFilters.dates(request))
+			.replace("/*tsquery*/", QueryAnalysis.TSQUERY);
+		var spec = this.jdbc.sql(sql).param("tsquery", query.tsquery());
 		if (request.speaker() != null) {
 			spec = spec.param("speaker", request.speaker());
 		}

@@ -27,8 +27,12 @@ class MomentRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A moment to show: its excerpt is ts_headline's choice over the analysed text, to be
+	 * marked on the text as written ({@link AnalysedText#excerpt}).
+	 */
 	record MomentRow(long episodeId, MomentKind kind, Integer position, Integer startSeconds, Integer earlierStart,
-			String speaker, long moments, String headline) {
+			String speaker, long moments, AnalysedText text, String headline) {
 	}
 
 	record EpisodeInfo(long id, String slug, String title, OffsetDateTime publishedAt) {
@@ -47,8 +51,8 @@ class MomentRepository {
 	 * by its IDF. One statement: the episode details ride along (left join, so an episode
 	 * without a moment still gets its row).
 	 */
-	PageMoments moments(SearchRequest request, Collection<Long> episodeIds, int perEpisode, List<String> lexemes,
-			RankingRepository.Ranking ranking) {
+	PageMoments moments(SearchRequest request, QueryAnalysis.Analyzed query, Collection<Long> episodeIds,
+			int perEpisode, List<String> lexemes, RankingRepository.Ranking ranking) {
 		if (episodeIds.isEmpty()) {
 			return new PageMoments(Map.of(), List.of());
 		}
@@ -58,7 +62,7 @@ class MomentRepository {
 				        s.text, s.search_vector as vector, :speechWeight as weight, :speechLength as unit_length,
 				        :speechIdfs::float8[] as idfs
 				    from transcript_segment s
-				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, websearch_to_tsquery('english', :q))
+				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, /*tsquery*/)
 				      /*speaker*/
 				/*others*/
 				), scored as (
@@ -82,9 +86,12 @@ class MomentRepository {
 				        select p.start_seconds from transcript_segment p
 				        where p.episode_id = r.episode_id and p.position < r.position and p.start_seconds is not null
 				        order by p.position desc limit 1) end as earlier_start,
-				    ts_headline('english', /*stripped*/, websearch_to_tsquery('english', :q), :excerptOptions) as headline
+				    a.text, a.analysed,
+				    ts_headline('archive_search', translate(a.analysed, '<&', '  '), /*tsquery*/, :excerptOptions) as headline
 				from episode ep
 				left join ranked r on r.episode_id = ep.id and r.rn <= :perEpisode
+				cross join lateral (select x.text, archive_search_text(x.text) as analysed
+				    from (select /*stripped*/ as text) x) a
 				where ep.id in (:ids)
 				order by ep.id, r.rn
 				"""
@@ -94,24 +101,25 @@ class MomentRepository {
 					select c.episode_id, 'CHAPTER', 2, c.position, c.start_seconds, null, c.title,
 					    c.search_vector, :chapterWeight, :chapterLength, :chapterIdfs::float8[]
 					from chapter c
-					where c.episode_id in (:ids) and c.search_vector @@ websearch_to_tsquery('english', :q)
+					where c.episode_id in (:ids) and c.search_vector @@ /*tsquery*/
 					union all
 					select e.id, 'TITLE', 1, null, null, null, e.title, e.title_vector, :titleWeight, :titleLength,
 					    :titleIdfs::float8[]
 					from episode e
-					where e.id in (:ids) and e.title_vector @@ websearch_to_tsquery('english', :q)
+					where e.id in (:ids) and e.title_vector @@ /*tsquery*/
 					union all
 					-- the notes are sanitized HTML: excerpts are taken from their text
 					select e.id, 'NOTES', 3, null, null, null, regexp_replace(e.show_notes_html, '<[^>]*>', ' ', 'g'),
 					    e.notes_vector, :notesWeight, :notesLength, :notesIdfs::float8[]
 					from episode e
-					where e.id in (:ids) and e.notes_vector @@ websearch_to_tsquery('english', :q)""")
+					where e.id in (:ids) and e.notes_vector @@ /*tsquery*/""")
 			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("r.text"))
+			.replace("/*tsquery*/", QueryAnalysis.TSQUERY)
 			.replace("/*relevance*/", momentRelevance(lexemes.size()))
 			.replace("/*counts*/", lexemeCounts(lexemes.size()));
 		var lengths = ranking.unitLengths();
 		var spec = this.jdbc.sql(sql)
-			.param("q", request.query())
+			.param("tsquery", query.tsquery())
 			.param("ids", episodeIds)
 			.param("perEpisode", perEpisode)
 			.param("excerptOptions", EXCERPT_OPTIONS)
@@ -146,7 +154,8 @@ class MomentRepository {
 			if (rs.getString("kind") != null) {
 				rows.add(new MomentRow(id, MomentKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("position"),
 						(Integer) rs.getObject("start_seconds"), (Integer) rs.getObject("earlier_start"),
-						rs.getString("speaker"), rs.getLong("moments"), rs.getString("headline")));
+						rs.getString("speaker"), rs.getLong("moments"),
+						new AnalysedText(rs.getString("text"), rs.getString("analysed")), rs.getString("headline")));
 			}
 		});
 		return new PageMoments(episodes, rows);
@@ -176,23 +185,30 @@ class MomentRepository {
 		return counts.isEmpty() ? "0 as no_lexeme" : String.join(",\n            ", counts);
 	}
 
-	record SegmentRow(int position, Integer startSeconds, String text, String headline) {
+	record SegmentRow(int position, Integer startSeconds, AnalysedText text, String headline) {
 	}
 
-	/** Every matching segment of one episode, with ts_headline marking all matches. */
-	List<SegmentRow> segmentsMatching(long episodeId, String query) {
-		return this.jdbc.sql("""
-				select position, start_seconds, text,
-				    ts_headline('english', /*stripped*/, websearch_to_tsquery('english', :q), :options) as headline
-				from transcript_segment
-				where episode_id = :episode and ts_match_vq(search_vector, websearch_to_tsquery('english', :q))
-				order by position
-				""".replace("/*stripped*/", Highlights.SQL_STRIP.formatted("text")))
+	/**
+	 * Every matching segment of one episode, with ts_headline marking all matches in its
+	 * analysed text.
+	 */
+	List<SegmentRow> segmentsMatching(long episodeId, QueryAnalysis.Analyzed query) {
+		return this.jdbc
+			.sql("""
+					select s.position, s.start_seconds, a.text, a.analysed,
+					    ts_headline('archive_search', a.analysed, /*tsquery*/, :options) as headline
+					from transcript_segment s
+					cross join lateral (select x.text, archive_search_text(x.text) as analysed
+					    from (select /*stripped*/ as text) x) a
+					where s.episode_id = :episode and ts_match_vq(s.search_vector, /*tsquery*/)
+					order by s.position
+					""".replace("/*stripped*/", Highlights.SQL_STRIP.formatted("s.text"))
+				.replace("/*tsquery*/", QueryAnalysis.TSQUERY))
 			.param("episode", episodeId)
-			.param("q", query)
+			.param("tsquery", query.tsquery())
 			.param("options", Highlights.OPTIONS + ", HighlightAll=true")
 			.query((rs, n) -> new SegmentRow(rs.getInt("position"), (Integer) rs.getObject("start_seconds"),
-					rs.getString("text"), rs.getString("headline")))
+					new AnalysedText(rs.getString("text"), rs.getString("analysed")), rs.getString("headline")))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
@@ -46,12 +47,10 @@ final class ResultEpisodes {
 
 	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
 		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
-		var headline = row.headline();
-		if (row.kind() == MomentKind.NOTES) {
-			// notes text comes from sanitized HTML: decode its entities before escaping
-			headline = Parser.unescapeEntities(headline, false);
-		}
-		var excerpt = Highlights.toHtml(headline);
+		// notes text comes from sanitized HTML: its entities are decoded before escaping
+		var excerpt = row.text()
+			.excerpt(row.headline(), (row.kind() == MomentKind.NOTES) ? (s) -> Parser.unescapeEntities(s, false)
+					: UnaryOperator.identity());
 		return switch (row.kind()) {
 			case SEGMENT -> {
 				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();

@@ -61,7 +61,7 @@ final class ResultMoments {
 	static Map<String, List<Entry>> of(SearchResults results) {
 		var bySlug = new LinkedHashMap<String, List<Entry>>();
 		for (var episode : results.episodes()) {
-			bySlug.put(episode.slug(), entries(episode, results.request().query()));
+			bySlug.put(episode.slug(), entries(episode, results.searchedQuery()));
 		}
 		return bySlug;
 	}

@@ -57,10 +57,13 @@ class SearchApiController {
 	/**
 	 * {@code outcome} is SEARCHED, STOP_WORDS_ONLY or EXCLUSIONS_ONLY; {@code notices}
 	 * say which parameters were ignored or shortened; {@code capped} that the totals are
-	 * estimates (more matched than were ranked).
+	 * estimates (more matched than were ranked); {@code ignoredWords} the stop-words left
+	 * out of the query; {@code showingResultsFor} the name variant whose results these
+	 * are, when the query as typed matched nothing (else null).
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
-			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions) {
+			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions,
+			List<String> ignoredWords, String showingResultsFor) {
 	}
 
 	@Operation(summary = "Full-text search, as the /search page",
@@ -98,7 +101,8 @@ class SearchApiController {
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
 				results.pageCount(), episodes,
-				results.suggestions().stream().map(SearchVocabulary.Suggestion::query).toList());
+				results.suggestions().stream().map(Suggestions.Suggestion::query).toList(),
+				results.help().ignoredWords(), results.help().showingResultsFor());
 	}
 
 	private String absolute(String path) {

@@ -1,12 +1,8 @@
 package ai.interconnects.archive.search;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +14,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's own vocabulary (materialized view {@code search_vocabulary}, see V2) and
- * the "did you mean" suggestions drawn from it with pg_trgm.
+ * Keeps the archive's own vocabulary (materialized view {@code search_vocabulary}, see V2
+ * and V11, read by {@link Suggestions}) and the speaker list current.
  * <p>
  * Triggers on the searchable tables set {@code search_vocabulary_state.dirty}; this
  * component refreshes the views when it is set, so the word list follows polls and
@@ -29,8 +25,6 @@ import org.springframework.stereotype.Component;
 class SearchVocabulary implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchVocabulary.class);
-
-	private static final Pattern WORD = Pattern.compile("[\\p{L}]{3,40}");
 
 	private final JdbcClient jdbc;
 
@@ -104,44 +98,6 @@ class SearchVocabulary implements SchedulingConfigurer {
 			this.jdbc.sql("update search_vocabulary_state set dirty = true where id = 1").update();
 			throw ex;
 		}
-	}
-
-	/** A suggested query: the user's query with one unknown word replaced. */
-	record Suggestion(String query, String word) {
-	}
-
-	/**
-	 * For each word of the query that the archive never uses, the closest archive words
-	 * by trigram similarity, as whole replacement queries.
-	 */
-	List<Suggestion> suggest(String query) {
-		var words = new LinkedHashSet<String>();
-		var m = WORD.matcher(query);
-		while (m.find() && words.size() < 5) {
-			words.add(m.group().toLowerCase(Locale.ROOT));
-		}
-		var suggestions = new ArrayList<Suggestion>();
-		for (var word : words) {
-			boolean known = this.jdbc.sql("select exists (select 1 from search_vocabulary where word = :w)")
-				.param("w", word)
-				.query(Boolean.class)
-				.single();
-			if (known) {
-				continue;
-			}
-			var close = this.jdbc
-				.sql("select word from search_vocabulary where word % :w order by word <-> :w, ndoc desc limit 3")
-				.param("w", word)
-				.query(String.class)
-				.list();
-			for (var replacement : close) {
-				var replaced = Pattern.compile("(?iu)(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])")
-					.matcher(query)
-					.replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
-				suggestions.add(new Suggestion(replaced, replacement));
-			}
-		}
-		return suggestions;
 	}
 
 }

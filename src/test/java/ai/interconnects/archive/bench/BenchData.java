@@ -28,8 +28,13 @@ final class BenchData {
 	private BenchData() {
 	}
 
-	static void migrate(String url, String user, String password) {
-		Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+	/** Applies the app's pending migrations; returns how many ran. */
+	static int migrate(String url, String user, String password) {
+		return Flyway.configure()
+			.dataSource(url, user, password)
+			.locations("classpath:db/migration")
+			.load()
+			.migrate().migrationsExecuted;
 	}
 
 	static void load(Connection connection, WordSampler words, int episodes, int segmentsPerEpisode)

@@ -55,8 +55,8 @@ class ResultMomentsTests {
 	private static SearchResults results(String query, List<SearchResults.Moment> moments) {
 		var request = SearchRequest.of(query, null, null, null, null, null, 200);
 		var episode = new SearchResults.EpisodeResult("e", "Episode", null, moments.size() + 10, moments);
-		return new SearchResults(request, SearchResults.Outcome.SEARCHED, List.of(episode), moments.size() + 10, false,
-				1, false, 1, 1, List.of());
+		return SearchResults.found(request, List.of(episode),
+				new SearchResults.Counts(moments.size() + 10, false, 1, false), 1, 1, List.of());
 	}
 
 }

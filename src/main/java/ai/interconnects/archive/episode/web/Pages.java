@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import ai.interconnects.archive.search.FindResult;
 import ai.interconnects.archive.search.Guests;
 import ai.interconnects.archive.web.Formats;
 
@@ -60,12 +61,13 @@ final class Pages {
 	/**
 	 * The whole transcript with chapter headings interleaved at their start times.
 	 * {@code fileTrouble} is why the publisher's transcript file could not be read, or
-	 * null (read, not tried yet, or not current and not looked at); {@code newer} and
-	 * {@code older} may be null.
+	 * null (read, not tried yet, or not current and not looked at); {@code find} is what
+	 * the find bar found for {@code ?q=}, or null without a query; {@code newer} and
+	 * {@code older} may be null; {@code guests} is who the episode is with.
 	 */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble, Neighbour newer,
-			Neighbour older, Guests guests) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble,
+			FindResult find, Neighbour newer, Neighbour older, Guests guests) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

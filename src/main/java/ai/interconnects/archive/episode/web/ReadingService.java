@@ -103,8 +103,9 @@ class ReadingService {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
 		var marked = new HashMap<Integer, String>();
-		if (query != null && !query.isBlank()) {
-			for (var match : this.search.matchesInEpisode(episode.getId(), query)) {
+		var find = (query != null && !query.isBlank()) ? this.search.findInEpisode(episode.getId(), query) : null;
+		if (find != null) {
+			for (var match : find.matches()) {
 				marked.put(match.position(), match.html());
 			}
 		}
@@ -118,7 +119,7 @@ class ReadingService {
 		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
 				TranscriptParagraphs.quote(segments, range),
 				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()),
-				fileTrouble(episode.getId(), view.transcriptOrigin()), neighbours[0], neighbours[1],
+				fileTrouble(episode.getId(), view.transcriptOrigin()), find, neighbours[0], neighbours[1],
 				this.cast.of(episode.getId()));
 	}
 

@@ -1,0 +1,146 @@
+package ai.interconnects.archive.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Step two of a search, the matching strategy: which of the ranked candidates match the
+ * query's exact form, found in one of three ways. A one-word query without a speaker
+ * filter needs no check (an episode containing the word matches); a query whose words
+ * rarely meet reads the GIN indexes once for every match; otherwise the candidates are
+ * checked in rank order until the page (and one more episode, to know whether a next page
+ * exists) is full, and the episodes not checked are estimated from the share of checked
+ * ones that matched.
+ */
+@Component
+class EpisodeMatcher {
+
+	/**
+	 * Below this many segments (an upper bound from the term statistics) the exact check
+	 * reads the GIN indexes once for the whole archive; above it, candidates are checked
+	 * one by one in rank order, which stops early because common words meet often.
+	 */
+	static final long INDEX_CHECK_ROWS = 20_000;
+
+	private final MatchRepository repository;
+
+	EpisodeMatcher(MatchRepository repository) {
+		this.repository = repository;
+	}
+
+	/**
+	 * What the check found.
+	 *
+	 * @param candidates every episode that may match, in result order
+	 * @param matched the candidates checked and found matching, in result order
+	 * @param checked how many candidates (from the first) were checked
+	 * @param exact whether {@code candidates} needed no check (one word, or the GIN read)
+	 * @param everywhere every match's moment count from the GIN read, or null
+	 */
+	record Matches(QueryTree tree, List<String> lexemes, List<RankingRepository.Candidate> candidates,
+			List<RankingRepository.Candidate> matched, int checked, boolean exact, Map<Long, Long> everywhere) {
+
+		boolean allChecked() {
+			return this.checked == this.candidates.size();
+		}
+
+		/** Exact when every candidate was checked, else extrapolated from the share. */
+		long episodes() {
+			return allChecked() ? this.matched.size() : Math.round(this.matched.size()
+					+ (this.candidates.size() - this.checked) * (double) this.matched.size() / this.checked);
+		}
+
+		/**
+		 * Exact from the GIN read or for one word; otherwise each episode's guess from
+		 * its per-word counts (the fewest of the words it must have together, see
+		 * {@link QueryTree#estimateMoments}), scaled by how the guess compares with the
+		 * exact count on the page shown and by the share of candidates that match.
+		 */
+		long moments(List<RankingRepository.Candidate> page, long pageExact) {
+			if (this.everywhere != null) {
+				return this.everywhere.values().stream().mapToLong(Long::longValue).sum();
+			}
+			if (this.exact) {
+				return this.candidates.stream().mapToLong((c) -> c.units()[0]).sum();
+			}
+			double pageGuess = 0;
+			for (var candidate : page) {
+				pageGuess += guess(candidate);
+			}
+			double all = 0;
+			for (var candidate : this.candidates) {
+				all += guess(candidate);
+			}
+			double calibration = (pageGuess > 0) ? pageExact / pageGuess : 1;
+			double share = (double) episodes() / this.candidates.size();
+			return Math.max(pageExact, Math.round(all * calibration * Math.min(1, share)));
+		}
+
+		private double guess(RankingRepository.Candidate candidate) {
+			return EpisodeMatcher.guess(this.tree, this.lexemes, candidate);
+		}
+
+	}
+
+	/**
+	 * Finds at least {@code wanted} matches in rank order, when there are as many,
+	 * checking in batches of about {@code pageSize}.
+	 */
+	Matches match(SearchRequest request, QueryAnalysis.Analyzed query, QueryTree tree, List<String> lexemes,
+			RankingRepository.Ranking ranking, int wanted, int pageSize) {
+		var candidates = ranking.candidates()
+			.stream()
+			.filter((candidate) -> tree.mayMatch(lexemes, candidate.units()))
+			.toList();
+		if (tree.singleLexeme() && request.speaker() == null) {
+			return new Matches(tree, lexemes, candidates, candidates, candidates.size(), true, null);
+		}
+		if (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
+			// the words rarely meet: one read of the GIN indexes gives every match
+			// exactly
+			var everywhere = this.repository.matchingEverywhere(request, query);
+			var matched = candidates.stream().filter((c) -> everywhere.containsKey(c.episodeId())).toList();
+			return new Matches(tree, lexemes, candidates, matched, candidates.size(), true, everywhere);
+		}
+		var matched = new ArrayList<RankingRepository.Candidate>();
+		int checked = 0;
+		while (matched.size() < wanted && checked < candidates.size()) {
+			// most candidates of a specific query match: check a little more than needed,
+			// then twice as many each round
+			int batch = Math.max(wanted - matched.size() + pageSize, checked);
+			var next = candidates.subList(checked, Math.min(candidates.size(), checked + batch));
+			var ok = this.repository.matching(request, query,
+					next.stream().map(RankingRepository.Candidate::episodeId).toList());
+			next.stream().filter((c) -> ok.contains(c.episodeId())).forEach(matched::add);
+			checked += next.size();
+		}
+		return new Matches(tree, lexemes, candidates, matched, checked, false, null);
+	}
+
+	private static long estimatedRows(QueryTree tree, List<String> lexemes,
+			List<RankingRepository.Candidate> candidates) {
+		long rows = 0;
+		for (var candidate : candidates) {
+			rows += (long) guess(tree, lexemes, candidate);
+			if (rows > INDEX_CHECK_ROWS) {
+				break;
+			}
+		}
+		return rows;
+	}
+
+	private static double guess(QueryTree tree, List<String> lexemes, RankingRepository.Candidate candidate) {
+		long guess = tree.estimateMoments(lexemes, candidate.units());
+		if (guess == Long.MAX_VALUE) {
+			guess = 0;
+			for (int units : candidate.units()) {
+				guess = Math.max(guess, units);
+			}
+		}
+		return guess;
+	}
+
+}

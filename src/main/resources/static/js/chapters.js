@@ -113,6 +113,11 @@ export function enableChapterMenu(player, onSeek) {
 
 	function go(chapter, event) {
 		const heading = document.getElementById(`chapter-${chapter.number}`);
+		// closed first: while the menu hangs below the bar, scrolling a heading "into
+		// view" would stop short of it
+		if (started() || heading) {
+			popup.close();
+		}
 		if (started()) {
 			onSeek(chapter.start);
 			player.seek(chapter.start, !media.paused);
@@ -125,7 +130,6 @@ export function enableChapterMenu(player, onSeek) {
 			return;
 		}
 		event?.preventDefault();
-		popup.close();
 		window.setTimeout(show, 50);
 	}
 

@@ -81,6 +81,26 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void inDarkModeTheEssaysStickyPlayerIsNoLighterBand() {
+		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		Browser.emulateColorScheme(this.driver, "dark");
+		try {
+			for (int width : new int[] { 390, 1280 }) {
+				Browser.emulateScreen(this.driver, width, 844);
+				open("/episodes/what-comes-next-with-open-models");
+
+				var sticky = this.driver.findElement(By.cssSelector(".sticky-player"));
+				assertThat((String) js("return getComputedStyle(arguments[0]).backgroundColor", sticky))
+					.as("%d px", width)
+					.isEqualTo((String) js("return getComputedStyle(document.body).backgroundColor"));
+			}
+		}
+		finally {
+			Browser.emulateColorScheme(this.driver, "light");
+		}
+	}
+
+	@Test
 	void audioThatFailedLeavesOneLineWithTheDownload() {
 		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
 		this.expectedConsoleError = "/gone/";

@@ -66,8 +66,8 @@ final class Pages {
 	 * {@code older} may be null; {@code guests} is who the episode is with.
 	 */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble,
-			FindResult find, Neighbour newer, Neighbour older, Guests guests) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble, FindResult find,
+			Neighbour newer, Neighbour older, Guests guests) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

@@ -6,14 +6,14 @@ import java.util.Optional;
 
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.EpisodeIngestService;
-import ai.interconnects.archive.feed.LockHeartbeat;
-import ai.interconnects.archive.feed.Podcast;
-import ai.interconnects.archive.feed.PollLock;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.LockHeartbeat;
+import ai.interconnects.archive.show.Podcast;
+import ai.interconnects.archive.poll.PollLock;
+import ai.interconnects.archive.poll.PollService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import ai.interconnects.archive.episode.EpisodeCatalog;
 import org.springframework.stereotype.Service;
 
 /** What the admin page's buttons do; each returns the message shown after it. */
@@ -28,17 +28,17 @@ class AdminActions {
 
 	private final PollLock pollLock;
 
-	private final JdbcClient jdbc;
+	private final EpisodeCatalog catalog;
 
 	private final LockHeartbeat locks;
 
-	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, JdbcClient jdbc,
+	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, EpisodeCatalog catalog,
 			LockHeartbeat locks) {
 		this.polls = polls;
 		this.pollLock = pollLock;
 		this.locks = locks;
 		this.ingest = ingest;
-		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
 	/** Polls at once, unless a poll is running here or in another instance. */
@@ -75,7 +75,7 @@ class AdminActions {
 
 	private ReparseReport reparseEveryEpisode() {
 		var started = Instant.now();
-		var ids = this.jdbc.sql("select id from episode order by id").query(Long.class).list();
+		var ids = this.catalog.ids();
 		long segments = 0;
 		int failed = 0;
 		for (long id : ids) {
@@ -87,9 +87,7 @@ class AdminActions {
 				log.warn("Re-parse of episode {} failed: {}", id, LogText.of(ex.getMessage()), ex);
 			}
 		}
-		long withWarnings = this.jdbc.sql("select count(*) from episode where parse_warnings is not null")
-			.query(Long.class)
-			.single();
+		long withWarnings = this.catalog.parseProblemCount();
 		var report = new ReparseReport(ids.size(), segments, failed, withWarnings,
 				Duration.between(started, Instant.now()).toMillis());
 		log.info(

@@ -1,10 +1,12 @@
 package ai.interconnects.archive.admin;
 
-import java.time.Instant;
 import java.util.List;
 
-import ai.interconnects.archive.feed.LockHeartbeat;
-import ai.interconnects.archive.feed.PollRecord;
+import ai.interconnects.archive.episode.ArchiveCounts;
+import ai.interconnects.archive.episode.ParseProblem;
+import ai.interconnects.archive.poll.LockHeartbeat;
+import ai.interconnects.archive.poll.PollRecord;
+import ai.interconnects.archive.show.ShowState;
 
 /**
  * Everything the admin page shows, read in one transaction.
@@ -21,24 +23,8 @@ import ai.interconnects.archive.feed.PollRecord;
  * @param pollLock the cluster-wide poll lock when it is held (by a live instance or left
  * by a dead one), else null
  */
-public record AdminOverview(FeedState feed, String configuredUrl, List<PollRecord> runs, int page, boolean hasOlder,
-		Counts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning,
+public record AdminOverview(ShowState feed, String configuredUrl, List<PollRecord> runs, int page, boolean hasOlder,
+		ArchiveCounts counts, List<ParseProblem> parseProblems, long parseProblemCount, boolean pollRunning,
 		LockHeartbeat.HeldLock pollLock) {
-
-	public record FeedState(String configuredUrl, String feedUrl, String title, String status, String etag,
-			String lastModified, Instant lastAttemptAt, Instant lastSuccessAt, Instant nextPollAt,
-			int consecutiveFailures, String redirectCandidateUrl, int redirectSeenCount) {
-
-		public boolean gone() {
-			return "GONE".equals(this.status);
-		}
-
-	}
-
-	public record Counts(long episodes, long chapters, long segments, long episodesWithTranscript) {
-	}
-
-	public record ParseProblem(long id, String slug, String title, Instant publishedAt, String warnings) {
-	}
 
 }

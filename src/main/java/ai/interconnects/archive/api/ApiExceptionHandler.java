@@ -1,5 +1,7 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.JsonApi;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

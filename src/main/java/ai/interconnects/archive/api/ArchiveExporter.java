@@ -1,5 +1,15 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.show.Shows;
+
+import ai.interconnects.archive.episode.ExportColumns;
+
+import ai.interconnects.archive.episode.PersonEntry;
+
+import ai.interconnects.archive.episode.SegmentEntry;
+
+import ai.interconnects.archive.episode.ChapterEntry;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -40,7 +50,10 @@ class ArchiveExporter {
 
 	private final JsonMapper json;
 
-	ArchiveExporter(DataSource dataSource, JsonMapper json) {
+	private final Shows shows;
+
+	ArchiveExporter(DataSource dataSource, JsonMapper json, Shows shows) {
+		this.shows = shows;
 		this.dataSource = dataSource;
 		this.json = json;
 	}
@@ -48,23 +61,12 @@ class ArchiveExporter {
 	record Audio(String url, String type, Long length) {
 	}
 
-	/** {@code endSeconds}: only where the source gave an end. */
-	record Chapter(int position, int startSeconds, Integer endSeconds, String title) {
-	}
-
-	record Segment(int position, Integer startSeconds, String speaker, String text) {
-	}
-
-	/** A person the item names ({@code podcast:person}). */
-	record Person(String name, String role, String group, String img, String href) {
-	}
-
 	/** One line of the export. */
 	record Line(int format, String feedUrl, String guid, String slug, String title, Instant publishedAt,
 			Integer durationSeconds, Audio audio, String link, String imageUrl, String episodeType,
 			String rawDescription, String showNotesHtml, String summary, String contentHash, Instant firstSeenAt,
-			Instant lastSeenAt, Instant updatedAt, List<Chapter> chapters, List<Segment> segments,
-			List<Person> persons) {
+			Instant lastSeenAt, Instant updatedAt, List<ChapterEntry> chapters, List<SegmentEntry> segments,
+			List<PersonEntry> persons) {
 	}
 
 	/** Writes every episode to {@code out} (not closed); returns how many. */
@@ -73,20 +75,11 @@ class ArchiveExporter {
 			connection.setAutoCommit(false);
 			connection.setReadOnly(true);
 			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-			try (var episodes = cursor(connection, """
-					select e.id, p.configured_url, e.guid, e.slug, e.title, e.published_at, e.duration_seconds,
-						e.audio_url, e.audio_type, e.audio_length, e.link, e.image_url, e.episode_type,
-						e.raw_description, e.show_notes_html, e.summary, e.content_hash, e.first_seen_at,
-						e.last_seen_at, e.updated_at
-					from episode e join podcast p on p.id = e.podcast_id
-					order by e.id""");
-					var chapters = cursor(connection,
-							"select episode_id, position, start_seconds, end_seconds, title from chapter order by episode_id, position");
-					var segments = cursor(connection,
-							"select episode_id, position, start_seconds, speaker, text "
-									+ "from transcript_segment order by episode_id, position");
-					var people = cursor(connection, "select episode_id, name, role, person_group, img_url, href "
-							+ "from episode_person order by episode_id, position")) {
+			var feedUrls = this.shows.configuredUrls();
+			try (var episodes = cursor(connection, ExportColumns.EPISODES);
+					var chapters = cursor(connection, ExportColumns.ALL_CHAPTERS);
+					var segments = cursor(connection, ExportColumns.ALL_SEGMENTS);
+					var people = cursor(connection, ExportColumns.ALL_PERSONS)) {
 				long count = 0;
 				try (var e = episodes.executeQuery();
 						var c = chapters.executeQuery();
@@ -97,31 +90,29 @@ class ArchiveExporter {
 					boolean morePersons = p.next();
 					while (e.next()) {
 						long id = e.getLong(1);
-						var chapterList = new ArrayList<Chapter>();
+						var chapterList = new ArrayList<ChapterEntry>();
 						while (moreChapters && c.getLong(1) <= id) {
 							if (c.getLong(1) == id) {
-								chapterList.add(new Chapter(c.getInt(2), c.getInt(3), (Integer) c.getObject(4),
-										c.getString(5)));
+								chapterList.add(ExportColumns.chapter(c));
 							}
 							moreChapters = c.next();
 						}
-						var segmentList = new ArrayList<Segment>();
+						var segmentList = new ArrayList<SegmentEntry>();
 						while (moreSegments && s.getLong(1) <= id) {
 							if (s.getLong(1) == id) {
-								segmentList.add(new Segment(s.getInt(2), (Integer) s.getObject(3), s.getString(4),
-										s.getString(5)));
+								segmentList.add(ExportColumns.segment(s));
 							}
 							moreSegments = s.next();
 						}
-						var personList = new ArrayList<Person>();
+						var personList = new ArrayList<PersonEntry>();
 						while (morePersons && p.getLong(1) <= id) {
 							if (p.getLong(1) == id) {
-								personList.add(new Person(p.getString(2), p.getString(3), p.getString(4),
-										p.getString(5), p.getString(6)));
+								personList.add(ExportColumns.person(p));
 							}
 							morePersons = p.next();
 						}
-						out.write(this.json.writeValueAsBytes(line(e, chapterList, segmentList, personList)));
+						out.write(this.json.writeValueAsBytes(
+								line(e, feedUrls.get(e.getLong("podcast_id")), chapterList, segmentList, personList)));
 						out.write('\n');
 						count++;
 					}
@@ -141,14 +132,18 @@ class ArchiveExporter {
 		return statement;
 	}
 
-	private static Line line(ResultSet e, List<Chapter> chapters, List<Segment> segments, List<Person> persons)
-			throws SQLException {
-		var audio = (e.getString(8) != null) ? new Audio(e.getString(8), e.getString(9), (Long) e.getObject(10)) : null;
-		return new Line(FORMAT_VERSION, e.getString(2), e.getString(3), e.getString(4), e.getString(5),
-				instant(e.getTimestamp(6)), (Integer) e.getObject(7), audio, e.getString(11), e.getString(12),
-				e.getString(13), e.getString(14), e.getString(15), e.getString(16), e.getString(17),
-				instant(e.getTimestamp(18)), instant(e.getTimestamp(19)), instant(e.getTimestamp(20)), chapters,
-				segments, persons);
+	private static Line line(ResultSet e, String feedUrl, List<ChapterEntry> chapters, List<SegmentEntry> segments,
+			List<PersonEntry> persons) throws SQLException {
+		var audio = (e.getString("audio_url") != null)
+				? new Audio(e.getString("audio_url"), e.getString("audio_type"), (Long) e.getObject("audio_length"))
+				: null;
+		return new Line(FORMAT_VERSION, feedUrl, e.getString("guid"), e.getString("slug"), e.getString("title"),
+				instant(e.getTimestamp("published_at")), (Integer) e.getObject("duration_seconds"), audio,
+				e.getString("link"), e.getString("image_url"), e.getString("episode_type"),
+				e.getString("raw_description"), e.getString("show_notes_html"), e.getString("summary"),
+				e.getString("content_hash"), instant(e.getTimestamp("first_seen_at")),
+				instant(e.getTimestamp("last_seen_at")), instant(e.getTimestamp("updated_at")), chapters, segments,
+				persons);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

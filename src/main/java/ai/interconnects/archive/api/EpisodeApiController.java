@@ -1,5 +1,13 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
+import ai.interconnects.archive.episode.EpisodeSummary;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
+import ai.interconnects.archive.web.JsonApi;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,15 +44,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class EpisodeApiController {
 
-	private final ApiRepository repository;
+	private final EpisodeCatalog catalog;
 
 	private final ApiProperties properties;
 
 	private final PublicUrl publicUrl;
 
-	EpisodeApiController(ApiRepository repository, ApiProperties properties, PublicUrl publicUrl) {
+	EpisodeApiController(EpisodeCatalog catalog, ApiProperties properties, PublicUrl publicUrl) {
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.properties = properties;
 	}
 
@@ -69,9 +77,9 @@ class EpisodeApiController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and 100");
 		}
 		var from = since(since);
-		long total = this.repository.count(from);
+		long total = this.catalog.count(from);
 		int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-		var rows = this.repository.page(from, (long) (page - 1) * pageSize, pageSize);
+		var rows = this.catalog.newest(from, (long) (page - 1) * pageSize, pageSize);
 		var episodes = new ArrayList<ApiModels.EpisodeSummary>(rows.size());
 		for (var row : rows) {
 			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
@@ -80,9 +88,8 @@ class EpisodeApiController {
 		}
 		String next = null;
 		if (page < totalPages) {
-			// path and query from the request, the host from archive.public-url (never
-			// the
-			// request's Host header)
+			// path and query from the request, the host from archive.public-url
+			// (never the request's Host header)
 			var relative = ServletUriComponentsBuilder.fromCurrentRequest()
 				.replaceQueryParam("page", page + 1)
 				.build()
@@ -100,24 +107,27 @@ class EpisodeApiController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/episodes/{slug}")
 	ApiModels.EpisodeDetail episode(@PathVariable String slug) {
-		var row = this.repository.episode(slug)
+		var row = this.catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
 		var chapters = new ArrayList<ApiModels.Chapter>();
-		var stored = this.repository.chapters(row.id());
+		var stored = this.catalog.chapters(row.id());
 		for (int i = 0; i < stored.size(); i++) {
 			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).endSeconds(),
-					stored.get(i).title(), absolute("/episodes/" + row.slug() + "/chapters/" + (i + 1))));
+					stored.get(i).title(), absolute(EpisodePaths.page(row.slug()) + "/chapters/" + (i + 1))));
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
-				row.episodeType(), audio(row), links(row), chapters, this.repository.segments(row.id()),
-				this.repository.persons(row.id()));
+				row.episodeType(), audio(row), links(row), chapters, segments(row.id()), persons(row.id()));
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")
 	@GetMapping("/speakers")
 	ApiModels.Speakers speakers() {
-		return new ApiModels.Speakers(this.repository.speakers());
+		return new ApiModels.Speakers(this.catalog.speakerStats()
+			.stream()
+			.map((s) -> new ApiModels.Speaker(s.name(), s.episodes(), s.turns(), s.segments(), s.firstHeard(),
+					s.lastHeard()))
+			.toList());
 	}
 
 	/** Any other path under the API is a problem-details 404, not the HTML error page. */
@@ -142,13 +152,13 @@ class EpisodeApiController {
 		}
 	}
 
-	private static ApiModels.Audio audio(ApiRepository.Row row) {
+	private static ApiModels.Audio audio(EpisodeSummary row) {
 		return (row.audioUrl() != null) ? new ApiModels.Audio(row.audioUrl(), row.audioType(), row.audioLength())
 				: null;
 	}
 
-	private ApiModels.Links links(ApiRepository.Row row) {
-		var page = "/episodes/" + row.slug();
+	private ApiModels.Links links(EpisodeSummary row) {
+		var page = EpisodePaths.page(row.slug());
 		boolean transcript = row.segmentCount() > 0;
 		return new ApiModels.Links(absolute(page), absolute("/api/v1" + page),
 				transcript ? absolute(page + "/transcript") : null,
@@ -157,6 +167,20 @@ class EpisodeApiController {
 				transcript ? absolute(page + "/transcript.json") : null,
 				transcript ? absolute(page + "/transcript.txt") : null,
 				(row.chapterCount() > 0) ? absolute(page + "/chapters.json") : null);
+	}
+
+	private List<ApiModels.Segment> segments(long episodeId) {
+		return this.catalog.segments(episodeId)
+			.stream()
+			.map((s) -> new ApiModels.Segment(s.position(), s.startSeconds(), s.speaker(), s.text()))
+			.toList();
+	}
+
+	private List<ApiModels.Person> persons(long episodeId) {
+		return this.catalog.persons(episodeId)
+			.stream()
+			.map((p) -> new ApiModels.Person(p.name(), p.role(), p.group(), p.img(), p.href()))
+			.toList();
 	}
 
 	String absolute(String path) {

@@ -1,5 +1,6 @@
 package ai.interconnects.archive.episode;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * matched to its episode and stored is {@link EpisodeUpsert}'s job.
  * <p>
  * Nothing is ever deleted: an episode that leaves the feed stays, and when an item
- * changes, the previous description is kept in {@code episode_revision}. A transcript or
- * chapter list that a later version of the item lost or shortened does not replace the
- * richer one already archived (see {@link EpisodeContent}).
+ * changes, the previous description is kept in {@code episode_revision}. Whether a
+ * transcript or chapter list replaces the archived one is {@link EpisodeContent}'s rule.
  */
 @Service
 public class EpisodeIngestService {
@@ -43,10 +43,14 @@ public class EpisodeIngestService {
 
 	private final EpisodeUpsert upsert;
 
-	private final DescriptionParser parser = new DescriptionParser();
+	private final Clock clock;
+
+	private final DescriptionParser parser;
 
 	EpisodeIngestService(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			TransactionTemplate tx, EpisodeUpsert upsert) {
+			TransactionTemplate tx, EpisodeUpsert upsert, Clock clock, DescriptionParser parser) {
+		this.parser = parser;
+		this.clock = clock;
 		this.episodes = episodes;
 		this.revisions = revisions;
 		this.content = content;
@@ -132,27 +136,21 @@ public class EpisodeIngestService {
 			if (old.chapters().size() > bestChapters.size()) {
 				bestChapters = old.chapters();
 			}
-			if (old.segments().size() > bestSegments.size()) {
+			if (EpisodeContent.richness(old.segments()) > EpisodeContent.richness(bestSegments)) {
 				bestSegments = old.segments();
 			}
 		}
-		// chapters and transcripts from another source than the description stay
-		var chaptersSource = episode.getChaptersSource();
-		if (chaptersSource != ContentSource.FILE && chaptersSource != ContentSource.INLINE) {
-			this.content.replaceChapters(episodeId, bestChapters);
-			episode.chaptersFrom(bestChapters.isEmpty() ? null : ContentSource.DESCRIPTION, null);
+		// chapters and transcripts from a better source than the description stay
+		this.content.offerChapters(episode, ContentSource.DESCRIPTION, null, bestChapters);
+		boolean fromFile = episode.getTranscriptSource() == ContentSource.FILE;
+		this.content.offerTranscript(episode, ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
+				episode.getTranscriptType(), bestSegments);
+		int stored = (int) this.content.segmentCount(episodeId);
+		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
+		if (!fromFile) {
+			episode.reparsed(this.clock.instant());
 		}
-		if (episode.getTranscriptSource() == ContentSource.FILE) {
-			int stored = (int) this.content.segmentCount(episodeId);
-			episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
-			return stored;
-		}
-		this.content.replaceSegments(episodeId, bestSegments);
-		episode.transcriptFrom(bestSegments.isEmpty() ? null : ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
-				episode.getTranscriptType());
-		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, bestSegments.size()));
-		episode.reparsed(Instant.now());
-		return bestSegments.size();
+		return stored;
 	}
 
 }

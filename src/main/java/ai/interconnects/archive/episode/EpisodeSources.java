@@ -71,24 +71,27 @@ class EpisodeSources {
 	}
 
 	/**
-	 * Records where the stored transcript and chapters came from, and points the
-	 * episode's file rows at the files the item links now (a changed URL makes the file
-	 * due again; a link that disappeared leaves its row, and what was fetched, in place).
+	 * Where the chapters of {@code parsed} come from: the item's own, or its description.
 	 */
-	void record(Episode episode, FeedItem item, ParsedDescription used, long storedSegments, long storedChapters) {
+	static ContentSource chaptersSource(FeedItem item, ParsedDescription parsed) {
+		boolean inline = !item.extras().inlineChapters().isEmpty()
+				&& parsed.chapters().equals(inlineChapters(item.extras()));
+		return inline ? ContentSource.INLINE : ContentSource.DESCRIPTION;
+	}
+
+	/**
+	 * Names the transcript file the item links, and points the episode's file rows at the
+	 * files the item links now (a changed URL makes the file due again; a link that
+	 * disappeared leaves its row, and what was fetched, in place).
+	 */
+	void record(Episode episode, FeedItem item, long storedSegments) {
 		var best = bestTranscript(item.extras());
 		if (episode.getTranscriptSource() != ContentSource.FILE) {
 			// the publisher's file, when there is one, is named even while the
-			// description's
-			// transcript is current (or before the file is fetched): the page links it
+			// description's transcript is current (or before the file is fetched): the
+			// page links it
 			episode.transcriptFrom((storedSegments > 0) ? ContentSource.DESCRIPTION : null,
 					(best != null) ? best.url() : null, (best != null) ? best.type() : null);
-		}
-		if (episode.getChaptersSource() != ContentSource.FILE) {
-			boolean inline = !item.extras().inlineChapters().isEmpty()
-					&& used.chapters().equals(inlineChapters(item.extras()));
-			episode.chaptersFrom(
-					(storedChapters == 0) ? null : inline ? ContentSource.INLINE : ContentSource.DESCRIPTION, null);
 		}
 		var extras = item.extras();
 		if (best != null) {

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores one feed item as a new episode or over the archived one it is, inside the
- * caller's transaction: finds the episode (by GUID, else by enclosure or link), keeps the
- * previous description as a revision, and stores the notes, chapters, transcript, their
- * sources and the people it names (see {@link EpisodeIngestService} for the feed-level
- * loop).
+ * caller's transaction, in one sequence: find or create the episode (by GUID, else by
+ * enclosure or link), revise (the previous description kept as a revision), apply the
+ * item, offer its chapters and transcript to {@link EpisodeContent}'s rule, link the
+ * publisher's files, store the people it names (see {@link EpisodeIngestService} for the
+ * feed-level loop).
  */
 @Component
 class EpisodeUpsert {
@@ -37,10 +38,11 @@ class EpisodeUpsert {
 
 	private final EpisodePersons persons;
 
-	private final DescriptionParser parser = new DescriptionParser();
+	private final DescriptionParser parser;
 
 	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			EpisodeSources sources, EpisodePersons persons) {
+			EpisodeSources sources, EpisodePersons persons, DescriptionParser parser) {
+		this.parser = parser;
 		this.episodes = episodes;
 		this.revisions = revisions;
 		this.content = content;
@@ -57,28 +59,41 @@ class EpisodeUpsert {
 	 */
 	IngestOutcome store(long podcastId, FeedItem item, Instant now, Set<String> feedKeys) {
 		var key = item.identityKey();
-		var hash = item.contentHash();
 		var existing = findExisting(podcastId, key, item.audioKey(), item.link(), feedKeys);
-		if (existing.isEmpty()) {
-			var episode = new Episode(podcastId, key, uniqueSlug(item.title(), key), now);
-			episode.apply(item, now);
-			var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
-			episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-			episode.recordParseWarnings(EpisodeSources
-				.warnings(ParseWarnings.of(item.description(), parsed, parsed.segments().size()), item));
-			this.episodes.saveAndFlush(episode);
-			this.content.replaceChapters(episode.getId(), parsed.chapters());
-			this.content.replaceSegments(episode.getId(), parsed.segments());
-			this.sources.record(episode, item, parsed, parsed.segments().size(), parsed.chapters().size());
-			this.persons.replace(episode.getId(), item.extras().persons());
-			log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
-					parsed.chapters().size(), parsed.segments().size());
-			return IngestOutcome.NEW;
-		}
-		var episode = existing.get();
-		boolean guidChanged = !episode.getGuid().equals(key);
-		if (!guidChanged && episode.getContentHash().equals(hash)) {
+		var episode = existing.orElseGet(() -> new Episode(podcastId, key, uniqueSlug(item.title(), key), now));
+		if (existing.isPresent() && !revise(episode, item, now)) {
 			return IngestOutcome.UNCHANGED;
+		}
+		episode.apply(item, now);
+		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
+		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
+		this.episodes.saveAndFlush(episode);
+		var linked = EpisodeSources.bestTranscript(item.extras());
+		this.content.offerChapters(episode, EpisodeSources.chaptersSource(item, parsed), null, parsed.chapters());
+		this.content.offerTranscript(episode, ContentSource.DESCRIPTION, (linked != null) ? linked.url() : null,
+				(linked != null) ? linked.type() : null, parsed.segments());
+		long storedSegments = this.content.segmentCount(episode.getId());
+		episode.recordParseWarnings(
+				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
+		this.sources.record(episode, item, storedSegments);
+		this.persons.replace(episode.getId(), item.extras().persons());
+		if (existing.isPresent()) {
+			return IngestOutcome.UPDATED;
+		}
+		log.debug("New episode '{}' ({} chapters, {} transcript segments)", LogText.of(item.title()),
+				parsed.chapters().size(), parsed.segments().size());
+		return IngestOutcome.NEW;
+	}
+
+	/**
+	 * Keeps what changes of an archived episode as a revision and takes a new GUID.
+	 * @return false when the item is the stored one unchanged
+	 */
+	private boolean revise(Episode episode, FeedItem item, Instant now) {
+		var key = item.identityKey();
+		boolean guidChanged = !episode.getGuid().equals(key);
+		if (!guidChanged && episode.getContentHash().equals(item.contentHash())) {
+			return false;
 		}
 		var changed = changedFields(episode, item, guidChanged);
 		if (!changed.isEmpty()) {
@@ -89,17 +104,7 @@ class EpisodeUpsert {
 					LogText.of(episode.getTitle()), LogText.of(episode.getGuid()), LogText.of(key));
 			episode.changeGuid(key);
 		}
-		episode.apply(item, now);
-		var parsed = EpisodeSources.withInlineChapters(this.parser.parse(item.description()), item.extras());
-		episode.applyNotes(parsed.showNotesHtml(), parsed.summary());
-		this.episodes.saveAndFlush(episode);
-		this.content.keepRicher(episode, parsed);
-		long storedSegments = this.content.segmentCount(episode.getId());
-		episode.recordParseWarnings(
-				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
-		this.sources.record(episode, item, parsed, storedSegments, this.content.chapterCount(episode.getId()));
-		this.persons.replace(episode.getId(), item.extras().persons());
-		return IngestOutcome.UPDATED;
+		return true;
 	}
 
 	private Optional<Episode> findExisting(long podcastId, String key, String audioKey, String link,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.interconnects.archive.LogText;
-import ai.interconnects.archive.transcript.ParsedDescription;
 import ai.interconnects.archive.transcript.TranscriptFiles;
 import ai.interconnects.archive.transcript.TranscriptFormat;
 import org.slf4j.Logger;
@@ -19,16 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores what the publisher's transcript and chapter files say. Every fetched body is
  * kept on its {@code episode_file} row; whether it becomes the episode's current
- * transcript depends on what the description gave:
- * <ul>
- * <li>a transcript file is current unless the description's transcript has clearly more
- * text (a tenth more): a file usually carries times, ends and speakers a description
- * lacks, but a summary-only file must not replace a full transcript;</li>
- * <li>a chapters file is current unless the episode has more chapters from
- * elsewhere.</li>
- * </ul>
- * The one not current stays stored (the raw description, or the file's body): nothing is
- * thrown away, and the transcript page says which one it shows.
+ * transcript or chapters is {@link EpisodeContent}'s rule (a file usually carries times,
+ * ends and speakers a description lacks, but a summary-only file must not replace a full
+ * transcript). The one not current stays stored: nothing is thrown away, and the
+ * transcript page says which one it shows.
  */
 @Service
 public class PublisherFileService {
@@ -45,16 +38,12 @@ public class PublisherFileService {
 
 	private final EpisodeRepository episodes;
 
-	private final ChapterRepository chapters;
+	private final EpisodeContent content;
 
-	private final TranscriptSegmentRepository segments;
-
-	PublisherFileService(EpisodeFileRepository files, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments) {
+	PublisherFileService(EpisodeFileRepository files, EpisodeRepository episodes, EpisodeContent content) {
 		this.files = files;
 		this.episodes = episodes;
-		this.chapters = chapters;
-		this.segments = segments;
+		this.content = content;
 	}
 
 	/**
@@ -153,50 +142,13 @@ public class PublisherFileService {
 		if (format == null) {
 			throw new IllegalArgumentException("unknown transcript type " + file.getMediaType());
 		}
-		var parsed = TranscriptFiles.transcript(format, file.getBody());
-		long id = episode.getId();
-		if (episode.getTranscriptSource() != ContentSource.FILE) {
-			long current = this.segments.findByEpisodeIdOrderByPosition(id)
-				.stream()
-				.mapToLong((segment) -> segment.getText().length())
-				.sum();
-			long offered = parsed.stream().mapToLong((segment) -> segment.text().length()).sum();
-			if (current > offered + offered / 10) {
-				log.info(
-						"Episode '{}': the description's transcript ({} characters) stays current; the file {} "
-								+ "({} characters) is kept beside it",
-						LogText.of(episode.getTitle()), current, LogText.of(file.getUrl()), offered);
-				return;
-			}
-		}
-		this.segments.deleteByEpisodeId(id);
-		this.segments.flush();
-		var rows = new ArrayList<TranscriptSegment>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var segment = parsed.get(i);
-			rows.add(new TranscriptSegment(id, i, segment.startSeconds(), segment.endSeconds(), segment.speaker(),
-					segment.text()));
-		}
-		this.segments.saveAll(rows);
-		episode.transcriptFrom(ContentSource.FILE, file.getUrl(), format.mimeType());
+		this.content.offerTranscript(episode, ContentSource.FILE, file.getUrl(), format.mimeType(),
+				TranscriptFiles.transcript(format, file.getBody()));
 	}
 
 	private void applyChapters(Episode episode, EpisodeFile file) {
-		List<ParsedDescription.Chapter> parsed = TranscriptFiles.chapters(file.getBody());
-		long id = episode.getId();
-		if (episode.getChaptersSource() != ContentSource.FILE && this.chapters.countByEpisodeId(id) > parsed.size()) {
-			return;
-		}
-		this.chapters.deleteByEpisodeId(id);
-		this.chapters.flush();
-		var rows = new ArrayList<Chapter>(parsed.size());
-		for (int i = 0; i < parsed.size(); i++) {
-			var chapter = parsed.get(i);
-			rows.add(new Chapter(id, i, chapter.startSeconds(), chapter.endSeconds(), chapter.title(), chapter.url(),
-					chapter.imageUrl()));
-		}
-		this.chapters.saveAll(rows);
-		episode.chaptersFrom(parsed.isEmpty() ? null : ContentSource.FILE, file.getUrl());
+		this.content.offerChapters(episode, ContentSource.FILE, file.getUrl(),
+				TranscriptFiles.chapters(file.getBody()));
 	}
 
 }

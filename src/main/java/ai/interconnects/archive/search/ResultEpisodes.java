@@ -1,5 +1,7 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +10,6 @@ import java.util.function.UnaryOperator;
 
 import ai.interconnects.archive.transcript.Timestamps;
 import org.jsoup.parser.Parser;
-
-import org.springframework.web.util.UriUtils;
 
 /**
  * The page's episodes as the results carry them, from the rows of
@@ -46,7 +46,7 @@ final class ResultEpisodes {
 	}
 
 	private static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row) {
-		var episodePath = "/episodes/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
+		var episodePath = EpisodePaths.page(slug);
 		// notes text comes from sanitized HTML: its entities are decoded before escaping
 		var excerpt = row.text()
 			.excerpt(row.headline(), (row.kind() == MomentKind.NOTES) ? (s) -> Parser.unescapeEntities(s, false)

@@ -1,9 +1,11 @@
 package ai.interconnects.archive.search;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.api.JsonApi;
+import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -96,7 +98,7 @@ class SearchApiController {
 						absolute(moment.transcriptLink())));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute("/episodes/" + episode.slug())));
+					absolute(EpisodePaths.page(episode.slug()))));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),

@@ -1,5 +1,11 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.episode.EpisodeSummary;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
+import ai.interconnects.archive.show.Shows;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,33 +53,36 @@ class ArchiveFeedController {
 	 */
 	static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
-	private final SyndicationRepository repository;
+	private final EpisodeCatalog catalog;
+
+	private final Shows shows;
 
 	private final SyndicationProperties properties;
 
 	private final PublicUrl publicUrl;
 
-	ArchiveFeedController(SyndicationRepository repository, SyndicationProperties properties, PublicUrl publicUrl) {
+	ArchiveFeedController(EpisodeCatalog catalog, SyndicationProperties properties, PublicUrl publicUrl, Shows shows) {
+		this.shows = shows;
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.properties = properties;
 	}
 
 	@GetMapping("/feed.xml")
 	ResponseEntity<byte[]> feed(@RequestParam(required = false) String page,
 			@RequestParam(required = false) String archive, WebRequest request) {
-		var show = this.repository.show()
+		var show = this.shows.first()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No feed has been read yet"));
 		int size = this.properties.feedPageSize();
-		long total = this.repository.countEpisodes();
+		long total = this.catalog.count(null);
 		long pages = Math.max(1, (total + size - 1) / size);
 		long archives = total / size;
 		var links = new ArrayList<ArchiveFeedWriter.Link>();
-		List<SyndicationRepository.Item> items;
+		List<EpisodeSummary> items;
 		boolean isArchive = archive != null;
 		if (isArchive) {
 			long k = number(archive, archives);
-			items = this.repository.oldest((k - 1) * size, size);
+			items = this.catalog.oldest((k - 1) * size, size);
 			links.add(new ArchiveFeedWriter.Link("self", url("?archive=" + k)));
 			links.add(new ArchiveFeedWriter.Link("current", url("")));
 			if (k > 1) {
@@ -85,7 +94,7 @@ class ArchiveFeedController {
 		}
 		else {
 			long n = (page != null) ? number(page, pages) : 1;
-			items = this.repository.newest((n - 1) * size, size);
+			items = this.catalog.newest(null, (n - 1) * size, size);
 			links.add(new ArchiveFeedWriter.Link("self", url(pageQuery(n))));
 			links.add(new ArchiveFeedWriter.Link("first", url("")));
 			if (n > 1) {
@@ -100,11 +109,11 @@ class ArchiveFeedController {
 			}
 		}
 		var site = this.publicUrl.of("/");
-		var persons = this.repository.persons(items.stream().map(SyndicationRepository.Item::id).toList());
+		var persons = this.catalog.persons(items.stream().map(EpisodeSummary::id).toList());
 		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, persons,
 				(path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
-			.map(SyndicationRepository.Item::updatedAt)
+			.map(EpisodeSummary::updatedAt)
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);

@@ -1,5 +1,13 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
+import ai.interconnects.archive.episode.PersonEntry;
+
+import ai.interconnects.archive.episode.EpisodeSummary;
+
+import ai.interconnects.archive.show.Shows;
+
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +58,8 @@ final class ArchiveFeedWriter {
 	 * @param persons the people each episode names, by episode id
 	 * @param url absolute URL of a path in this archive
 	 */
-	static byte[] write(SyndicationRepository.Show show, String siteUrl, List<Link> links, boolean archive,
-			List<SyndicationRepository.Item> items, Map<Long, List<SyndicationRepository.Person>> persons,
-			Function<String, String> url) {
+	static byte[] write(Shows.Show show, String siteUrl, List<Link> links, boolean archive, List<EpisodeSummary> items,
+			Map<Long, List<PersonEntry>> persons, Function<String, String> url) {
 		var bytes = new ByteArrayOutputStream(64 * 1024);
 		try {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
@@ -114,9 +121,9 @@ final class ArchiveFeedWriter {
 		return bytes.toByteArray();
 	}
 
-	private static void item(XMLStreamWriter xml, SyndicationRepository.Item item,
-			List<SyndicationRepository.Person> persons, Function<String, String> url) throws XMLStreamException {
-		var page = "/episodes/" + item.slug();
+	private static void item(XMLStreamWriter xml, EpisodeSummary item, List<PersonEntry> persons,
+			Function<String, String> url) throws XMLStreamException {
+		var page = EpisodePaths.page(item.slug());
 		xml.writeStartElement("item");
 		text(xml, "title", item.title());
 		text(xml, "link", url.apply(page));

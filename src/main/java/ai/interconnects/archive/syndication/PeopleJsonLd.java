@@ -1,5 +1,7 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.episode.PersonEntry;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ final class PeopleJsonLd {
 	private PeopleJsonLd() {
 	}
 
-	static void add(Map<String, Object> episode, List<SyndicationRepository.Person> persons) {
+	static void add(Map<String, Object> episode, List<PersonEntry> persons) {
 		var actors = new ArrayList<Object>();
 		var contributors = new ArrayList<Object>();
 		for (var person : persons) {
@@ -36,7 +38,7 @@ final class PeopleJsonLd {
 		}
 	}
 
-	private static Map<String, Object> person(SyndicationRepository.Person person) {
+	private static Map<String, Object> person(PersonEntry person) {
 		var json = new LinkedHashMap<String, Object>();
 		json.put("@type", "Person");
 		json.put("name", person.name());

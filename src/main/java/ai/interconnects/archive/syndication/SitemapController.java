@@ -1,5 +1,9 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +47,7 @@ class SitemapController {
 
 	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
-	private final SyndicationRepository repository;
+	private final EpisodeCatalog catalog;
 
 	private final SyndicationProperties properties;
 
@@ -51,10 +55,10 @@ class SitemapController {
 
 	private final PublicUrl publicUrl;
 
-	SitemapController(SyndicationRepository repository, SyndicationProperties properties, PagesProperties pages,
+	SitemapController(EpisodeCatalog catalog, SyndicationProperties properties, PagesProperties pages,
 			PublicUrl publicUrl) {
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.properties = properties;
 		this.archivePageSize = pages.pageSize();
 	}
@@ -112,9 +116,9 @@ class SitemapController {
 
 	/** Every public page, in archive order. */
 	private List<Entry> entries() {
-		var rows = this.repository.pages();
+		var rows = this.catalog.pages();
 		var entries = new ArrayList<Entry>(rows.size() * 8 + 4);
-		Instant newest = newest(rows, SyndicationRepository.PageRow::updatedAt);
+		Instant newest = newest(rows, EpisodeCatalog.PageFacts::updatedAt);
 		entries.add(new Entry("/", newest));
 		long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
 		for (long page = 2; page <= archivePages; page++) {
@@ -122,7 +126,7 @@ class SitemapController {
 		}
 		entries.add(new Entry("/chapters", newest));
 		for (var row : rows) {
-			var path = "/episodes/" + row.slug();
+			var path = EpisodePaths.page(row.slug());
 			entries.add(new Entry(path, row.updatedAt()));
 			if (row.hasTranscript()) {
 				entries.add(new Entry(path + "/transcript", row.updatedAt()));
@@ -173,7 +177,7 @@ class SitemapController {
 	}
 
 	private String absolute(String path) {
-		// the path is ours ("/episodes/slug", "/?page=2"); slugs are URL-safe
+		// the path is ours ("/episodes/slug", "/?page=2"), already encoded (EpisodePaths)
 		return this.publicUrl.of(path);
 	}
 

@@ -1,5 +1,13 @@
 package ai.interconnects.archive.syndication;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
+import java.util.ArrayList;
+
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
+import ai.interconnects.archive.show.Shows;
+
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -26,15 +34,18 @@ import org.springframework.stereotype.Component;
 @Component("structuredData")
 class StructuredData {
 
-	private final SyndicationRepository repository;
+	private final EpisodeCatalog catalog;
+
+	private final Shows shows;
 
 	private final JsonMapper json;
 
 	private final PublicUrl publicUrl;
 
-	StructuredData(SyndicationRepository repository, JsonMapper json, PublicUrl publicUrl) {
+	StructuredData(EpisodeCatalog catalog, JsonMapper json, PublicUrl publicUrl, Shows shows) {
+		this.shows = shows;
 		this.publicUrl = publicUrl;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.json = json;
 	}
 
@@ -45,16 +56,16 @@ class StructuredData {
 	 * describe what the page shows (and the episode page stays light).
 	 */
 	public String episode(String slug, boolean withTranscript) {
-		var found = this.repository.episode(slug);
+		var found = this.catalog.bySlug(slug);
 		if (found.isEmpty()) {
 			return null;
 		}
 		var item = found.get();
-		var show = this.repository.show().orElse(null);
+		var show = this.shows.first().orElse(null);
 		var episode = new LinkedHashMap<String, Object>();
 		episode.put("@context", "https://schema.org");
 		episode.put("@type", "PodcastEpisode");
-		episode.put("url", absolute("/episodes/" + item.slug()));
+		episode.put("url", absolute(EpisodePaths.page(item.slug())));
 		episode.put("name", item.title());
 		if (item.publishedAt() != null) {
 			episode.put("datePublished", item.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
@@ -72,7 +83,7 @@ class StructuredData {
 		if (show != null) {
 			episode.put("partOfSeries", series(show, false));
 		}
-		PeopleJsonLd.add(episode, this.repository.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
+		PeopleJsonLd.add(episode, this.catalog.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
 		var audio = new LinkedHashMap<String, Object>();
 		audio.put("@type", "AudioObject");
 		if (item.audioUrl() != null) {
@@ -85,7 +96,7 @@ class StructuredData {
 			audio.put("duration", Duration.ofSeconds(item.durationSeconds()).toString());
 		}
 		if (item.hasTranscript() && withTranscript) {
-			audio.put("transcript", this.repository.transcriptText(item.id()));
+			audio.put("transcript", transcriptText(item.id()));
 		}
 		if (item.audioUrl() != null || audio.containsKey("transcript")) {
 			episode.put("associatedMedia", audio);
@@ -95,15 +106,15 @@ class StructuredData {
 
 	/** The {@code PodcastSeries} of the archive's show, or null before the first poll. */
 	public String series() {
-		return this.repository.show().map((show) -> script(series(show, true))).orElse(null);
+		return this.shows.first().map((show) -> script(series(show, true))).orElse(null);
 	}
 
 	/** The show's artwork, or null. */
 	public String showImage() {
-		return this.repository.show().map(SyndicationRepository.Show::imageUrl).orElse(null);
+		return this.shows.first().map(Shows.Show::imageUrl).orElse(null);
 	}
 
-	private Map<String, Object> series(SyndicationRepository.Show show, boolean top) {
+	private Map<String, Object> series(Shows.Show show, boolean top) {
 		var series = new LinkedHashMap<String, Object>();
 		if (top) {
 			series.put("@context", "https://schema.org");
@@ -144,6 +155,15 @@ class StructuredData {
 
 	private String absolute(String path) {
 		return this.publicUrl.of(path);
+	}
+
+	/** The whole transcript as "Speaker: text" lines. */
+	private String transcriptText(long episodeId) {
+		var lines = new ArrayList<String>();
+		for (var segment : this.catalog.segments(episodeId)) {
+			lines.add(((segment.speaker() != null) ? segment.speaker() + ": " : "") + segment.text());
+		}
+		return String.join("\n", lines);
 	}
 
 }

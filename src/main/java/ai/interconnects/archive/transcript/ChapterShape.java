@@ -103,8 +103,7 @@ final class ChapterShape {
 			}
 		}
 		// a block that is all chapter lines leaves the notes; one that also says
-		// something
-		// else stays whole, so nothing is lost
+		// something else stays whole, so nothing is lost
 		touched.removeAll(partlyUsed);
 		return new Result(List.copyOf(chapters), touched, List.copyOf(unused));
 	}

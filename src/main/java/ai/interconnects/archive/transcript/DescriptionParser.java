@@ -12,6 +12,8 @@ import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Splits a Substack episode description into show notes, chapters and transcript.
  * <p>
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * The parser never fails: anything it does not recognise stays in the show notes and is
  * reported in {@link ParsedDescription#skipped()}.
  */
+@Component
 public final class DescriptionParser {
 
 	private static final Logger log = LoggerFactory.getLogger(DescriptionParser.class);

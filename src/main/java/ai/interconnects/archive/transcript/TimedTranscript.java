@@ -35,7 +35,7 @@ public final class TimedTranscript {
 	}
 
 	/** A paragraph with its computed times, in milliseconds. */
-	record Cue(long startMillis, long endMillis, String speaker, String text) {
+	public record Cue(long startMillis, long endMillis, String speaker, String text) {
 	}
 
 	/**
@@ -53,7 +53,7 @@ public final class TimedTranscript {
 		return starts;
 	}
 
-	static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {
+	public static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {
 		int count = segments.size();
 		var cues = new ArrayList<Cue>(count);
 		int i = 0;

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * plain text; line breaks inside it become spaces, because a blank line ends a cue in
  * both subtitle formats.
  */
-final class TranscriptFormats {
+public final class TranscriptFormats {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -26,7 +26,7 @@ final class TranscriptFormats {
 	 * {@code <v Name>}. The text escapes {@code &}, {@code <} and {@code >} as the cue
 	 * text syntax requires, so a paragraph can never open a tag or end the cue.
 	 */
-	static String vtt(List<TimedTranscript.Cue> cues, String title) {
+	public static String vtt(List<TimedTranscript.Cue> cues, String title) {
 		var out = new StringBuilder(cues.size() * 200);
 		out.append("WEBVTT");
 		if (title != null && !title.isBlank()) {
@@ -46,7 +46,7 @@ final class TranscriptFormats {
 	}
 
 	/** SubRip: numbered cues, {@code HH:MM:SS,mmm}, the speaker as a "Name: " prefix. */
-	static String srt(List<TimedTranscript.Cue> cues) {
+	public static String srt(List<TimedTranscript.Cue> cues) {
 		var out = new StringBuilder(cues.size() * 200);
 		int n = 1;
 		for (var cue : cues) {
@@ -65,7 +65,7 @@ final class TranscriptFormats {
 	 * {@code speaker}, {@code startTime}, {@code endTime} (seconds, fractional) and
 	 * {@code body}.
 	 */
-	static String json(List<TimedTranscript.Cue> cues, JsonMapper mapper) {
+	public static String json(List<TimedTranscript.Cue> cues, JsonMapper mapper) {
 		var segments = new ArrayList<Map<String, Object>>(cues.size());
 		for (var cue : cues) {
 			var segment = new LinkedHashMap<String, Object>();
@@ -87,7 +87,7 @@ final class TranscriptFormats {
 	 * Readable text for notes: a heading, then one paragraph per turn as
 	 * {@code [12:34] Speaker: text}; a continuation paragraph has neither time nor name.
 	 */
-	static String text(List<TimedTranscript.Segment> segments, String title, String pageUrl) {
+	public static String text(List<TimedTranscript.Segment> segments, String title, String pageUrl) {
 		var out = new StringBuilder(segments.size() * 200);
 		out.append(oneLine(title)).append('\n');
 		out.append(pageUrl).append("\n\n");
@@ -104,7 +104,7 @@ final class TranscriptFormats {
 	}
 
 	/** {@code HH:MM:SS.mmm} (WebVTT) or {@code HH:MM:SS,mmm} (SubRip). */
-	static String clock(long millis, char separator) {
+	public static String clock(long millis, char separator) {
 		long ms = Math.max(0, millis);
 		return String.format("%02d:%02d:%02d%c%03d", ms / 3_600_000, (ms / 60_000) % 60, (ms / 1000) % 60, separator,
 				ms % 1000);

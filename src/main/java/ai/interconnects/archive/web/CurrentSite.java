@@ -5,7 +5,6 @@ import org.jsoup.Jsoup;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentSite {
 
-	private final JdbcClient jdbc;
+	private final SiteSource source;
 
 	private final Site fallback;
 
@@ -28,8 +27,8 @@ public class CurrentSite {
 	 * @param siteBeforeFirstPoll what the site is called until a poll has read the feed's
 	 * channel (the feed configuration knows whether it is the default show)
 	 */
-	CurrentSite(JdbcClient jdbc, Site siteBeforeFirstPoll) {
-		this.jdbc = jdbc;
+	CurrentSite(SiteSource source, Site siteBeforeFirstPoll) {
+		this.source = source;
 		this.fallback = siteBeforeFirstPoll;
 		this.current = this.fallback;
 	}
@@ -59,20 +58,10 @@ public class CurrentSite {
 		refresh();
 	}
 
-	/**
-	 * The show most recently read successfully: the configured feed (a feed URL the
-	 * operator changed leaves the old row behind).
-	 */
 	private Site read() {
-		return this.jdbc.sql("""
-				select title, link, author, description, image_url, copyright from podcast
-				where title is not null
-				order by last_success_at desc nulls last, id desc
-				limit 1
-				""")
-			.query((rs, row) -> new Site(rs.getString("title"), link(rs.getString("link")), rs.getString("author"),
-					plain(rs.getString("description")), rs.getString("image_url"), rs.getString("copyright")))
-			.optional()
+		return this.source.read()
+			.map((site) -> new Site(site.showTitle(), link(site.showLink()), site.author(), plain(site.description()),
+					site.imageUrl(), site.copyright()))
 			.orElse(this.fallback);
 	}
 

@@ -1,6 +1,6 @@
 package ai.interconnects.archive.admin;
 
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollService;
 import ai.interconnects.archive.support.PollLockRows;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package ai.interconnects.archive.admin;
 import java.nio.charset.StandardCharsets;
 
 import ai.interconnects.archive.LogText;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

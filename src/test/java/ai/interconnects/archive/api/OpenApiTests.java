@@ -1,5 +1,7 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.JsonApi;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;

@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import ai.interconnects.archive.feed.PollRun;
-import ai.interconnects.archive.feed.PollService;
+import ai.interconnects.archive.poll.PollRun;
+import ai.interconnects.archive.poll.PollService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

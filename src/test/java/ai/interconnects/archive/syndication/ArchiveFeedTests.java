@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-import ai.interconnects.archive.feed.PollRun;
+import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.support.FormatsTestSupport;
 import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.itunes.EntryInformation;

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.web;
 
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.web;
 
+import ai.interconnects.archive.support.Html;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package ai.interconnects.archive.web;
 import java.util.List;
 
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.web;
 
+import ai.interconnects.archive.support.Html;
+
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.episode.EpisodeCatalog;
+
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.PageMeta;
@@ -32,16 +34,16 @@ class EpisodeController {
 
 	private final PublicUrl publicUrl;
 
-	private final PeopleRepository people;
+	private final EpisodeCatalog catalog;
 
 	private final CurrentSite site;
 
-	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, PeopleRepository people,
+	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, EpisodeCatalog catalog,
 			CurrentSite site) {
 		this.reading = reading;
 		this.search = search;
 		this.publicUrl = publicUrl;
-		this.people = people;
+		this.catalog = catalog;
 		this.site = site;
 	}
 
@@ -53,7 +55,7 @@ class EpisodeController {
 		model.addAttribute("page", page);
 		model.addAttribute("episode", episode);
 		model.addAttribute("player", Player.of(episode, at));
-		model.addAttribute("people", this.people.of(episode.slug()));
+		model.addAttribute("people", People.of(this.catalog.persons(episode.slug())));
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote(), at)
 				: meta(episode, episode.path(), episode.title(), episode.summary()));
 		return EPISODE_VIEW;

@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.web.EpisodePaths;
+
 import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
@@ -22,7 +24,7 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 	}
 
 	public String path() {
-		return "/episodes/" + this.slug;
+		return EpisodePaths.page(this.slug);
 	}
 
 	/** The length as the player shows it ("35:11"), or null. */

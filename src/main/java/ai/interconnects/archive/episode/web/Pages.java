@@ -10,6 +10,7 @@ import java.util.function.Function;
 import ai.interconnects.archive.search.FindResult;
 import ai.interconnects.archive.search.Guests;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.PollStatus;
 
 /** The models of the reading pages, each loaded whole by {@link ReadingService}. */
 final class Pages {

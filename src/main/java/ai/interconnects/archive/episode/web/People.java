@@ -1,5 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.episode.PersonEntry;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +28,15 @@ public record People(List<Credit> credits) {
 	public record Person(String name, String href, String img) {
 	}
 
-	/** One stored row: the person's name, role, link and picture. */
-	record Row(String name, String role, String href, String imgUrl) {
-	}
-
 	public boolean isEmpty() {
 		return this.credits.isEmpty();
 	}
 
-	static People of(List<Row> rows) {
+	static People of(List<PersonEntry> rows) {
 		var byRole = new LinkedHashMap<String, List<Person>>();
 		FIRST.forEach((role) -> byRole.put(role, new ArrayList<>()));
 		for (var row : rows) {
-			var img = Formats.webUrl(row.imgUrl());
+			var img = Formats.webUrl(row.img());
 			byRole.computeIfAbsent(row.role(), (role) -> new ArrayList<>())
 				.add(new Person(row.name(), Formats.webUrl(row.href()),
 						(img != null && img.startsWith("https:")) ? img : null));

@@ -11,8 +11,10 @@ import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
-import ai.interconnects.archive.feed.PollHistory;
 import ai.interconnects.archive.search.SearchService;
+import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.LastPoll;
+import ai.interconnects.archive.web.PollStatus;
 import ai.interconnects.archive.web.PagesProperties;
 
 import org.springframework.data.domain.PageRequest;
@@ -38,7 +40,7 @@ class ReadingService {
 
 	private final TranscriptSegmentRepository segments;
 
-	private final PollHistory polls;
+	private final LastPoll polls;
 
 	private final SearchService search;
 
@@ -47,7 +49,7 @@ class ReadingService {
 	private final int pageSize;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, PollHistory polls, SearchService search, EpisodeCast cast,
+			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, EpisodeCast cast,
 			PagesProperties properties) {
 		this.cast = cast;
 		this.reading = reading;
@@ -68,7 +70,7 @@ class ReadingService {
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var cards = (total > 0) ? this.cast.cards(this.reading.findCards(PageRequest.of(page - 1, this.pageSize)))
 				: List.<EpisodeCard>of();
-		var lastPoll = (total == 0) ? this.polls.latest().map(PollStatus::of).orElse(PollStatus.NEVER) : null;
+		var lastPoll = (total == 0) ? this.polls.latest().orElse(PollStatus.NEVER) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
 	}
 

@@ -1,0 +1,11 @@
+package ai.interconnects.archive.show;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PodcastRepository extends JpaRepository<Podcast, Long> {
+
+	Optional<Podcast> findByConfiguredUrl(String configuredUrl);
+
+}

@@ -1,0 +1,105 @@
+package ai.interconnects.archive.show;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.interconnects.archive.web.Site;
+import ai.interconnects.archive.web.SiteSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one door to the {@code podcast} table for reading: the shows as their feeds
+ * describe them. The poll writes the rows (through {@link Podcast}); every other package
+ * reads them here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Shows implements SiteSource {
+
+	private static final String CHANNEL = "select id, configured_url, title, link, image_url, author, description, "
+			+ "copyright from podcast";
+
+	private final JdbcClient jdbc;
+
+	Shows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A show as its feed last described it; {@code configuredUrl} is never null, the rest
+	 * is null until a poll read the channel.
+	 */
+	public record Show(long id, String configuredUrl, String title, String link, String imageUrl, String author,
+			String description, String copyright) {
+	}
+
+	/** The archive's first configured show, if a feed was ever read. */
+	public Optional<Show> first() {
+		return this.jdbc.sql(CHANNEL + " order by id limit 1").query((rs, n) -> show(rs)).optional();
+	}
+
+	/** The show an episode belongs to. */
+	public Optional<Show> byId(long id) {
+		return this.jdbc.sql(CHANNEL + " where id = ?").param(id).query((rs, n) -> show(rs)).optional();
+	}
+
+	/**
+	 * The show most recently read successfully: the configured feed (a feed URL the
+	 * operator changed leaves the old row behind).
+	 */
+	@Override
+	public Optional<Site> read() {
+		return this.jdbc.sql(CHANNEL + """
+				 where title is not null
+				order by last_success_at desc nulls last, id desc
+				limit 1
+				""")
+			.query((rs, row) -> new Site(rs.getString("title"), rs.getString("link"), rs.getString("author"),
+					rs.getString("description"), rs.getString("image_url"), rs.getString("copyright")))
+			.optional();
+	}
+
+	/** Every show's configured feed URL, by its id. */
+	public Map<Long, String> configuredUrls() {
+		var urls = new HashMap<Long, String>();
+		this.jdbc.sql("select id, configured_url from podcast")
+			.query((rs, n) -> urls.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return urls;
+	}
+
+	/** The polling state of the show configured at {@code configuredUrl}. */
+	public Optional<ShowState> state(String configuredUrl) {
+		return this.jdbc.sql("""
+				select configured_url, feed_url, title, status, etag, last_modified, last_attempt_at,
+				       last_success_at, next_poll_at, consecutive_failures, redirect_candidate_url, redirect_seen_count
+				from podcast where configured_url = :url""")
+			.param("url", configuredUrl)
+			.query((rs, n) -> new ShowState(rs.getString("configured_url"), rs.getString("feed_url"),
+					rs.getString("title"), rs.getString("status"), rs.getString("etag"), rs.getString("last_modified"),
+					instant(rs, "last_attempt_at"), instant(rs, "last_success_at"), instant(rs, "next_poll_at"),
+					rs.getInt("consecutive_failures"), rs.getString("redirect_candidate_url"),
+					rs.getInt("redirect_seen_count")))
+			.optional();
+	}
+
+	private static Show show(ResultSet rs) throws SQLException {
+		return new Show(rs.getLong("id"), rs.getString("configured_url"), rs.getString("title"), rs.getString("link"),
+				rs.getString("image_url"), rs.getString("author"), rs.getString("description"),
+				rs.getString("copyright"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

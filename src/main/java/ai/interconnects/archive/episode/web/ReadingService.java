@@ -12,7 +12,6 @@ import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.search.SearchService;
-import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.LastPoll;
 import ai.interconnects.archive.web.PollStatus;
 import ai.interconnects.archive.web.PagesProperties;

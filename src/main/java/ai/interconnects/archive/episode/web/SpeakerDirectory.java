@@ -4,8 +4,6 @@ import ai.interconnects.archive.transcript.Speakers;
 
 import ai.interconnects.archive.transcript.Timestamps;
 
-import ai.interconnects.archive.episode.Voices;
-
 import ai.interconnects.archive.episode.EpisodeCatalog;
 
 import java.net.URI;

@@ -11,6 +11,7 @@
 # against both for every page, stops both, and writes the table to target/pages-bench/results.md.
 # Environment: DURATION (default 15s), APP_PORT (18480), NGINX_PORT (18481), JAVA_OPTS, APP_ARGS (more
 # app arguments, e.g. APP_ARGS=--archive.pages.cache.enabled=false to measure without the rendered-page cache).
+# wrk is one client with 50 connections: the per-client request cap (20) is lifted for it.
 set -euo pipefail
 
 cd "$(dirname "$0")/../../.."
@@ -55,7 +56,8 @@ echo "Starting the app on 127.0.0.1:$APP_PORT ($JAR)"
 java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
 	--archive.embedded-db.data-dir="$WORK/pg" \
 	--archive.feed.url="file:$ROOT/src/test/resources/feeds/interconnects-feed.xml" \
-	--archive.public-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
+	--archive.public-url="http://127.0.0.1:$APP_PORT" \
+	--archive.clients.max-concurrent-requests=1000 ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 300); do
 	if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT$EPISODE"; then break; fi

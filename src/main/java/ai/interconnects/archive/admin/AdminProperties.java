@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,8 +35,6 @@ import org.springframework.validation.annotation.Validated;
  * window, after which that username is slowed down
  * @param usernameSlowdown how long after each failure for a slowed-down username further
  * attempts for it wait (short: the real owner is never locked out for long)
- * @param trustedProxies addresses or CIDR ranges of reverse proxies whose
- * {@code X-Forwarded-For} header names the client; from anyone else it is ignored
  */
 @ConfigurationProperties("archive.admin")
 @Validated
@@ -46,8 +43,7 @@ record AdminProperties(@DefaultValue("admin") @NotBlank String username, String 
 		@DefaultValue("1h") @DurationMin(millis = 1) Duration loginFailureWindow,
 		@DefaultValue("10s") @DurationMin(millis = 1) Duration loginDelay,
 		@DefaultValue("15m") @DurationMin(millis = 1) Duration loginMaxDelay,
-		@DefaultValue("20") @Min(1) int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue("20") @Min(1) int usernameSlowdownAfter, @DefaultValue("2s") Duration usernameSlowdown) {
 
 	static final String PASSWORD_PROPERTY = "archive.admin.password";
 

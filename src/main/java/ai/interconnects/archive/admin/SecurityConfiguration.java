@@ -1,6 +1,11 @@
 package ai.interconnects.archive.admin;
 
+import java.util.List;
+
 import ai.interconnects.archive.LogText;
+import ai.interconnects.archive.web.ClientAddresses;
+import ai.interconnects.archive.web.FormEndpoints;
+import ai.interconnects.archive.web.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,7 +29,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -50,6 +57,8 @@ class SecurityConfiguration {
 
 	static final String ADMIN_ROLE = "ADMIN";
 
+	static final String LOGIN_PATH = "/admin/login";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt by default, and understands {bcrypt}/{argon2}… prefixed hashes.
@@ -75,14 +84,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, LoginAttemptLimiter limiter,
-			ClientAddresses clients) throws Exception {
+			ClientAddresses clients, UserDetailsService accounts, PasswordEncoder encoder) throws Exception {
 		var adminArea = new OrRequestMatcher(path("/admin"), path("/admin/**"));
 		var actuator = EndpointRequest.toAnyEndpoint();
 		http.authorizeHttpRequests((auth) -> {
 			auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
 			if (admin.enabled()) {
 				auth.requestMatchers(actuator).hasRole(ADMIN_ROLE);
-				auth.requestMatchers(path(LoginRateLimitFilter.LOGIN_PATH)).permitAll();
+				auth.requestMatchers(path(LOGIN_PATH)).permitAll();
 				auth.requestMatchers(adminArea).hasRole(ADMIN_ROLE);
 			}
 			else {
@@ -90,9 +99,7 @@ class SecurityConfiguration {
 				// Only the "admin area disabled" page answers there.
 				auth.requestMatchers(adminArea).permitAll();
 			}
-			auth.requestMatchers(HttpMethod.GET, "/", "/episodes/**", "/chapters", "/search", "/css/**", "/js/**",
-					"/favicon.ico")
-				.permitAll();
+			auth.requestMatchers(HttpMethod.GET, PublicPaths.readable()).permitAll();
 			auth.requestMatchers("/error").permitAll();
 			// The archive has no other private data: pages the other features add (feeds,
 			// sitemaps) stay public without being listed here. Anything private lives
@@ -100,23 +107,24 @@ class SecurityConfiguration {
 			auth.anyRequest().permitAll();
 		});
 		if (admin.enabled()) {
+			// The only way to authenticate, without a parent manager to fall back to: the
+			// limit cannot be sidestepped by any other provider or URL spelling.
+			var passwords = new DaoAuthenticationProvider(accounts);
+			passwords.setPasswordEncoder(encoder);
+			http.authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, limiter)));
 			var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 			onSuccess.setDefaultTargetUrl("/admin");
-			http.formLogin((form) -> form.loginPage(LoginRateLimitFilter.LOGIN_PATH)
-				.loginProcessingUrl(LoginRateLimitFilter.LOGIN_PATH)
-				.successHandler((request, response, authentication) -> {
-					limiter.recordSuccess(clients.of(request), authentication.getName());
-					onSuccess.onAuthenticationSuccess(request, response, authentication);
-				})
+			http.formLogin((form) -> form.loginPage(LOGIN_PATH)
+				.loginProcessingUrl(LOGIN_PATH)
+				.authenticationDetailsSource((request) -> ThrottledSignIn.Client.of(request, clients))
+				.successHandler(onSuccess)
 				.failureHandler((request, response, exception) -> {
-					limiter.recordFailure(clients.of(request), request.getParameter("username"));
-					response.sendRedirect(request.getContextPath() + LoginRateLimitFilter.LOGIN_PATH + "?error");
+					var outcome = (exception instanceof ThrottledSignIn.TooManyFailures wait)
+							? "?blocked=" + wait.seconds() : "?error";
+					response.sendRedirect(request.getContextPath() + LOGIN_PATH + outcome);
 				})
 				.permitAll());
-			http.logout((logout) -> logout.logoutUrl("/admin/logout")
-				.logoutSuccessUrl(LoginRateLimitFilter.LOGIN_PATH + "?logout"));
-			http.addFilterBefore(new LoginRateLimitFilter(limiter, clients),
-					UsernamePasswordAuthenticationFilter.class);
+			http.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PATH + "?logout"));
 		}
 		// Sessions: only a successful sign-in creates one. The login form's CSRF token
 		// lives in a cookie, not a session, and no request is saved for after the login
@@ -131,6 +139,16 @@ class SecurityConfiguration {
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(adminArea, actuator),
 					new CacheControlHeadersWriter())));
 		return http.build();
+	}
+
+	/**
+	 * The admin area is the only place that takes a form (sign-in, sign-out and the
+	 * operator's actions); a body sent anywhere else is refused unread.
+	 */
+	@Bean
+	@Conditional(AdminEnabled.On.class)
+	FormEndpoints adminForms() {
+		return () -> List.of("/admin", "/admin/**");
 	}
 
 	/** Signing in again beyond this ends the oldest session. */

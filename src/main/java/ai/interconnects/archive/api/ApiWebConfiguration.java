@@ -1,9 +1,9 @@
 package ai.interconnects.archive.api;
 
+import ai.interconnects.archive.web.CurrentSite;
+import ai.interconnects.archive.web.PublicPaths;
 import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-
-import ai.interconnects.archive.web.CurrentSite;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +20,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
-		for (var path : new String[] { "/api/v1/**", "/episodes/*/transcript.*", "/episodes/*/chapters.json",
-				"/feed.xml" }) {
+		for (var path : PublicPaths.OPEN_DATA) {
 			registry.addMapping(path).allowedOrigins("*").allowedMethods("GET", "HEAD").maxAge(3600);
 		}
 	}

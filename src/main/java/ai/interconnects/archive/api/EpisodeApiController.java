@@ -44,6 +44,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class EpisodeApiController {
 
+	private static final Instant EARLIEST_SINCE = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST_SINCE = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final EpisodeCatalog catalog;
 
 	private final ApiProperties properties;
@@ -142,14 +146,21 @@ class EpisodeApiController {
 			return null;
 		}
 		var text = since.strip();
+		Instant instant;
 		try {
-			return (text.length() == 10) ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+			instant = (text.length() == 10) ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
 					: Instant.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"since must be an ISO 8601 instant (2025-06-01T00:00:00Z) or date (2025-06-01)");
 		}
+		// Java reads years PostgreSQL's timestamptz cannot hold (4713 BC to 294276 AD)
+		if (instant.isBefore(EARLIEST_SINCE) || instant.isAfter(LATEST_SINCE)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"since must be between the years 1 and 9999, e.g. 2025-06-01T00:00:00Z");
+		}
+		return instant;
 	}
 
 	private static ApiModels.Audio audio(EpisodeSummary row) {

@@ -1,10 +1,7 @@
 package ai.interconnects.archive.db;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-
 import ai.interconnects.archive.web.CurrentSite;
+import ai.interconnects.archive.web.DatabaseFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +38,7 @@ class DatabaseUnavailableAdvice {
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class,
 			jakarta.persistence.PersistenceException.class })
 	ModelAndView unavailable(Exception ex, HttpServletResponse response) throws Exception {
-		if (!connectionFailure(ex)) {
+		if (!DatabaseFailures.unreachable(ex)) {
 			throw ex;
 		}
 		log.warn("The database is unavailable: {}", ex.getMessage());
@@ -51,25 +48,6 @@ class DatabaseUnavailableAdvice {
 		// an exception handler's view gets no model attributes: the site as last read
 		view.addObject("site", this.site.get());
 		return view;
-	}
-
-	/**
-	 * Whether the failure is about reaching the database rather than a query: no
-	 * connection from the pool in time, a refused or dropped connection, or PostgreSQL's
-	 * SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutting
-	 * down, starting up).
-	 */
-	static boolean connectionFailure(Throwable ex) {
-		for (var cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -39,6 +39,7 @@ final class EmbeddedClusterLockdown {
 			// Data directories from before this version: everything belongs to postgres.
 			statement.execute(TRANSFER_OWNERSHIP.replace("APP", app));
 			Files.writeString(dataDir.resolve("pg_hba.conf"), PG_HBA);
+			keepMaxConnections(statement);
 			try (var rs = statement.executeQuery("select pg_reload_conf()")) {
 				rs.next();
 			}
@@ -55,6 +56,24 @@ final class EmbeddedClusterLockdown {
 			throw new IOException("Could not set up the embedded PostgreSQL's roles and authentication in " + dataDir
 					+ " (" + ex.getMessage() + "). If " + EmbeddedDbCredentials.FILE_NAME
 					+ " was deleted from it, restore it from a backup of the directory", ex);
+		}
+	}
+
+	/**
+	 * The server runs with the library's {@code max_connections} (given on its command
+	 * line), while {@code postgresql.conf} holds initdb's; a reload would then report the
+	 * file as containing errors ("cannot be changed without restarting the server").
+	 * Recording the running value in {@code postgresql.auto.conf} makes the files agree
+	 * with the server.
+	 */
+	private static void keepMaxConnections(java.sql.Statement statement) throws SQLException {
+		String running;
+		try (var rs = statement.executeQuery("select current_setting('max_connections')")) {
+			rs.next();
+			running = rs.getString(1);
+		}
+		if (running.matches("\\d{1,6}")) {
+			statement.execute("alter system set max_connections = " + running);
 		}
 	}
 

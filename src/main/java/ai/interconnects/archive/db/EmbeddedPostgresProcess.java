@@ -35,9 +35,10 @@ final class EmbeddedPostgresProcess implements AutoCloseable {
 	static EmbeddedPostgresProcess start(EmbeddedDbProperties properties, Path dataDir,
 			EmbeddedDbCredentials credentials, int requestedPort) throws IOException {
 		boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
+		var binaries = PrivateBinaries.in(properties.resolvedBinariesDir());
 		Path pwFile = null;
 		try {
-			var builder = EmbeddedPostgres.builder()
+			var builder = binaries.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(properties.startTimeout())
@@ -64,6 +65,7 @@ final class EmbeddedPostgresProcess implements AutoCloseable {
 			return new EmbeddedPostgresProcess(started, readPostmaster(dataDir).orElse(null));
 		}
 		finally {
+			binaries.closeUp();
 			if (pwFile != null) {
 				Files.deleteIfExists(pwFile);
 			}

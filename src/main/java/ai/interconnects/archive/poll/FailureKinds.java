@@ -24,6 +24,7 @@ final class FailureKinds {
 			case TOO_LARGE -> "TOO_LARGE";
 			case REDIRECT, INVALID_URL -> "REDIRECT";
 			case HTTP_STATUS -> "HTTP_STATUS";
+			case UNKNOWN_HOST -> "UNKNOWN_HOST";
 			// NETWORK, TIMEOUT, and any kind added later
 			default -> "UNREACHABLE";
 		};

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import ai.interconnects.archive.feed.client.FeedProperties;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The poll's two locks: one for this instance (cheap, taken first), and a ShedLock row in
- * the database for all instances sharing it, so that only one of them polls at a time.
+ * the database for all instances sharing it, so that only one of them polls at a time. A
+ * row left by an instance that died (its heartbeat stale) is released by the next
+ * instance that wants to poll, without waiting for {@code lock-at-most-for}.
  */
 @Component
 public class PollLock {
@@ -65,8 +68,14 @@ public class PollLock {
 			return Optional.empty();
 		}
 		try {
-			var lock = this.lockProvider
-				.lock(new LockConfiguration(this.clock.instant(), LOCK_NAME, this.lockAtMostFor, Duration.ZERO));
+			var lock = lock();
+			if (lock.isEmpty() && this.heartbeat.breakStale(LOCK_NAME, this.recorder::finishInterrupted)) {
+				// Its holder stopped beating (killed, crashed): nobody else would release
+				// it
+				// before lock-at-most-for.
+				log.warn("Released the poll lock left by an instance that stopped sending its heartbeat");
+				lock = lock();
+			}
 			if (lock.isEmpty()) {
 				log.debug("Another instance holds the poll lock; skipping");
 				return Optional.empty();
@@ -84,6 +93,11 @@ public class PollLock {
 		finally {
 			this.running.unlock();
 		}
+	}
+
+	private Optional<SimpleLock> lock() {
+		return this.lockProvider
+			.lock(new LockConfiguration(this.clock.instant(), LOCK_NAME, this.lockAtMostFor, Duration.ZERO));
 	}
 
 	/** Whether this instance holds the locks right now. */

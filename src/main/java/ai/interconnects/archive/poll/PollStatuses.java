@@ -41,7 +41,7 @@ class PollStatuses implements LastPoll {
 	}
 
 	/** What went wrong, in as much detail as a visitor should get. */
-	private static String failure(String kind, Integer httpStatus) {
+	static String failure(String kind, Integer httpStatus) {
 		if ("INTERRUPTED".equals(kind)) {
 			return "The last reading of the feed was interrupted before it finished; it is read again on a later poll.";
 		}
@@ -50,6 +50,10 @@ class PollStatuses implements LastPoll {
 		}
 		if ("TOO_LARGE".equals(kind)) {
 			return "The feed was reached, but it is larger than this archive accepts.";
+		}
+		if ("UNKNOWN_HOST".equals(kind)) {
+			return "The feed could not be reached: its host name could not be found (no network here, or a mistyped "
+					+ "address).";
 		}
 		if ("REDIRECT".equals(kind)) {
 			return "The feed could not be reached: its address redirects in a loop or to an unusable address.";

@@ -23,6 +23,9 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\uE000\\uE001]");
 
+	/** Two or more minus signs, with only what websearch syntax skips between them. */
+	private static final Pattern NEGATION_RUN = Pattern.compile("(?<![\\p{L}\\p{N}-])-(?:[^\\p{L}\\p{N}\"]*-)+");
+
 	// PostgreSQL's timestamptz cannot hold every LocalDate; these bounds can never fail
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -31,7 +34,7 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 	static SearchRequest of(String q, String speaker, String from, String to, String sort, String page,
 			int maxQueryLength) {
 		var notices = new ArrayList<String>();
-		var query = clean(q);
+		var query = negations(clean(q));
 		if (query.codePointCount(0, query.length()) > maxQueryLength) {
 			query = query.substring(0, query.offsetByCodePoints(0, maxQueryLength)).strip();
 			notices.add("Your search was shortened to its first " + maxQueryLength + " characters.");
@@ -60,6 +63,23 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 	 */
 	static String clean(String value) {
 		return (value != null) ? CONTROL.matcher(value).replaceAll(" ").strip() : "";
+	}
+
+	/**
+	 * A run of minus signs before a word ({@code ---word}, {@code - - word}) is one
+	 * {@code NOT} or none, by its parity: the same query, but never the deep nesting that
+	 * PostgreSQL refuses ("tsquery stack too small", from 32 on). Hyphens inside a word
+	 * ({@code open-weight}) are left alone.
+	 */
+	static String negations(String query) {
+		var runs = NEGATION_RUN.matcher(query);
+		var out = new StringBuilder();
+		while (runs.find()) {
+			long minus = runs.group().chars().filter((c) -> c == '-').count();
+			runs.appendReplacement(out, (minus % 2 == 1) ? "-" : " ");
+		}
+		runs.appendTail(out);
+		return out.toString();
 	}
 
 	private static LocalDate date(String value, String name, List<String> notices) {

@@ -22,16 +22,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schema.org JSON-LD for the pages' {@code <script type="application/ld+json">} blocks
- * (template {@code fragments/syndication.html}, called as {@code @structuredData}): a
- * {@code PodcastEpisode} on the episode pages, a {@code PodcastSeries} on the archive.
- * Also the show's artwork, for {@code og:image} on pages without an image of their own.
+ * (template {@code fragments/syndication.html}, read into the model by
+ * {@link StructuredDataAdvice}): a {@code PodcastEpisode} on the episode pages, a
+ * {@code PodcastSeries} on the archive. Also the show's artwork, for {@code og:image} on
+ * pages without an image of their own.
  * <p>
  * The JSON goes into the page unescaped, so {@link #script} escapes {@code <}, {@code >}
  * and {@code &} as JSON unicode escapes: a title containing {@code </script>} stays
  * inside its string. Data blocks are not executed, so the Content-Security-Policy (no
  * inline script) does not apply to them.
  */
-@Component("structuredData")
+@Component
 class StructuredData {
 
 	private final EpisodeCatalog catalog;
@@ -55,13 +56,12 @@ class StructuredData {
 	 * {@code transcript}: only on the transcript page, since structured data should
 	 * describe what the page shows (and the episode page stays light).
 	 */
-	public String episode(String slug, boolean withTranscript) {
+	String episode(String slug, boolean withTranscript, Shows.Show show) {
 		var found = this.catalog.bySlug(slug);
 		if (found.isEmpty()) {
 			return null;
 		}
 		var item = found.get();
-		var show = this.shows.first().orElse(null);
 		var episode = new LinkedHashMap<String, Object>();
 		episode.put("@context", "https://schema.org");
 		episode.put("@type", "PodcastEpisode");
@@ -104,14 +104,14 @@ class StructuredData {
 		return script(episode);
 	}
 
-	/** The {@code PodcastSeries} of the archive's show, or null before the first poll. */
-	public String series() {
-		return this.shows.first().map((show) -> script(series(show, true))).orElse(null);
+	/** The archive's show, or null before the first poll: read once per page. */
+	Shows.Show show() {
+		return this.shows.first().orElse(null);
 	}
 
-	/** The show's artwork, or null. */
-	public String showImage() {
-		return this.shows.first().map(Shows.Show::imageUrl).orElse(null);
+	/** The {@code PodcastSeries} of the archive's {@code show}, or null without one. */
+	String series(Shows.Show show) {
+		return (show != null) ? script(series(show, true)) : null;
 	}
 
 	private Map<String, Object> series(Shows.Show show, boolean top) {

@@ -39,8 +39,9 @@ public class CurrentSite {
 	}
 
 	/**
-	 * Reads the site and keeps it; a database that cannot answer gives the last one read
-	 * rather than a failed page.
+	 * Reads the site and keeps it; a query that fails gives the last one read rather than
+	 * a failed page. A database that cannot be reached at all is not hidden: the page
+	 * would wait for it again at its next query.
 	 */
 	public Site refresh() {
 		try {
@@ -49,13 +50,21 @@ public class CurrentSite {
 			return site;
 		}
 		catch (DataAccessException ex) {
+			if (DatabaseFailures.unreachable(ex)) {
+				throw ex;
+			}
 			return this.current;
 		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
-		refresh();
+		try {
+			refresh();
+		}
+		catch (DataAccessException ex) {
+			// the first page will say so
+		}
 	}
 
 	private Site read() {

@@ -60,6 +60,10 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 			case 414, 431 -> "That address was too long";
 			case 413 -> "That request was too large";
 			case 400 -> "That address could not be read";
+			case 405 -> "Nothing here takes that request";
+			case 408 -> "That request took too long to arrive";
+			case 411 -> "That request did not say how long it was";
+			case 503 -> "Too many requests at once; try again in a moment";
 			default -> "That did not work";
 		};
 		var why = switch (status) {

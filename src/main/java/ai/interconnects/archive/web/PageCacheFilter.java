@@ -2,7 +2,6 @@ package ai.interconnects.archive.web;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,13 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * HTTP caching for the reading pages ({@code /}, {@code /chapters}, an episode, its
- * transcript and its chapters, and {@code /search}), in front of the controllers:
+ * HTTP caching for the reading pages ({@link PublicPaths#READING_PAGES}: the archive,
+ * episodes, transcripts, chapters, speakers and {@code /search}), in front of the
+ * controllers:
  * <ul>
- * <li>Each page gets a strong {@code ETag} made of its path and query string (which hold
- * everything that changes it: {@code ?t=}, {@code ?q=}, {@code ?page=}), the
- * {@link ArchiveStamp} and the build; {@code Last-Modified} is the archive's last change;
- * {@code Cache-Control} is {@link PageEtags#PUBLIC_PAGE}.</li>
+ * <li>A page is known by its decoded path and the query parameters it reads
+ * ({@link PageRequest}): {@code ?x=random} or {@code /%65pisodes/…} is the same page, is
+ * rendered without the parameters it does not read, and neither renders again nor pushes
+ * other pages out of the cache.</li>
+ * <li>Each page gets a strong {@code ETag} made of that key, the {@link ArchiveStamp} and
+ * the build; {@code Last-Modified} is the archive's last change; {@code Cache-Control} is
+ * {@link PageEtags#PUBLIC_PAGE}.</li>
+ * <li>{@code HEAD} is the {@code GET} without its body: the same status and headers, from
+ * the same cache.</li>
  * <li>A matching {@code If-None-Match} gets {@code 304} after the one stamp statement,
  * without reaching a controller or a template.</li>
  * <li>Rendered pages are kept in {@link RenderedPages} (plain and gzip), so a popular
@@ -37,9 +42,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 @Order(0)
 class PageCacheFilter extends OncePerRequestFilter {
-
-	private static final Pattern PAGES = Pattern
-		.compile("/|/chapters|/search|/speakers(/[^/]+)?|/episodes/[^/]+(/transcript|/chapters/[^/]+)?");
 
 	private final ArchiveStamp stamps;
 
@@ -58,23 +60,29 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod())) {
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 			return true;
 		}
-		var path = request.getRequestURI().substring(request.getContextPath().length());
-		return !PAGES.matcher(path).matches();
+		return PublicPaths.readingPage(RequestPaths.of(request)) == null;
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest original, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		var path = RequestPaths.of(original);
+		var request = new PageRequest(original, path, PublicPaths.readingPage(path));
+		boolean head = "HEAD".equals(original.getMethod());
 		ArchiveStamp.Stamp stamp;
 		try {
 			stamp = this.stamps.current();
 		}
 		catch (DataAccessException ex) {
-			// The database is away: no validators; the page itself gets the app's answer
-			// to that (a 503 from the controllers' advice) rather than a 500 from here.
+			if (DatabaseFailures.unreachable(ex)) {
+				// Every page needs the database: the page's first step fails with this
+				// (503, "temporarily unavailable") instead of waiting for a connection
+				// again, once per query.
+				DatabaseFailures.note(request, ex);
+			}
 			chain.doFilter(request, response);
 			return;
 		}
@@ -84,8 +92,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var etag = this.etags.etag("page", request.getRequestURI(), request.getQueryString(), stamp.episodes(),
-				stamp.lastChange());
+		var etag = this.etags.etag("page", request.key(), stamp.episodes(), stamp.lastChange());
 		var lastModified = stamp.lastChange();
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (ConditionalGet.isNotModified(request, etag, lastModified)) {
@@ -96,23 +103,40 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		var cached = this.cacheRendered ? this.rendered.get(stamp, etag) : null;
 		if (cached != null) {
-			write(request, response, etag, lastModified, cached);
+			write(request, response, etag, lastModified, cached, head);
 			return;
 		}
 		var wrapper = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, wrapper);
 		if (!cacheable(wrapper)) {
-			wrapper.copyBodyToResponse();
+			finish(wrapper, head);
 			return;
 		}
 		if (!this.cacheRendered) {
 			this.etags.writeValidators(response, etag, lastModified);
-			wrapper.copyBodyToResponse();
+			finish(wrapper, head);
 			return;
 		}
 		var page = RenderedPages.Page.of(wrapper.getContentAsByteArray(), wrapper.getContentType());
 		this.rendered.put(stamp, etag, page);
-		write(request, response, etag, lastModified, page);
+		write(request, response, etag, lastModified, page, head);
+	}
+
+	/** Sends what was rendered; for a HEAD, only its headers and length. */
+	private static void finish(ContentCachingResponseWrapper wrapper, boolean head) throws IOException {
+		if (head) {
+			var length = wrapper.getContentSize();
+			wrapper.resetBuffer();
+			if (!wrapper.isCommitted()) {
+				wrapper.getResponse().setContentLength(length);
+			}
+		}
+		wrapper.copyBodyToResponse();
+	}
+
+	/** How many rendered pages the cache holds. */
+	int cachedPages() {
+		return this.rendered.size();
 	}
 
 	private boolean gzip(HttpServletRequest request) {
@@ -131,7 +155,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, String etag, Instant lastModified,
-			RenderedPages.Page page) throws IOException {
+			RenderedPages.Page page, boolean head) throws IOException {
 		boolean gzip = gzip(request);
 		this.etags.writeValidators(response, servedTag(gzip, etag), lastModified);
 		var body = gzip ? page.gzip() : page.plain();
@@ -141,7 +165,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		if (!head) {
+			response.getOutputStream().write(body);
+		}
 	}
 
 }

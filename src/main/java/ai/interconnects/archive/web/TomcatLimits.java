@@ -1,5 +1,7 @@
 package ai.interconnects.archive.web;
 
+import java.util.List;
+
 import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What {@code server.tomcat.*} cannot say: Tomcat's own error responses get the archive's
- * page and headers ({@link FriendlyErrorReportValve}), and the number of live HTTP
- * sessions is capped (only a signed-in admin has one; the cap keeps a bug or an attack
- * that creates sessions from filling the heap).
+ * page and headers ({@link FriendlyErrorReportValve}); each client may have only so many
+ * requests in progress ({@link ClientRequestCap}); request bodies are refused or read
+ * whole under a deadline before the application sees them ({@link RequestBodyValve}); and
+ * the number of live HTTP sessions is capped (only a signed-in admin has one; the cap
+ * keeps a bug or an attack that creates sessions from filling the heap).
  */
 @Component
 class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -31,8 +35,18 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 	 */
 	private final ObjectProvider<CurrentSite> site;
 
-	TomcatLimits(ObjectProvider<CurrentSite> site) {
+	private final ClientAddresses clients;
+
+	private final ClientProperties properties;
+
+	private final ObjectProvider<FormEndpoints> forms;
+
+	TomcatLimits(ObjectProvider<CurrentSite> site, ClientAddresses clients, ClientProperties properties,
+			ObjectProvider<FormEndpoints> forms) {
 		this.site = site;
+		this.clients = clients;
+		this.properties = properties;
+		this.forms = forms;
 	}
 
 	@Override
@@ -51,6 +65,10 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 		}
 	}
 
+	private List<String> formPatterns() {
+		return this.forms.orderedStream().flatMap((endpoints) -> endpoints.patterns().stream()).toList();
+	}
+
 	private void customize(Context context) {
 		if (context.getParent() instanceof StandardHost host) {
 			// Boot adds a plain ErrorReportValve for include-stacktrace=never; replace
@@ -63,6 +81,11 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 			host.getPipeline().addValve(new FriendlyErrorReportValve(this::siteName));
 			host.setErrorReportValveClass(FriendlyErrorReportValve.class.getName());
 		}
+		context.getPipeline()
+			.addValve(new ClientRequestCap(this.clients, this.properties.maxConcurrentRequests(), this::siteName));
+		context.getPipeline()
+			.addValve(new RequestBodyValve(this::formPatterns, this.properties.maxFormSize().toBytes(),
+					this.properties.formReadDeadline(), this::siteName));
 		var manager = (context.getManager() instanceof ManagerBase existing) ? existing : new StandardManager();
 		manager.setMaxActiveSessions(MAX_ACTIVE_SESSIONS);
 		context.setManager(manager);

@@ -2,7 +2,6 @@ package ai.interconnects.archive.admin;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import ai.interconnects.archive.support.MovableClock;
@@ -19,7 +18,7 @@ class LoginAttemptLimiterTests {
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final LoginAttemptLimiter limiter = new LoginAttemptLimiter(new AdminProperties("admin", "pw", null, 5,
-			Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofSeconds(2), List.of()),
+			Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofSeconds(2)),
 			Optional.of(this.clock));
 
 	@Test
@@ -58,20 +57,39 @@ class LoginAttemptLimiterTests {
 	}
 
 	@Test
-	void failuresAreForgottenAnHourAfterTheLastOne() {
+	void theDoublingIsForgottenOnlyAnHourAfterTheLastFailure() {
 		for (int i = 0; i < 8; i++) {
 			this.limiter.recordFailure("203.0.113.7", "x");
 		}
-		// 59 minutes later the eight are still remembered: a ninth failure doubles the
-		// wait
+		// 59 minutes later the five tries are back, but the doubling is remembered: once
+		// they are used up, the wait goes on from 80 s to 160 s
 		this.clock.advance(Duration.ofMinutes(59));
+		for (int i = 0; i < 4; i++) {
+			this.limiter.recordFailure("203.0.113.7", "x");
+			assertThat(this.limiter.waitBefore("203.0.113.7", "x")).isZero();
+		}
 		this.limiter.recordFailure("203.0.113.7", "x");
 		assertThat(this.limiter.waitBefore("203.0.113.7", "x")).isEqualTo(Duration.ofSeconds(160));
-		// an hour after that last one they are all forgotten: a failure is the first
-		// again
+		// an hour after that last one it is all forgotten: five failures wait 10 s again
 		this.clock.advance(Duration.ofHours(1));
-		this.limiter.recordFailure("203.0.113.7", "x");
-		assertThat(this.limiter.waitBefore("203.0.113.7", "x")).isZero();
+		for (int i = 0; i < 5; i++) {
+			this.limiter.recordFailure("203.0.113.7", "x");
+		}
+		assertThat(this.limiter.waitBefore("203.0.113.7", "x")).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aKeepsGuessingAddressGetsOneTryPerLongestDelay() {
+		int allowed = 0;
+		for (int second = 0; second < 4 * 3600; second++) {
+			if (this.limiter.waitBefore("203.0.113.7", "admin").isZero()) {
+				this.limiter.recordFailure("203.0.113.7", "admin");
+				allowed++;
+			}
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		// 5 at once, then 10 s, 20 s … up to 15 min: about four an hour
+		assertThat(allowed).isBetween(20, 30);
 	}
 
 	@Test

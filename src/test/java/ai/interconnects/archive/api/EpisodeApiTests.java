@@ -137,13 +137,19 @@ class EpisodeApiTests extends FormatsTestSupport {
 
 		for (var path : List.of("/api/v1/episodes/no-such-episode", "/api/v1/nothing-here",
 				"/api/v1/episodes?since=yesterday", "/api/v1/episodes?page=abc", "/api/v1/episodes?size=1000",
-				"/api/v1/search")) {
+				"/api/v1/search", "/api/v1/episodes?since=-999999999-01-01T00:00:00Z",
+				"/api/v1/episodes?since=+999999999-12-31T23:59:59Z", "/api/v1/episodes?since=-4713-01-01")) {
 			var response = this.mvc.perform(get(path)).andReturn().getResponse();
 			assertThat(response.getContentType()).as(path).isEqualTo("application/problem+json");
 			var problem = this.json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
 			assertThat(problem.get("status").asInt()).as(path).isEqualTo(response.getStatus()).isIn(400, 404);
 			assertThat(problem.get("title").asString()).isNotBlank();
 		}
+		var range = this.mvc.perform(get("/api/v1/episodes?since=-999999999-01-01T00:00:00Z"))
+			.andReturn()
+			.getResponse();
+		assertThat(range.getStatus()).isEqualTo(400);
+		assertThat(range.getContentAsString()).contains("between the years 1 and 9999");
 		// through the real server too, where a browser's Accept would pick the HTML page
 		var real = fetch("/api/v1/episodes/no-such-episode");
 		assertThat(real.statusCode()).isEqualTo(404);

@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.TestDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +29,12 @@ class ConnectionDetailsTests {
 	void withConnectionDetailsTheApplicationStartsNoDatabaseOfItsOwn() {
 		assertThat(this.context.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("spring.datasource.url")).isNull();
-		assertThat(this.dataSource).isInstanceOfSatisfying(HikariDataSource.class,
-				(pool) -> assertThat(pool.getJdbcUrl()).isEqualTo(TestDatabase.get().url()));
+		// Boot's pool, for web requests, beside its twin for background work
+		// (DatabasePools)
+		assertThat(this.dataSource).isInstanceOfSatisfying(DatabasePools.Routing.class, (pools) -> {
+			assertThat(pools.requests().getJdbcUrl()).isEqualTo(TestDatabase.get().url());
+			assertThat(pools.background().getJdbcUrl()).isEqualTo(TestDatabase.get().url());
+		});
 	}
 
 }

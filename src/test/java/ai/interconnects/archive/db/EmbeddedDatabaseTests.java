@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import ai.interconnects.archive.PodcastArchiveApplication;
 import ai.interconnects.archive.support.ChildApp;
+import ai.interconnects.archive.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class EmbeddedDatabaseTests {
 	@Test
 	void aRestartAfterKillMinusNineFindsTheDataAndStartsCleanly() throws Exception {
 		var child = ChildApp.start(List.of(), null, "--archive.embedded-db.data-dir=" + this.dataDir,
+				"--archive.embedded-db.binaries-dir=" + TestDatabase.BINARIES.toAbsolutePath(),
 				"--archive.poll.enabled=false", "--spring.main.web-application-type=none",
 				"--archive.feed.url=file:/nonexistent/feed.xml");
 		try {
@@ -73,8 +75,9 @@ class EmbeddedDatabaseTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PodcastArchiveApplication.class)
 			.web(org.springframework.boot.WebApplicationType.NONE)
-			.run("--archive.embedded-db.data-dir=" + this.dataDir, "--archive.poll.enabled=false",
-					"--archive.feed.url=file:/nonexistent/feed.xml");
+			.run("--archive.embedded-db.data-dir=" + this.dataDir,
+					"--archive.embedded-db.binaries-dir=" + TestDatabase.BINARIES.toAbsolutePath(),
+					"--archive.poll.enabled=false", "--archive.feed.url=file:/nonexistent/feed.xml");
 	}
 
 	private static boolean waitForLine(Process process, String text) throws Exception {
@@ -93,7 +96,9 @@ class EmbeddedDatabaseTests {
 				return false;
 			}
 		});
-		return found.get(120, TimeUnit.SECONDS);
+		// a whole application start on a busy machine (a hundred seconds and more when
+		// several builds share two cores)
+		return found.get(240, TimeUnit.SECONDS);
 	}
 
 }

@@ -271,12 +271,27 @@ class SearchTests {
 				"q=models&from=+999999999-12-31", "q=models&from=2026-03-17&to=2020-01-01", "q=models&sort=sideways",
 				"q=models&sort=" + enc("'; drop"), "q=models&speaker=" + enc("\u0000<script>"),
 				"q=models&speaker=" + enc("🤖".repeat(150)), "q=a&q=b", "q=" + enc("\uD83D"), "q=" + enc("or"),
-				"q=" + enc("models:*"), "q=" + enc("(models"))) {
+				"q=" + enc("models:*"), "q=" + enc("(models"), "q=" + enc("-".repeat(40) + "models"),
+				"q=" + enc("- ".repeat(60) + "models"), "q=" + enc("-(".repeat(50) + "models"))) {
 			var response = raw(query);
 			assertThat(response.statusCode()).as(query).isEqualTo(200);
 			assertThat(response.body()).as(query).contains("<h1>Search</h1>");
 		}
 		assertThat(count("episode")).isEqualTo(12);
+	}
+
+	@Test
+	void aRunOfMinusSignsIsOneExclusionOrNoneOnEveryPageThatSearches() throws Exception {
+		// 33 or more nested NOTs were "tsquery stack too small": a 500 and a stack trace
+		// each
+		var odd = enc("-".repeat(41) + "tariffs");
+		var even = enc("-".repeat(40) + "tariffs");
+		assertThat(get("q=" + even).select(".search-episode")).hasSize(1);
+		assertThat(get("q=" + odd).selectFirst(".search-status").text()).contains("only excludes");
+		for (var path : List.of("/api/v1/search?q=" + odd, "/api/v1/search?q=" + even,
+				DEAN_BALL + "/transcript?q=" + odd, DEAN_BALL + "/transcript?q=" + even)) {
+			assertThat(http(path).statusCode()).as(path).isEqualTo(200);
+		}
 	}
 
 	@Test
@@ -346,6 +361,11 @@ class SearchTests {
 	private HttpResponse<String> raw(String query) throws Exception {
 		var uri = URI.create("http://127.0.0.1:" + this.port + "/search" + (query.isEmpty() ? "" : "?" + query));
 		return this.http.send(HttpRequest.newBuilder(uri).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> http(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 

@@ -3,8 +3,9 @@ package ai.interconnects.archive.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ai.interconnects.archive.db.PrivateBinaries;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -15,6 +16,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * directory). Set {@code ARCHIVE_TEST_DB=embedded} to skip the Docker probe.
  */
 public final class TestDatabase {
+
+	/** Where the embedded server's programs are unpacked, shared by the test JVMs. */
+	public static final Path BINARIES = Path.of("target", "test-postgres-bin");
 
 	private static Connection connection;
 
@@ -61,7 +65,10 @@ public final class TestDatabase {
 		}
 		try {
 			var dir = Files.createTempDirectory("archive-test-pg");
-			var postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+			// the programs in a directory of this user's, never the shared temporary one
+			var binaries = PrivateBinaries.in(BINARIES);
+			var postgres = binaries.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+			binaries.closeUp();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					postgres.close();

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archive.poll.enabled=false", "archive.admin.password=" + HostileClientTests.PASSWORD,
-				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native" })
+				"archive.public-url=https://archive.example.org", "server.forward-headers-strategy=native",
+				"archive.clients.trusted-proxies=127.0.0.1" })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientTests extends PagesTestSupport {
 
@@ -100,6 +101,19 @@ class HostileClientTests extends PagesTestSupport {
 		assertThat(logged.lines().filter((line) -> line.contains("parameters could not be read")).count())
 			.isLessThanOrEqualTo(1);
 		assertThat(logged.length()).isLessThan(2_000);
+	}
+
+	@Test
+	void unacceptableAcceptHeadersAreAnsweredWithoutALogLineEach(CapturedOutput output) throws Exception {
+		int before = output.getAll().length();
+		for (int i = 0; i < 50; i++) {
+			var response = client.send(
+					HttpRequest.newBuilder(URI.create(url("/api/v1/episodes"))).header("Accept", "image/gif").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(406);
+		}
+		var logged = output.getAll().substring(before);
+		assertThat(logged).doesNotContain("HttpMediaTypeNotAcceptableException").doesNotContain(" WARN ");
 	}
 
 	@Test

@@ -1,12 +1,12 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.EpisodePaths;
-
 import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 
 /**
  * What the pages show of an episode. {@code audioUrl}, {@code link} and {@code imageUrl}
@@ -18,8 +18,8 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
-				episode.getDurationSeconds(), Formats.webUrl(episode.getAudio().url()), episode.getAudio().type(),
-				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
+				episode.getDurationSeconds(), WebUrl.orNull(episode.getAudio().url()), episode.getAudio().type(),
+				WebUrl.orNull(episode.getLink()), WebUrl.orNull(episode.getImageUrl()), episode.getShowNotesHtml(),
 				episode.getSummary(), TranscriptOrigin.of(episode));
 	}
 
@@ -29,7 +29,7 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	/** The length as the player shows it ("35:11"), or null. */
 	public String durationClock() {
-		return (this.durationSeconds != null) ? Timestamps.format(this.durationSeconds) : null;
+		return (this.durationSeconds != null) ? TimeCode.format(this.durationSeconds) : null;
 	}
 
 }

@@ -16,6 +16,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
@@ -31,6 +34,11 @@ import org.springframework.stereotype.Component;
  * looks the same on every server. The quote is cut to {@value #MAX_CHARACTERS} characters
  * and {@value #MAX_LINES} lines, and the last {@value #CACHE_SIZE} cards are kept, keyed
  * by what they show, so a link shared widely is drawn once.
+ * <p>
+ * Drawing one takes a 3 MB picture and the PNG encoder's buffers, so only a few are drawn
+ * at once ({@link #MAX_DRAWING}); a card that cannot start within a second is
+ * {@link Busy} (the controller answers 503 with {@code Retry-After}), so that a burst of
+ * distinct moments waits its turn instead of filling the heap.
  */
 @Component
 class QuoteCard {
@@ -44,6 +52,8 @@ class QuoteCard {
 	static final int MAX_LINES = 6;
 
 	static final int CACHE_SIZE = 64;
+
+	static final int MAX_DRAWING = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
 	private static final int MARGIN = 72;
 
@@ -61,6 +71,10 @@ class QuoteCard {
 
 	private final Font bold = load("fonts/DejaVuSans-Bold.ttf");
 
+	private final Semaphore drawing = new Semaphore(MAX_DRAWING);
+
+	private final AtomicInteger mostAtOnce = new AtomicInteger();
+
 	private final Map<Content, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<Content, byte[]> eldest) {
@@ -68,11 +82,19 @@ class QuoteCard {
 		}
 	});
 
-	/** What a card shows; also its cache key. */
 	/**
 	 * What a card shows; {@code site} names the show (a quote without a speaker is its).
 	 */
 	record Content(String text, String speaker, String time, String episodeTitle, Site site) {
+	}
+
+	/** Too many cards are being drawn already: ask again in a moment. */
+	static final class Busy extends RuntimeException {
+
+		Busy() {
+			super("Too many quote cards are being drawn at once", null, false, false);
+		}
+
 	}
 
 	byte[] png(Content content) {
@@ -80,9 +102,29 @@ class QuoteCard {
 		if (cached != null) {
 			return cached;
 		}
-		var png = render(content);
-		this.cache.put(content, png);
-		return png;
+		try {
+			if (!this.drawing.tryAcquire(1, TimeUnit.SECONDS)) {
+				throw new Busy();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Busy();
+		}
+		try {
+			this.mostAtOnce.accumulateAndGet(MAX_DRAWING - this.drawing.availablePermits(), Math::max);
+			var png = render(content);
+			this.cache.put(content, png);
+			return png;
+		}
+		finally {
+			this.drawing.release();
+		}
+	}
+
+	/** The most cards drawn at the same time so far. */
+	int mostDrawnAtOnce() {
+		return this.mostAtOnce.get();
 	}
 
 	int cached() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import ai.interconnects.archive.web.CurrentSite;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code GET /episodes/{slug}/quote.png?t=754,801}: the quote card a shared moment
  * previews with. A moment without words (no transcript there) is a 404, like a missing
- * episode.
+ * episode; while too many cards are being drawn, a 503 with {@code Retry-After}.
  */
 @Controller
 class QuoteCardController {
@@ -43,8 +45,17 @@ class QuoteCardController {
 		if (quote == null) {
 			throw new EpisodeNotFoundException("Episode " + slug + " has no words at " + t);
 		}
-		var png = this.cards.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(),
-				page.episode().title(), this.site.get()));
+		byte[] png;
+		try {
+			png = this.cards.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(),
+					page.episode().title(), this.site.get()));
+		}
+		catch (QuoteCard.Busy busy) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "2")
+				.cacheControl(CacheControl.noStore())
+				.build();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())

@@ -1,11 +1,5 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.transcript.Speakers;
-
-import ai.interconnects.archive.transcript.Timestamps;
-
-import ai.interconnects.archive.episode.EpisodeCatalog;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
+import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.transcript.Speakers;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 
 import org.springframework.stereotype.Component;
 
@@ -71,7 +69,7 @@ class SpeakerDirectory {
 					new SpeakerLink(row.name(), Speakers.slug(row.name()), row.episodes(), row.turns(), null, null));
 		}
 		for (var person : this.catalog.people()) {
-			var href = (person.href() != null) ? Formats.webUrl(person.href()) : null;
+			var href = WebUrl.orNull(person.href());
 			var speaker = byName.get(key(person.name()));
 			if (speaker != null) {
 				byName.put(key(person.name()), new SpeakerLink(speaker.name(), speaker.slug(),
@@ -133,7 +131,7 @@ class SpeakerDirectory {
 				var link = "/episodes/" + turn.slug() + "/transcript"
 						+ ((start != null) ? "?t=" + start + "#t-" + start : "#p-" + turn.position());
 				var instant = (turn.publishedAt() != null) ? turn.publishedAt().toInstant() : null;
-				return new SpeakerQuote(quote.text(), (start != null) ? Timestamps.format(start) : null, link,
+				return new SpeakerQuote(quote.text(), (start != null) ? TimeCode.format(start) : null, link,
 						turn.slug(), turn.title(), Formats.date(instant));
 			})
 			.toList();

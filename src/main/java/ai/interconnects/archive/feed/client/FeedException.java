@@ -14,8 +14,10 @@ public class FeedException extends Exception {
 
 		/** The URL (or a redirect's target) cannot be fetched: bad syntax or scheme. */
 		INVALID_URL,
-		/** No answer: refused connection, unknown host, broken transfer, missing file. */
+		/** No answer: refused connection, broken transfer, missing file. */
 		NETWORK,
+		/** The feed's host name could not be found (no network, or a mistyped name). */
+		UNKNOWN_HOST,
 		/** The connect timeout, the read timeout or the deadline passed. */
 		TIMEOUT,
 		/** The server answered with an error status (see {@link #httpStatus()}). */

@@ -94,7 +94,7 @@ class FeedFetcher {
 				FetchTargetPolicy.check(url, this.properties.url());
 			}
 			catch (FetchTargetPolicy.RefusedTargetException ex) {
-				throw new FeedException(Kind.INVALID_URL, ex.getMessage());
+				throw new FeedException(ex.unknownHost() ? Kind.UNKNOWN_HOST : Kind.INVALID_URL, ex.getMessage());
 			}
 			var response = this.exchange.send(url, etag, lastModified, deadline);
 			int status = response.statusCode();

@@ -104,7 +104,7 @@ public final class FetchTargetPolicy {
 			return Arrays.asList(this.resolver.resolve(name.toLowerCase(Locale.ROOT)));
 		}
 		catch (UnknownHostException ex) {
-			throw new RefusedTargetException("Unknown host " + host);
+			throw new RefusedTargetException(unknownHost(host), true);
 		}
 	}
 
@@ -186,11 +186,29 @@ public final class FetchTargetPolicy {
 
 	}
 
+	/** What the operator is told when {@code host} cannot be found. */
+	static String unknownHost(String host) {
+		return "Unknown host " + host + ": the name could not be found (is this machine offline, or the address "
+				+ "mistyped?)";
+	}
+
 	/** A URL the archive will not fetch; the message says why, for the operator. */
 	public static final class RefusedTargetException extends Exception {
 
+		private final boolean unknownHost;
+
 		RefusedTargetException(String message) {
+			this(message, false);
+		}
+
+		RefusedTargetException(String message, boolean unknownHost) {
 			super(message);
+			this.unknownHost = unknownHost;
+		}
+
+		/** Whether the target was refused only because its host could not be found. */
+		public boolean unknownHost() {
+			return this.unknownHost;
 		}
 
 	}

@@ -122,7 +122,7 @@ final class HttpExchange {
 					cause);
 		}
 		if (cause instanceof UnknownHostException) {
-			return new FeedException(Kind.NETWORK, "Unknown host " + url.getHost(), cause);
+			return new FeedException(Kind.UNKNOWN_HOST, FetchTargetPolicy.unknownHost(url.getHost()), cause);
 		}
 		var message = (cause != null && cause.getMessage() != null) ? cause.getMessage() : String.valueOf(cause);
 		return new FeedException(Kind.NETWORK, "Network error fetching " + url + ": " + message, cause);

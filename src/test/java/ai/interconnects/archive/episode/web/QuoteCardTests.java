@@ -1,6 +1,13 @@
 package ai.interconnects.archive.episode.web;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -66,6 +73,26 @@ class QuoteCardTests extends PagesTestSupport {
 				"A speaker with a " + "name far longer than any card could hold on one line of text at thirty points",
 				"1:02:03", "An episode title that is also far too long ".repeat(5), SITE));
 		assertThat(png.length).isLessThan(300_000);
+	}
+
+	@Test
+	void aBurstOfDistinctMomentsIsDrawnAFewAtATimeTheRestAskedToRetry() throws Exception {
+		ingestFixture();
+		var client = HttpClient.newHttpClient();
+		var answers = new ArrayList<CompletableFuture<HttpResponse<Void>>>();
+		for (int i = 0; i < 60; i++) {
+			var moment = url(CARD + "?t=" + (100 + i * 7) + "," + (130 + i * 7));
+			answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(moment)).build(),
+					HttpResponse.BodyHandlers.discarding()));
+		}
+		for (var answer : answers) {
+			var response = answer.get(60, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).isIn(200, 503);
+			if (response.statusCode() == 503) {
+				assertThat(response.headers().firstValue("Retry-After")).isPresent();
+			}
+		}
+		assertThat(this.cards.mostDrawnAtOnce()).isBetween(1, QuoteCard.MAX_DRAWING);
 	}
 
 	@Test

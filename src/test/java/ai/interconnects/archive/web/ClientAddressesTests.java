@@ -1,4 +1,4 @@
-package ai.interconnects.archive.admin;
+package ai.interconnects.archive.web;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,11 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Whose address the sign-in limit counts: X-Forwarded-For only from trusted proxies. */
+/** Whose address the limits count: X-Forwarded-For only from trusted proxies. */
 class ClientAddressesTests {
 
 	@Test
@@ -49,8 +50,7 @@ class ClientAddressesTests {
 	}
 
 	private static ClientAddresses clients(List<String> trusted) {
-		return new ClientAddresses(new AdminProperties("admin", "pw", null, 5, Duration.ofHours(1),
-				Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofSeconds(2), trusted));
+		return new ClientAddresses(new ClientProperties(trusted, 20, DataSize.ofKilobytes(16), Duration.ofSeconds(10)));
 	}
 
 	private static MockHttpServletRequest request(String peer, String forwardedFor) {

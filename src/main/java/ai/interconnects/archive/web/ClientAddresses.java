@@ -1,4 +1,4 @@
-package ai.interconnects.archive.admin;
+package ai.interconnects.archive.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,20 +13,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The address of the client behind a request, as far as it can be trusted: the TCP peer,
- * unless that peer is one of {@code archive.admin.trusted-proxies}; then the rightmost
+ * unless that peer is one of {@code archive.clients.trusted-proxies}; then the rightmost
  * {@code X-Forwarded-For} entry that is not itself a trusted proxy (entries further left
  * were written by the client and prove nothing). Without trusted proxies the header is
  * ignored, so rotating it gains an attacker nothing.
+ * <p>
+ * The one rule for everything that asks who the client is: the sign-in and API limits,
+ * the per-client request cap, and Tomcat's own {@code RemoteIpValve} when
+ * {@code server.forward-headers-strategy=native} ({@link TrustedProxies} gives it the
+ * same list). Applying the rule again to an address the valve already resolved changes
+ * nothing: the valve stopped at the first address that is not a trusted proxy.
  */
 @Component
-class ClientAddresses {
+public class ClientAddresses {
 
 	/** An IPv4 or IPv6 literal; never a name, so parsing it never asks DNS. */
 	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	private final List<Range> trusted;
 
-	ClientAddresses(AdminProperties properties) {
+	public ClientAddresses(ClientProperties properties) {
 		var ranges = new ArrayList<Range>();
 		for (var entry : properties.trustedProxies()) {
 			ranges.add(Range.parse(entry.strip()));
@@ -34,7 +40,7 @@ class ClientAddresses {
 		this.trusted = Collections.unmodifiableList(ranges);
 	}
 
-	String of(HttpServletRequest request) {
+	public String of(HttpServletRequest request) {
 		var peer = request.getRemoteAddr();
 		if (this.trusted.isEmpty() || !isTrusted(peer)) {
 			return peer;
@@ -66,11 +72,20 @@ class ClientAddresses {
 		return parsed != null && this.trusted.stream().anyMatch((range) -> range.contains(parsed));
 	}
 
+	/** The trusted proxies as a CIDR list, for Tomcat's {@code RemoteIpValve}. */
+	String cidrList() {
+		return String.join(",", this.trusted.stream().map(Range::cidr).toList());
+	}
+
+	boolean trustsAnyProxy() {
+		return !this.trusted.isEmpty();
+	}
+
 	/**
-	 * What the sign-in limit counts: the address itself, or for IPv6 its /64 network (one
-	 * machine usually has a whole /64 to rotate through).
+	 * What the limits count: the address itself, or for IPv6 its /64 network (one machine
+	 * usually has a whole /64 to rotate through).
 	 */
-	static String rateLimitKey(String address) {
+	public static String key(String address) {
 		var parsed = parse(address);
 		if (parsed == null) {
 			return String.valueOf(address);
@@ -114,16 +129,25 @@ class ClientAddresses {
 			var slash = text.indexOf('/');
 			var address = ClientAddresses.parse((slash < 0) ? text : text.substring(0, slash));
 			if (address == null) {
-				throw new IllegalArgumentException("archive.admin.trusted-proxies: '" + text
+				throw new IllegalArgumentException("archive.clients.trusted-proxies: '" + text
 						+ "' is not an IP address or CIDR range (host names are not accepted)");
 			}
 			int bits = address.getAddress().length * 8;
 			int prefix = (slash < 0) ? bits : Integer.parseInt(text.substring(slash + 1));
 			if (prefix < 0 || prefix > bits) {
 				throw new IllegalArgumentException(
-						"archive.admin.trusted-proxies: bad prefix length in '" + text + "'");
+						"archive.clients.trusted-proxies: bad prefix length in '" + text + "'");
 			}
 			return new Range(address.getAddress(), prefix);
+		}
+
+		String cidr() {
+			try {
+				return InetAddress.getByAddress(this.network).getHostAddress() + "/" + this.prefix;
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		boolean contains(InetAddress address) {

@@ -1,0 +1,89 @@
+package ai.interconnects.archive.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * A reading page's request as the page sees it: only the query parameters it reads
+ * ({@link PublicPaths.ReadingPage#parameters()}), in one canonical order, and always a
+ * GET (a HEAD is rendered as the GET it stands for; the filter leaves the body out).
+ * {@code ?x=random} therefore renders, and is cached as, the very same page as without
+ * it, and its key ({@link #key()}) is the same.
+ */
+final class PageRequest extends HttpServletRequestWrapper {
+
+	private final String path;
+
+	private final Map<String, String[]> parameters;
+
+	PageRequest(HttpServletRequest request, String path, PublicPaths.ReadingPage page) {
+		super(request);
+		this.path = path;
+		var read = new TreeMap<String, String[]>();
+		for (var entry : request.getParameterMap().entrySet()) {
+			if (page.parameters().contains(entry.getKey())) {
+				read.put(entry.getKey(), entry.getValue());
+			}
+		}
+		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(read));
+	}
+
+	/** The decoded path and the parameters the page reads: what makes it what it is. */
+	String key() {
+		var query = getQueryString();
+		return (query != null) ? this.path + "?" + query : this.path;
+	}
+
+	@Override
+	public String getMethod() {
+		return "GET";
+	}
+
+	@Override
+	public String getQueryString() {
+		if (this.parameters.isEmpty()) {
+			return null;
+		}
+		return this.parameters.entrySet()
+			.stream()
+			.flatMap((entry) -> java.util.Arrays.stream(entry.getValue())
+				.map((value) -> encode(entry.getKey()) + "=" + encode(value)))
+			.collect(Collectors.joining("&"));
+	}
+
+	@Override
+	public String getParameter(String name) {
+		var values = this.parameters.get(name);
+		return (values != null && values.length > 0) ? values[0] : null;
+	}
+
+	@Override
+	public Map<String, String[]> getParameterMap() {
+		return this.parameters;
+	}
+
+	@Override
+	public Enumeration<String> getParameterNames() {
+		return Collections.enumeration(this.parameters.keySet());
+	}
+
+	@Override
+	public String[] getParameterValues(String name) {
+		var values = this.parameters.get(name);
+		return (values != null) ? values.clone() : null;
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}

@@ -3,6 +3,8 @@ package ai.interconnects.archive.search;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import ai.interconnects.archive.web.CurrentSite;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,19 @@ class SearchController {
 
 	private final Timer latency;
 
-	SearchController(SearchService search, SearchProperties properties, MeterRegistry meters) {
+	private final MonthsRepository months;
+
+	private final CastRepository cast;
+
+	private final CurrentSite site;
+
+	SearchController(SearchService search, SearchProperties properties, MonthsRepository months, CastRepository cast,
+			CurrentSite site, MeterRegistry meters) {
 		this.search = search;
 		this.properties = properties;
+		this.months = months;
+		this.cast = cast;
+		this.site = site;
 		this.latency = Timer.builder("archive.search.latency")
 			.description("Time to answer a /search query (database work, before rendering)")
 			.publishPercentileHistogram()
@@ -36,13 +48,22 @@ class SearchController {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String speaker,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
-		var request = SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength());
+		var speakers = this.search.speakers();
+		var request = SearchForm.resolveSpeaker(
+				SearchRequest.of(q, speaker, from, to, sort, page, this.properties.maxQueryLength()), speakers);
 		var results = this.latency.record(() -> this.search.search(request));
 		model.addAttribute("results", results);
 		model.addAttribute("request", request);
-		model.addAttribute("speakers", this.search.speakers());
+		model.addAttribute("speakers", speakers);
+		var months = this.months.months();
+		model.addAttribute("fromMonths", SearchForm.months(months, request.from(), true));
+		model.addAttribute("toMonths", SearchForm.months(months, request.to(), false));
+		model.addAttribute("clearFilters", SearchForm.withoutFilters(request));
 		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
 		model.addAttribute("entries", ResultMoments.of(results));
+		model.addAttribute("titles", ResultMoments.titles(results));
+		model.addAttribute("guests", this.cast.guests(
+				results.episodes().stream().map(SearchResults.EpisodeResult::slug).toList(), this.site.get().author()));
 		if (results.page() > 1) {
 			model.addAttribute("previousPage", link(request, request.query(), results.page() - 1));
 		}

@@ -29,9 +29,10 @@ public final class PublicPaths {
 
 	}
 
-	public static final List<ReadingPage> READING_PAGES = List.of(ReadingPage.of("/", "page"),
-			ReadingPage.of("/chapters"), ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page"),
-			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}"), ReadingPage.of("/episodes/{slug}", "t"),
+	public static final List<ReadingPage> READING_PAGES = List.of(ReadingPage.of("/", "page", "view"),
+			ReadingPage.of("/chapters", "page"),
+			ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page"), ReadingPage.of("/speakers"),
+			ReadingPage.of("/speakers/{slug}", "page"), ReadingPage.of("/episodes/{slug}", "t"),
 			ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
 			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"));
 

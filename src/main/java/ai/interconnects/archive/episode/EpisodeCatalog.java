@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -147,14 +146,10 @@ public class EpisodeCatalog implements ArchiveStamp {
 			.list();
 	}
 
-	/** An episode page's facts: where it is, when it changed, what it holds. */
-	public record PageFacts(String slug, Instant updatedAt, boolean hasTranscript, int chapterCount) {
-	}
-
 	@Override
 	public Stamp current() {
 		return this.jdbc.sql("select count(*), max(updated_at) from episode")
-			.query((rs, row) -> new Stamp(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class))))
+			.query((rs, row) -> new Stamp(rs.getLong(1), instant(rs.getTimestamp(2))))
 			.single();
 	}
 
@@ -202,12 +197,17 @@ public class EpisodeCatalog implements ArchiveStamp {
 		return this.speakers.stats();
 	}
 
+	/** The episodes {@code speaker} speaks in, newest first, with their turns there. */
+	public List<Voices.EpisodeRow> speakerEpisodes(String speaker) {
+		return this.speakers.episodes(speaker);
+	}
+
 	/**
-	 * The first {@code limit} turns of {@code speaker} in each episode they speak in,
-	 * newest episode first, with the number of their turns in that episode.
+	 * Up to {@code limit} of the longest turns of {@code speaker}, none shorter than
+	 * {@code minLength}.
 	 */
-	public List<Voices.TurnRow> turns(String speaker, int limit) {
-		return this.speakers.turns(speaker, limit);
+	public List<Voices.TurnRow> longTurns(String speaker, int minLength, int limit) {
+		return this.speakers.longTurns(speaker, minLength, limit);
 	}
 
 	/** Every person the feeds name, one per name ignoring case. */
@@ -241,10 +241,6 @@ public class EpisodeCatalog implements ArchiveStamp {
 
 	static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return (time != null) ? time.toInstant() : null;
 	}
 
 }

@@ -31,24 +31,39 @@ class SpeakerQueries {
 	}
 
 	/**
-	 * The first turns of {@code speaker} in each episode they speak in, newest episode
-	 * first, with the number of their turns in that episode.
+	 * The episodes {@code speaker} speaks in, newest first, with their number of turns.
 	 */
-	List<Voices.TurnRow> turns(String speaker, int limit) {
-		return this.jdbc.sql("""
-				select t.episode_id, e.slug, e.title, e.published_at, t.position, t.start_seconds, t.text,
-				       t.turns_in_episode
-				from (
-				    select s.episode_id, s.position, s.start_seconds, left(s.text, 400) as text,
-				           row_number() over (partition by s.episode_id order by s.position) as n,
-				           count(*) over (partition by s.episode_id) as turns_in_episode
-				    from transcript_segment s
-				    where s.speaker = :speaker
-				) t
-				join episode e on e.id = t.episode_id
-				where t.n <= :limit
-				order by %1$s, t.position""".formatted(EpisodeCatalog.NEWEST_FIRST))
+	List<Voices.EpisodeRow> episodes(String speaker) {
+		return this.jdbc
+			.sql("""
+					select t.episode_id, e.slug, e.title, e.published_at, t.turns, t.first_position, s.start_seconds as first_start
+					from (
+					    select episode_id, count(*) as turns, min(position) as first_position
+					    from transcript_segment where speaker = :speaker group by episode_id
+					) t
+					join episode e on e.id = t.episode_id
+					join transcript_segment s on s.episode_id = t.episode_id and s.position = t.first_position
+					order by %1$s"""
+				.formatted(EpisodeCatalog.NEWEST_FIRST))
 			.param("speaker", speaker)
+			.query(Voices.EpisodeRow.class)
+			.list();
+	}
+
+	/**
+	 * The longest turns of {@code speaker} (at most {@code limit}, of at least
+	 * {@code minLength} characters): what their quotes are chosen from.
+	 */
+	List<Voices.TurnRow> longTurns(String speaker, int minLength, int limit) {
+		return this.jdbc
+			.sql("""
+					select s.episode_id, e.slug, e.title, e.published_at, s.position, s.start_seconds, left(s.text, 2000) as text
+					from transcript_segment s join episode e on e.id = s.episode_id
+					where s.speaker = :speaker and length(s.text) >= :min
+					order by length(s.text) desc, s.episode_id, s.position
+					limit :limit""")
+			.param("speaker", speaker)
+			.param("min", minLength)
 			.param("limit", limit)
 			.query(Voices.TurnRow.class)
 			.list();

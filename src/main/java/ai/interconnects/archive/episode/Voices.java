@@ -15,8 +15,14 @@ public final class Voices {
 	public record SpeakerRow(String name, long episodes, long turns) {
 	}
 
+	/** An episode a speaker speaks in: their turns there and where the first one is. */
+	public record EpisodeRow(long episodeId, String slug, String title, OffsetDateTime publishedAt, long turns,
+			int firstPosition, Integer firstStart) {
+	}
+
+	/** One of a speaker's longer turns, a candidate quote. */
 	public record TurnRow(long episodeId, String slug, String title, OffsetDateTime publishedAt, int position,
-			Integer startSeconds, String text, long turnsInEpisode) {
+			Integer startSeconds, String text) {
 	}
 
 	/**

@@ -105,7 +105,54 @@ record AnalysedText(String text, String analysed) {
 		}
 		int shift = at - plain.indexOf(trimmed);
 		var shifted = spans.stream().map((s) -> new int[] { s[0] + shift, s[1] + shift }).toList();
-		return html(at, at + trimmed.length(), shifted, decode);
+		var whole = toSentenceEdges(at, at + trimmed.length());
+		return html(whole[0], whole[1], shifted, decode);
+	}
+
+	/** Words an excerpt may grow by on each side to reach a sentence's edge. */
+	static final int SENTENCE_REACH = 15;
+
+	/**
+	 * ts_headline cuts wherever its word count runs out; a reader wants sentences. The
+	 * excerpt [from, to) of the analysed text grows back to the start of its first
+	 * sentence and on to the end of its last, each side only when that adds at most
+	 * {@value #SENTENCE_REACH} words (otherwise that side keeps its cut, and its
+	 * ellipsis).
+	 */
+	int[] toSentenceEdges(int from, int to) {
+		var a = this.analysed;
+		int start = from;
+		while (start > 0 && !(Character.isWhitespace(a.charAt(start - 1)) && endsSentence(a, start - 2))) {
+			start--;
+		}
+		int end = to;
+		while (end < a.length() && !endsSentence(a, end - 1)) {
+			end++;
+		}
+		return new int[] { (words(a, start, from) <= SENTENCE_REACH) ? start : from,
+				(words(a, to, end) <= SENTENCE_REACH) ? end : to };
+	}
+
+	/**
+	 * Whether the character at {@code i} ends a sentence: a stop followed by a space or
+	 * the end.
+	 */
+	private static boolean endsSentence(String text, int i) {
+		if (i < 0 || i >= text.length()) {
+			return i < 0;
+		}
+		int stop = i;
+		// a closing quote or bracket after the stop
+		while (stop > 0 && "\"”’)]".indexOf(text.charAt(stop)) >= 0) {
+			stop--;
+		}
+		return ".?!…".indexOf(text.charAt(stop)) >= 0
+				&& (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+	}
+
+	private static int words(String text, int from, int to) {
+		var part = text.substring(Math.max(0, Math.min(from, to)), Math.min(text.length(), Math.max(from, to))).strip();
+		return part.isEmpty() ? 0 : part.split("\\s+").length;
 	}
 
 	/**

@@ -11,11 +11,12 @@ import ai.interconnects.archive.web.TimeCode;
 import org.springframework.web.util.UriUtils;
 
 /**
- * How the results page shows an episode's best moments: moments at the same time (a
- * chapter title and the paragraph that opens it, two paragraphs of one turn) are one
- * entry with both excerpts; an excerpt that starts or ends inside its text gets an
- * ellipsis there; "Read in transcript" carries the query and the time, so the transcript
- * opens at that paragraph with the matches marked.
+ * How the results page shows an episode's best moments: a match in the episode's title
+ * marks the words in its heading instead of repeating it as a moment; moments at the same
+ * time (a chapter title and the paragraph that opens it, two paragraphs of one turn) are
+ * one entry with both excerpts; an excerpt that starts or ends inside its text gets an
+ * ellipsis there (a title, complete, never does); "Read in transcript" carries the query
+ * and the time, so the transcript opens at that paragraph with the matches marked.
  */
 final class ResultMoments {
 
@@ -41,6 +42,22 @@ final class ResultMoments {
 			String transcriptLink, boolean meaning) {
 	}
 
+	/**
+	 * The headings of the page's episodes whose title matched, by slug: the title with
+	 * the matched words marked.
+	 */
+	static Map<String, String> titles(SearchResults results) {
+		var bySlug = new LinkedHashMap<String, String>();
+		for (var episode : results.episodes()) {
+			episode.best()
+				.stream()
+				.filter((moment) -> moment.kind() == MomentKind.TITLE)
+				.findFirst()
+				.ifPresent((title) -> bySlug.put(episode.slug(), title.excerptHtml()));
+		}
+		return bySlug;
+	}
+
 	/** The page's entries by episode slug. */
 	static Map<String, List<Entry>> of(SearchResults results) {
 		var bySlug = new LinkedHashMap<String, List<Entry>>();
@@ -54,7 +71,11 @@ final class ResultMoments {
 		var byTime = new LinkedHashMap<String, List<SearchResults.Moment>>();
 		var entries = new ArrayList<Entry>();
 		for (var moment : episode.best()) {
-			// untimed moments (title, notes) are never merged
+			if (moment.kind() == MomentKind.TITLE) {
+				// shown in the heading
+				continue;
+			}
+			// untimed moments (notes) are never merged
 			var key = (moment.time() != null) ? moment.time() : "untimed-" + byTime.size();
 			byTime.computeIfAbsent(key, (k) -> new ArrayList<>()).add(moment);
 		}
@@ -74,7 +95,7 @@ final class ResultMoments {
 				if (!labels.contains(label)) {
 					labels.add(label);
 				}
-				excerpts.add((moment.kind() == MomentKind.TITLE) ? moment.excerptHtml()
+				excerpts.add((moment.kind() == MomentKind.CHAPTER) ? moment.excerptHtml()
 						: withEllipses(moment.excerptHtml()));
 				if (transcriptLink == null && moment.transcriptLink() != null) {
 					// the transcript's find bar marks words: a moment found by meaning

@@ -3,6 +3,8 @@ package ai.interconnects.archive.search;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import ai.interconnects.archive.web.CurrentSite;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,19 @@ class SearchController {
 
 	private final Timer latency;
 
-	SearchController(SearchService search, SearchProperties properties, MeterRegistry meters) {
+	private final MonthsRepository months;
+
+	private final CastRepository cast;
+
+	private final CurrentSite site;
+
+	SearchController(SearchService search, SearchProperties properties, MonthsRepository months, CastRepository cast,
+			CurrentSite site, MeterRegistry meters) {
 		this.search = search;
 		this.properties = properties;
+		this.months = months;
+		this.cast = cast;
+		this.site = site;
 		this.latency = Timer.builder("archive.search.latency")
 			.description("Time to answer a /search query (database work, before rendering)")
 			.publishPercentileHistogram()
@@ -37,7 +49,9 @@ class SearchController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String mode, Model model) {
-		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength());
+		var speakers = this.search.speakers();
+		var asked = SearchForm.resolveSpeaker(
+				SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength()), speakers);
 		var results = this.latency.record(() -> this.search.search(asked));
 		// the service may add a notice (search by meaning not ready yet)
 		var request = results.request();
@@ -45,9 +59,16 @@ class SearchController {
 		model.addAttribute("request", request);
 		model.addAttribute("wordsOnlyLink", link(request.withMode(SearchMode.WORDS), request.query(), 1));
 		model.addAttribute("hybridLink", link(request.withMode(SearchMode.HYBRID), request.query(), 1));
-		model.addAttribute("speakers", this.search.speakers());
+		model.addAttribute("speakers", speakers);
+		var months = this.months.months();
+		model.addAttribute("fromMonths", SearchForm.months(months, request.from(), true));
+		model.addAttribute("toMonths", SearchForm.months(months, request.to(), false));
+		model.addAttribute("clearFilters", SearchForm.withoutFilters(request));
 		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
 		model.addAttribute("entries", ResultMoments.of(results));
+		model.addAttribute("titles", ResultMoments.titles(results));
+		model.addAttribute("guests", this.cast.guests(
+				results.episodes().stream().map(SearchResults.EpisodeResult::slug).toList(), this.site.get().author()));
 		if (results.page() > 1) {
 			model.addAttribute("previousPage", link(request, request.query(), results.page() - 1));
 		}

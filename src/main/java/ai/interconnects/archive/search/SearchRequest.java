@@ -152,4 +152,12 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 				this.mode);
 	}
 
+	/** The same request for another speaker, saying why in one more notice. */
+	SearchRequest withSpeaker(String speaker, String notice) {
+		var all = new ArrayList<>(this.notices);
+		all.add(notice);
+		return new SearchRequest(this.query, speaker, this.from, this.to, this.sort, this.page, List.copyOf(all),
+				this.mode);
+	}
+
 }

@@ -17,6 +17,7 @@ import ai.interconnects.archive.web.ConditionalGet;
 
 import ai.interconnects.archive.web.PublicUrl;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,12 @@ import org.springframework.web.server.ResponseStatusException;
 class ArchiveFeedController {
 
 	static final MediaType RSS = new MediaType("application", "rss+xml", StandardCharsets.UTF_8);
+
+	/**
+	 * The same bytes for a browser: it renders application/rss+xml as plain text, but an
+	 * XML type as a document, with the feed's stylesheet ({@code static/feed.xsl}).
+	 */
+	static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
 	private final EpisodeCatalog catalog;
 
@@ -110,7 +117,17 @@ class ArchiveFeedController {
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);
-		return ConditionalGet.respond(request, RSS, body, lastModified);
+		var response = ConditionalGet.respond(request, forBrowser(request) ? XML : RSS, body, lastModified);
+		return ResponseEntity.status(response.getStatusCode()).headers((headers) -> {
+			headers.putAll(response.getHeaders());
+			headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT));
+		}).body(response.getBody());
+	}
+
+	/** A browser asks for HTML first; podcast apps and feed readers do not. */
+	private static boolean forBrowser(WebRequest request) {
+		var accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("text/html");
 	}
 
 	private static String pageQuery(long n) {

@@ -69,6 +69,11 @@ final class ArchiveFeedWriter {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeCharacters("\n");
+			// a browser shows the feed as a page (how to follow it, its episodes); apps
+			// ignore the instruction. Relative: XSLT only runs from the feed's own
+			// origin.
+			xml.writeProcessingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"/feed.xsl\"");
+			xml.writeCharacters("\n");
 			xml.writeStartElement("rss");
 			xml.writeAttribute("version", "2.0");
 			xml.writeNamespace("atom", ATOM);

@@ -3,6 +3,7 @@ package ai.interconnects.archive.syndication;
 import ai.interconnects.archive.web.EpisodePaths;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.PageFacts;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ class SitemapController {
 	private List<Entry> entries() {
 		var rows = this.catalog.pages();
 		var entries = new ArrayList<Entry>(rows.size() * 8 + 4);
-		Instant newest = newest(rows, EpisodeCatalog.PageFacts::updatedAt);
+		Instant newest = newest(rows, PageFacts::updatedAt);
 		entries.add(new Entry("/", newest));
 		long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
 		for (long page = 2; page <= archivePages; page++) {

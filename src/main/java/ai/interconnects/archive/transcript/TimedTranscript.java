@@ -14,6 +14,9 @@ import java.util.List;
  * say it). The last cue ends at the episode's end when that is known and later, else
  * after an estimate of its reading time. Paragraphs before the first timestamp start at
  * 0. A cue always lasts at least a tenth of a second; times are in milliseconds.
+ * <p>
+ * The reading pages use the same estimates ({@link #startSeconds}), so that a link to
+ * 12:34 lands on the paragraph the subtitle files show at 12:34.
  */
 public final class TimedTranscript {
 
@@ -33,6 +36,21 @@ public final class TimedTranscript {
 
 	/** A paragraph with its computed times, in milliseconds. */
 	public record Cue(long startMillis, long endMillis, String speaker, String text) {
+	}
+
+	/**
+	 * Where each paragraph starts, in whole seconds: a timed paragraph at its own
+	 * timestamp, a continuation (or a paragraph before the first timestamp) where its cue
+	 * starts.
+	 */
+	public static int[] startSeconds(List<Segment> segments, Integer durationSeconds) {
+		var cues = cues(segments, durationSeconds);
+		var starts = new int[cues.size()];
+		for (int i = 0; i < starts.length; i++) {
+			var own = segments.get(i).startSeconds();
+			starts[i] = (own != null) ? own : (int) (cues.get(i).startMillis() / 1000);
+		}
+		return starts;
 	}
 
 	public static List<Cue> cues(List<Segment> segments, Integer durationSeconds) {

@@ -15,6 +15,9 @@ public final class Formats {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
 	private Formats() {
 	}
 
@@ -27,11 +30,16 @@ public final class Formats {
 		return (date != null) ? DATE.format(date) : null;
 	}
 
+	/** "27 Jan": the day within a year the page already names. */
+	public static String shortDate(Instant instant) {
+		return (instant != null) ? SHORT_DATE.format(instant) : null;
+	}
+
 	public static String isoDate(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString() : null;
 	}
 
-	/** {@code 2111} as "35 min", {@code 3725} as "1 h 2 min". */
+	/** {@code 2111} as "35 min", {@code 3725} as "1 h 2 min", {@code 3600} as "1 h". */
 	public static String duration(Integer seconds) {
 		if (seconds == null || seconds <= 0) {
 			return null;
@@ -40,7 +48,10 @@ public final class Formats {
 		if (minutes < 1) {
 			return seconds + " s";
 		}
-		return (minutes >= 60) ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
+		if (minutes < 60) {
+			return minutes + " min";
+		}
+		return (minutes % 60 == 0) ? (minutes / 60) + " h" : (minutes / 60) + " h " + (minutes % 60) + " min";
 	}
 
 	/** ISO 8601 duration for {@code <time datetime>}. */

@@ -50,17 +50,29 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	/** The page, naming the site {@code siteName} (a feed's title: escaped here). */
+	/**
+	 * The page, naming the site {@code siteName} (a feed's title: escaped here), with the
+	 * site's header (its sections and search) so the reader can go on from it.
+	 */
 	static String page(int status, String siteName) {
 		var name = HtmlUtils.htmlEscape(siteName);
 		var title = switch (status) {
-			case 400, 414, 431 -> "That request was too long or could not be read";
+			case 414, 431 -> "That address was too long";
 			case 413 -> "That request was too large";
+			case 400 -> "That address could not be read";
 			case 405 -> "Nothing here takes that request";
 			case 408 -> "That request took too long to arrive";
 			case 411 -> "That request did not say how long it was";
 			case 503 -> "Too many requests at once; try again in a moment";
 			default -> "That did not work";
+		};
+		var why = switch (status) {
+			case 414, 431 -> "The address was longer than the archive reads. A search is cut to its first 200 "
+					+ "characters, so a shorter query works.";
+			case 413 -> "The request carried more than the archive accepts.";
+			case 400 -> "Part of the address is not written the way web addresses are (for example a % sign that "
+					+ "does not start a %-code). Check the link you followed, or search for what you were after.";
+			default -> "The request could not be answered as it was sent.";
 		};
 		return """
 				<!DOCTYPE html>
@@ -68,21 +80,30 @@ class FriendlyErrorReportValve extends ErrorReportValve {
 				<head>
 				<meta charset="utf-8">
 				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<meta name="color-scheme" content="light dark">
 				<title>Error %d · %s</title>
 				<link rel="stylesheet" href="/css/archive.css">
 				</head>
 				<body>
-				<header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">%s</a></div></header>
+				<header class="site-header"><div class="site-header-inner">
+				<a class="site-title" href="/"><span class="site-mark" aria-hidden="true">◖◗</span> %s</a>
+				<nav class="site-nav" aria-label="Sections"><a href="/">Episodes</a> <a href="/chapters">Chapters</a> <a href="/speakers">Speakers</a></nav>
+				<form class="site-search" role="search" aria-label="Search the archive" method="get" action="/search">
+				<label for="site-search-q" class="visually-hidden">Search transcripts</label>
+				<input id="site-search-q" type="search" name="q" placeholder="Search transcripts">
+				<button type="submit">Search</button>
+				</form>
+				</div></header>
 				<main id="main" class="page page-error">
 				<p class="eyebrow">Error %d</p>
 				<h1>%s</h1>
-				<p>The request could not be answered as it was sent. Search queries are cut to their first 200 characters, so a shorter query works; otherwise start again from the archive.</p>
+				<p>%s</p>
 				<ul class="episode-actions"><li><a class="button" href="/">Back to the archive</a></li></ul>
 				</main>
 				</body>
 				</html>
 				"""
-			.formatted(status, name, name, status, title);
+			.formatted(status, name, name, status, title, why);
 	}
 
 }

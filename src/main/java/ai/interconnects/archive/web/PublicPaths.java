@@ -29,11 +29,11 @@ public final class PublicPaths {
 
 	}
 
-	public static final List<ReadingPage> READING_PAGES = List.of(ReadingPage.of("/", "page"),
-			ReadingPage.of("/chapters"),
+	public static final List<ReadingPage> READING_PAGES = List.of(ReadingPage.of("/", "page", "view"),
+			ReadingPage.of("/chapters", "page"),
 			ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page", "mode"),
-			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}"), ReadingPage.of("/episodes/{slug}", "t"),
-			ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
+			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}", "page"),
+			ReadingPage.of("/episodes/{slug}", "t"), ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
 			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"));
 
 	/** Files every origin may read (CORS), without credentials. */

@@ -28,8 +28,8 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 	static final List<String> PAGES = List.of("/", "/?page=2", "/chapters", EPISODE, EPISODE + "?t=754,801",
 			"/episodes/what-comes-next-with-open-models", EPISODE + "/transcript", EPISODE + "/transcript?t=754,801",
 			EPISODE + "/transcript?q=sovereign", EPISODE + "/transcript?q=zeppelin", EPISODE + "/chapters/2", "/search",
-			"/search?q=tariffs", "/search?q=zeppelinx", "/speakers", "/speakers/dean-ball",
-			"/episodes/no-such-episode");
+			"/search?q=tariffs", "/search?q=zeppelinx", "/speakers", "/speakers/dean-ball", "/speakers/nathan-lambert",
+			"/?view=list", "/api", "/episodes/no-such-episode");
 
 	String axe;
 

@@ -15,8 +15,11 @@ import ai.interconnects.archive.support.FeedServer;
  */
 final class LocalMedia {
 
-	private static final Pattern ENCLOSURE = Pattern
-		.compile("url=\"https://api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+\\.mp3\"");
+	/**
+	 * The fixture's Substack enclosures, and the interview fixture's example.com ones.
+	 */
+	private static final Pattern ENCLOSURE = Pattern.compile(
+			"url=\"https://(?:api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+|example\\.com/audio/([a-z0-9-]+))\\.mp3\"");
 
 	private static final Pattern IMAGE = Pattern.compile("https://substackcdn\\.com/[^\"<]+\\.jpg");
 
@@ -27,7 +30,8 @@ final class LocalMedia {
 		var enclosure = ENCLOSURE.matcher(new String(fixture, StandardCharsets.UTF_8));
 		var feed = new StringBuilder();
 		while (enclosure.find()) {
-			var path = ((audio != null) ? "/audio/" : "/gone/") + enclosure.group(1) + ".wav";
+			var name = (enclosure.group(1) != null) ? enclosure.group(1) : enclosure.group(2);
+			var path = ((audio != null) ? "/audio/" : "/gone/") + name + ".wav";
 			if (audio != null) {
 				feeds.handle(path, audio::serve);
 			}

@@ -25,24 +25,25 @@ class ResultMomentsTests {
 		var merged = entries.get(0);
 		assertThat(merged.kinds()).containsExactly("chapter", "segment");
 		assertThat(merged.labels()).containsExactly("Chapter", "Dean Ball");
-		assertThat(merged.excerpts()).containsExactly("The <mark>open</mark> question …",
+		// a chapter title is complete: no ellipsis
+		assertThat(merged.excerpts()).containsExactly("The <mark>open</mark> question",
 				"… so the <mark>open</mark> models …");
 		assertThat(merged.transcriptLink()).isEqualTo(EPISODE + "/transcript?q=open&t=753#t-753");
 		assertThat(entries.get(1).excerpts()).containsExactly("An <mark>open</mark> end.");
 	}
 
 	@Test
-	void untimedMomentsAreNeverMerged() {
+	void aTitleMatchMarksTheHeadingInsteadOfRepeatingIt() {
 		var title = new SearchResults.Moment(MomentKind.TITLE, null, null, "<mark>Open</mark> models", EPISODE, null);
 		var notes = new SearchResults.Moment(MomentKind.NOTES, null, null, "about <mark>open</mark> weights", EPISODE,
 				null);
+		var results = results("open", List.of(title, notes));
 
-		var entries = ResultMoments.of(results("open", List.of(title, notes))).get("e");
+		var entries = ResultMoments.of(results).get("e");
 
-		assertThat(entries).hasSize(2);
-		// a title is never cut
-		assertThat(entries.get(0).excerpts()).containsExactly("<mark>Open</mark> models");
-		assertThat(entries.get(1).excerpts()).containsExactly("… about <mark>open</mark> weights …");
+		assertThat(entries).hasSize(1);
+		assertThat(entries.get(0).excerpts()).containsExactly("… about <mark>open</mark> weights …");
+		assertThat(ResultMoments.titles(results)).containsEntry("e", "<mark>Open</mark> models");
 	}
 
 	@Test

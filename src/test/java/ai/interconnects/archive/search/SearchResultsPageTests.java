@@ -7,10 +7,15 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 class SearchResultsPageTests extends PagesTestSupport {
+
+	@Autowired
+	SearchVocabulary vocabulary;
 
 	@Test
 	void anEpisodeWithMoreMomentsThanShownLinksToAllOfThemInTheTranscript() throws Exception {
@@ -25,10 +30,66 @@ class SearchResultsPageTests extends PagesTestSupport {
 			.orElseThrow();
 		var all = dean.selectFirst(".search-all a");
 		assertThat(all.attr("href")).isEqualTo("/episodes/" + DEAN_BALL + "/transcript?q=government");
-		assertThat(all.text()).matches("All \\d+ moments: see every match in the transcript");
+		// no count here: the transcript counts its own matching moments (its paragraphs)
+		assertThat(all.text()).isEqualTo("Every match in the transcript");
 		var transcript = page(all.attr("href"));
 		assertThat(transcript.select("[data-segment].is-match").size())
 			.isGreaterThan(dean.select(".search-moment-segment").size());
+	}
+
+	@Test
+	void eachMomentIsWorthItsSlot() throws Exception {
+		ingestFixture();
+
+		var page = page("/search?q=distillation");
+
+		var heading = page.select(".search-episode h2 a")
+			.stream()
+			.filter((a) -> a.text().equals("The distillation panic"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(heading.select("mark").eachText()).containsExactly("distillation");
+		assertThat(page.select(".search-moment-title")).as("no moment repeats its heading").isEmpty();
+		assertThat(page.select(".search-moment-chapter .search-excerpt").eachText()).noneMatch((t) -> t.endsWith("…"));
+		for (var moment : page.select(".search-moment")) {
+			var hrefs = moment.select("a").eachAttr("href");
+			assertThat(hrefs).hasSizeLessThanOrEqualTo(2).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void theDateFiltersOfferTheArchivesMonthsAsThePagesWriteDates() throws Exception {
+		ingestFixture();
+
+		var page = page("/search?q=tariffs&from=2026-03-01");
+
+		assertThat(page.select("input[type=date]")).isEmpty();
+		var from = page.selectFirst("select#search-from");
+		assertThat(from.select("option").eachText()).contains("May 2026", "March 2026");
+		assertThat(from.selectFirst("option[selected]").text()).isEqualTo("March 2026");
+		assertThat(page.selectFirst("select#search-to option[value=2026-03-31]").text()).isEqualTo("March 2026");
+		assertThat(page.selectFirst(".search-clear a").attr("href")).isEqualTo("/search?q=tariffs");
+		assertThat(page("/search?q=tariffs").select(".search-clear")).isEmpty();
+		assertThat(page("/search?q=tariffs&to=2026-03-15").selectFirst("select#search-to option[selected]").text())
+			.isEqualTo("15 March 2026");
+	}
+
+	@Test
+	void partOfASpeakersNameFindsThemAndSaysSo() throws Exception {
+		ingestFixture();
+		// the speaker list is a materialized view refreshed on a schedule (a minute):
+		// refresh it now rather than depend on how long the context has been up
+		this.vocabulary.refreshIfStale();
+
+		var page = page("/search?q=open&speaker=dean");
+
+		assertThat(page.select(".search-notices li").eachText())
+			.contains("Showing what Dean Ball said: the only speaker whose name has “dean”.");
+		assertThat(page.select(".search-moment-segment .search-moment-meta span").eachText()).isNotEmpty()
+			.allMatch((label) -> label.contains("Dean Ball"));
+		assertThat(page.selectFirst("#search-speaker").val()).isEqualTo("Dean Ball");
+		assertThat(page("/search?q=open&speaker=zed").select(".search-notices li").eachText())
+			.contains("No speaker is named “zed”.");
 	}
 
 	@Test

@@ -97,7 +97,8 @@ class SearchTests {
 		assertThat(episodes.get(0).selectFirst("h2 a").attr("href")).isEqualTo(DEAN_BALL);
 		var moment = episodes.get(0).selectFirst(".search-moment");
 		assertThat(moment.selectFirst(".search-moment-meta").text()).contains("Dean Ball").contains("7:53");
-		assertThat(links(moment)).containsExactly(DEAN_BALL + "?t=473", DEAN_BALL + "?t=473",
+		// two links a moment: its time plays it, "Read in transcript" opens its words
+		assertThat(links(moment)).containsExactly(DEAN_BALL + "?t=473",
 				DEAN_BALL + "/transcript?q=tariffs&t=473#t-473");
 		assertThat(moment.selectFirst(".search-excerpt mark").text()).isEqualToIgnoringCase("tariffs");
 	}

@@ -168,7 +168,7 @@ class ArchiveFeedTests extends FormatsTestSupport {
 			assertThat(page.select("link[rel=alternate][type=text/x-opml]").eachAttr("href")).as(path)
 				.containsExactly("/opml.xml");
 			assertThat(page.select("footer .site-formats a").eachAttr("href")).as(path)
-				.containsExactly("/feed.xml", "/opml.xml", "/api/v1/openapi.json", "/export.jsonl.gz");
+				.containsExactly("/feed.xml", "/opml.xml", "/api", "/export.jsonl.gz");
 		}
 	}
 

@@ -59,6 +59,22 @@ class HostileClientTests extends PagesTestSupport {
 	}
 
 	@Test
+	void anAddressThatCannotBeReadGetsThePagesHeaderAndSaysWhy() {
+		ingestFixture();
+		fetch("/");
+
+		var response = raw("GET /episodes/" + DEAN_BALL + "/transcript?t=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+
+		assertThat(response.status()).isEqualTo(400);
+		var page = org.jsoup.Jsoup.parse(response.body());
+		assertThat(page.select("nav.site-nav a").eachAttr("href")).containsExactly("/", "/chapters", "/speakers");
+		assertThat(page.selectFirst("form.site-search").attr("action")).isEqualTo("/search");
+		assertThat(page.selectFirst("h1").text()).isEqualTo("That address could not be read");
+		assertThat(page.text()).contains("% sign").doesNotContain("Search queries are cut").doesNotContain("200");
+		assertThat(page.select("[style], script")).isEmpty();
+	}
+
+	@Test
 	void aLongSearchQueryWithinTheLimitStillWorks() {
 		// search cuts queries to 200 characters; a pasted paragraph must still arrive
 		var response = fetch("/search?q=" + "open+models+".repeat(400));

@@ -111,6 +111,11 @@ class PageCachingTests extends PagesTestSupport {
 		assertThat(etag(EPISODE + "/transcript?q=open+models")).isEqualTo(searched);
 		assertThat(fetch(EPISODE + "/transcript?q=open+models").body()).contains("<mark>");
 		assertThat(fetch(EPISODE + "/transcript").body()).doesNotContain("<mark>");
+		// the list view and the paged chapter and speaker pages are pages of their own
+		assertThat(etag("/?view=list")).isNotEqualTo(etag("/"));
+		assertThat(fetch("/?view=list").body()).contains("episode-rows");
+		assertThat(etag("/chapters?page=2")).isNotEqualTo(etag("/chapters"));
+		assertThat(etag("/speakers/dean-ball?page=2")).isNotEqualTo(etag("/speakers/dean-ball"));
 	}
 
 	@Test

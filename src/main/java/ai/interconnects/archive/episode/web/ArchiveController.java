@@ -19,6 +19,8 @@ class ArchiveController {
 
 	static final String CHAPTERS_VIEW = "archive/chapters";
 
+	static final String LIST_VIEW = "archive/list";
+
 	private final ReadingService reading;
 
 	private final PublicUrl publicUrl;
@@ -34,10 +36,14 @@ class ArchiveController {
 	/**
 	 * {@code page} is taken as text: a bookmark with {@code ?page=abc} or
 	 * {@code ?page=-3} gets the first page rather than an error, {@code ?page=999} the
-	 * last.
+	 * last. {@code view=list} is every episode in one compact list, by year.
 	 */
 	@GetMapping("/")
-	String archive(@RequestParam(name = "page", required = false) String page, Model model) {
+	String archive(@RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "view", required = false) String view, Model model) {
+		if ("list".equals(view)) {
+			return list(model);
+		}
 		var archive = this.reading.archive(parsePage(page));
 		model.addAttribute("archive", archive);
 		var canonical = this.publicUrl.builder("/");
@@ -51,11 +57,27 @@ class ArchiveController {
 		return ARCHIVE_VIEW;
 	}
 
-	@GetMapping("/chapters")
-	String chapters(Model model) {
-		model.addAttribute("episodes", this.reading.allChapters());
+	private String list(Model model) {
+		model.addAttribute("years", this.reading.list());
 		var site = this.site.get();
-		model.addAttribute("meta", PageMeta.page(this.publicUrl.of("/chapters"), "Every chapter · " + site.name(),
+		model.addAttribute("meta",
+				PageMeta.page(this.publicUrl.builder("/").queryParam("view", "list").toUriString(),
+						"Every episode, by year · " + site.name(),
+						"Every " + site.showTitle() + " episode in one list, by year."));
+		return LIST_VIEW;
+	}
+
+	/** A page of the episodes with chapters ({@code page} read as on the archive). */
+	@GetMapping("/chapters")
+	String chapters(@RequestParam(name = "page", required = false) String page, Model model) {
+		var index = this.reading.chapterIndex(parsePage(page));
+		model.addAttribute("index", index);
+		var canonical = this.publicUrl.builder("/chapters");
+		if (index.page() > 1) {
+			canonical.queryParam("page", index.page());
+		}
+		var site = this.site.get();
+		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), "Every chapter · " + site.name(),
 				"Every chapter of every " + site.showTitle() + " episode, each a link into the audio."));
 		return CHAPTERS_VIEW;
 	}

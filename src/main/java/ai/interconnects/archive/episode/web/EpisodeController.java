@@ -60,7 +60,7 @@ class EpisodeController {
 		model.addAttribute("player", Player.of(episode, at));
 		model.addAttribute("people", People.of(this.catalog.persons(episode.slug())));
 		model.addAttribute("related", this.related.of(episode.slug()));
-		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote())
+		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote(), at)
 				: meta(episode, episode.path(), episode.title(), episode.summary()));
 		return EPISODE_VIEW;
 	}
@@ -83,7 +83,7 @@ class EpisodeController {
 		model.addAttribute("maxQueryLength", maxLength);
 		model.addAttribute("player", Player.of(episode, at));
 		var path = episode.path() + "/transcript";
-		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote())
+		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote(), at)
 				: meta(episode, path, "Transcript: " + episode.title(), episode.summary()));
 		return TRANSCRIPT_VIEW;
 	}
@@ -122,10 +122,11 @@ class EpisodeController {
 	/**
 	 * A link to a moment previews as its words: the speaker and episode as the title, the
 	 * quote as the description and a quote card as the image. The canonical URL keeps the
-	 * moment, so each quote is its own page to the sites that preview it.
+	 * moment as it was asked for (inside the episode), so each quote is its own page to
+	 * the sites that preview it.
 	 */
-	private PageMeta quoteMeta(EpisodeView episode, String path, Quote quote) {
-		var t = (quote.end() != null) ? quote.start() + "," + quote.end() : String.valueOf(quote.start());
+	private PageMeta quoteMeta(EpisodeView episode, String path, Quote quote, TimeRange at) {
+		var t = at.within(episode.durationSeconds()).param();
 		var canonical = this.publicUrl.builder(path).queryParam("t", t).toUriString();
 		var image = this.publicUrl.builder(episode.path() + "/quote.png").queryParam("t", t).toUriString();
 		// the site's model attribute has just read the show afresh

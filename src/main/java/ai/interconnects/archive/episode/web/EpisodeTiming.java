@@ -37,6 +37,11 @@ public interface EpisodeTiming {
 		return Formats.date(publishedAt());
 	}
 
+	/** "27 Jan", for lists already grouped by year. */
+	default String shortDate() {
+		return Formats.shortDate(publishedAt());
+	}
+
 	default String isoDate() {
 		return Formats.isoDate(publishedAt());
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.web.EpisodePaths;
+import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
 import ai.interconnects.archive.web.WebUrl;
 
 /**
@@ -24,6 +26,11 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	public String path() {
 		return EpisodePaths.page(this.slug);
+	}
+
+	/** The length as the player shows it ("35:11"), or null. */
+	public String durationClock() {
+		return (this.durationSeconds != null) ? TimeCode.format(this.durationSeconds) : null;
 	}
 
 }

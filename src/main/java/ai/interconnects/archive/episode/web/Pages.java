@@ -1,10 +1,16 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.PollStatus;
-
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 import ai.interconnects.archive.search.FindResult;
+import ai.interconnects.archive.search.Guests;
+import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.PollStatus;
 
 /** The models of the reading pages, each loaded whole by {@link ReadingService}. */
 final class Pages {
@@ -31,11 +37,11 @@ final class Pages {
 
 	/**
 	 * An episode with its chapters and the other files of its media; {@code newer} and
-	 * {@code older} may be null, and {@code quote} is set when the page was opened at a
-	 * moment.
+	 * {@code older} may be null, {@code quote} is set when the page was opened at a
+	 * moment, and {@code guests} is who it is with.
 	 */
 	public record EpisodePage(EpisodeView episode, List<ChapterView> chapters, long segmentCount, Neighbour newer,
-			Neighbour older, Quote quote, AudioEssay reading, List<AlternateView> alternates) {
+			Neighbour older, Quote quote, AudioEssay reading, List<AlternateView> alternates, Guests guests) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;
@@ -56,12 +62,13 @@ final class Pages {
 	/**
 	 * The whole transcript with chapter headings interleaved at their start times.
 	 * {@code fileTrouble} is why the publisher's transcript file could not be read, or
-	 * null (read, not tried yet, or not current and not looked at). {@code find} is what
-	 * the find bar found for {@code ?q=}, or null without a query.
+	 * null (read, not tried yet, or not current and not looked at); {@code find} is what
+	 * the find bar found for {@code ?q=}, or null without a query; {@code newer} and
+	 * {@code older} may be null; {@code guests} is who the episode is with.
 	 */
 	public record TranscriptPage(EpisodeView episode, List<ChapterView> chapters, List<TranscriptEntry> entries,
-			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble,
-			FindResult find) {
+			int segmentCount, int matchCount, Quote quote, AudioEssay reading, FileTrouble fileTrouble, FindResult find,
+			Neighbour newer, Neighbour older, Guests guests) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;
@@ -93,8 +100,53 @@ final class Pages {
 	}
 
 	/** Every chapter of one episode, for {@code /chapters}. */
-	public record EpisodeChapters(String slug, String title, String date, String isoDate, List<ChapterView> chapters) {
+	public record EpisodeChapters(String slug, String title, Instant publishedAt, List<ChapterView> chapters) {
 
+		public String date() {
+			return Formats.date(this.publishedAt);
+		}
+
+		public String isoDate() {
+			return Formats.isoDate(this.publishedAt);
+		}
+
+	}
+
+	/** A page of {@code /chapters}: episodes with chapters, by year. */
+	public record ChapterIndex(List<Year<EpisodeChapters>> years, int page, int totalPages, long totalEpisodes) {
+
+		public boolean isEmpty() {
+			return this.years.isEmpty();
+		}
+
+	}
+
+	/** The items of one year ("2026"; "Undated" for items without a date), in order. */
+	public record Year<T>(String year, List<T> items) {
+
+		/** The element id of its heading. */
+		public String anchor() {
+			return "year-" + this.year.toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** Items already in date order, grouped into years in that order. */
+	static <T> List<Year<T>> byYear(List<T> items, Function<T, Instant> date) {
+		var years = new ArrayList<Year<T>>();
+		String current = null;
+		List<T> group = null;
+		for (var item : items) {
+			var instant = date.apply(item);
+			var year = (instant != null) ? String.valueOf(instant.atOffset(ZoneOffset.UTC).getYear()) : "Undated";
+			if (!year.equals(current)) {
+				current = year;
+				group = new ArrayList<>();
+				years.add(new Year<>(year, group));
+			}
+			group.add(item);
+		}
+		return years.stream().map((y) -> new Year<>(y.year(), List.copyOf(y.items()))).toList();
 	}
 
 }

@@ -6,15 +6,16 @@ import ai.interconnects.archive.web.TimeCode;
 
 /**
  * The words of the paragraphs a link points at ({@code ?t=754} or {@code ?t=754,801}):
- * what a shared link previews as and what the quote card shows. {@code end} is null when
- * the moment runs to the end of the episode.
+ * what a shared link previews as and what the quote card shows. {@code start} is the
+ * moment asked for, inside the first quoted paragraph; {@code end} is null when the
+ * moment runs to the end of the episode.
  */
 public record Quote(String speaker, String text, int start, Integer end, String anchor) {
 
 	/** Longest description a preview carries; longer quotes end with an ellipsis. */
 	static final int PREVIEW_LENGTH = 280;
 
-	static Quote of(List<SegmentView> highlighted, Integer end) {
+	static Quote of(List<SegmentView> highlighted, int start, Integer end) {
 		if (highlighted.isEmpty()) {
 			return null;
 		}
@@ -26,7 +27,7 @@ public record Quote(String speaker, String text, int start, Integer end, String 
 			}
 			text.append(segment.text().strip());
 		}
-		return new Quote(first.effectiveSpeaker(), text.toString(), first.effectiveStart(), end, first.anchor());
+		return new Quote(first.effectiveSpeaker(), text.toString(), start, end, first.anchor());
 	}
 
 	public String startClock() {

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import ai.interconnects.archive.episode.Episode;
@@ -22,7 +23,7 @@ interface ReadingRepository extends Repository<Episode, Long> {
 	 * season and number (a re-release keeps its place), then the others by date.
 	 */
 	@Query("""
-			select new ai.interconnects.archive.episode.web.EpisodeCard(e.slug, e.title, e.publishedAt, e.durationSeconds,
+			select new ai.interconnects.archive.episode.web.EpisodeCard(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,
 				e.summary, e.placement.season, e.placement.number,
 				(select count(c) from Chapter c where c.episodeId = e.id),
 				(select count(s) from TranscriptSegment s where s.episodeId = e.id))
@@ -46,13 +47,24 @@ interface ReadingRepository extends Repository<Episode, Long> {
 			order by e.publishedAt desc, e.id desc""")
 	List<Neighbour> findOlder(Instant publishedAt, long id, Pageable first);
 
-	/** Every chapter of every episode, grouped by episode (newest first). */
+	/** A page of the episodes that have chapters, newest first. */
+	@Query("""
+			select e.id from Episode e
+			where exists (select 1 from Chapter c where c.episodeId = e.id)
+			order by e.publishedAt desc nulls last, e.id desc""")
+	List<Long> findEpisodesWithChapters(Pageable page);
+
+	@Query("select count(e) from Episode e where exists (select 1 from Chapter c where c.episodeId = e.id)")
+	long countEpisodesWithChapters();
+
+	/** The chapters of these episodes, grouped by episode (newest first). */
 	@Query("""
 			select new ai.interconnects.archive.episode.web.ChapterRow(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,
 				c.position, c.startSeconds, c.endSeconds, c.title)
 			from Chapter c join Episode e on e.id = c.episodeId
+			where e.id in :episodeIds
 			order by e.publishedAt desc nulls last, e.id desc, c.position""")
-	List<ChapterRow> findAllChapters();
+	List<ChapterRow> findChapters(Collection<Long> episodeIds);
 
 	/**
 	 * The failure recorded for the episode's transcript file when its last fetch failed

@@ -13,12 +13,12 @@ import ai.interconnects.archive.episode.EpisodeCatalog;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.search.SearchService;
-import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.LastPoll;
 import ai.interconnects.archive.web.PollStatus;
 import ai.interconnects.archive.web.PagesProperties;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +44,16 @@ class ReadingService {
 
 	private final SearchService search;
 
+	private final EpisodeCast cast;
+
 	private final int pageSize;
 
 	private final EpisodeCatalog catalog;
 
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, PagesProperties properties,
-			EpisodeCatalog catalog) {
+			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, EpisodeCast cast,
+			PagesProperties properties, EpisodeCatalog catalog) {
+		this.cast = cast;
 		this.catalog = catalog;
 		this.reading = reading;
 		this.episodes = episodes;
@@ -68,7 +71,7 @@ class ReadingService {
 		long total = this.episodes.count();
 		int totalPages = (int) Math.max(1, (total + this.pageSize - 1) / this.pageSize);
 		int page = Math.min(Math.max(requested, 1), totalPages);
-		var cards = (total > 0) ? this.reading.findCards(PageRequest.of(page - 1, this.pageSize))
+		var cards = (total > 0) ? this.cast.cards(this.reading.findCards(PageRequest.of(page - 1, this.pageSize)))
 				: List.<EpisodeCard>of();
 		var lastPoll = (total == 0) ? this.polls.latest().orElse(PollStatus.NEVER) : null;
 		return new Pages.Archive(cards, page, totalPages, total, lastPoll);
@@ -81,24 +84,19 @@ class ReadingService {
 	Pages.EpisodePage episode(String slug, TimeRange at) {
 		var episode = find(slug);
 		var chapters = chapters(episode, this.chapters.findByEpisodeIdOrderByPosition(episode.getId()));
-		Neighbour newer = null;
-		Neighbour older = null;
-		if (episode.getPublishedAt() != null) {
-			newer = first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST));
-			older = first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST));
-		}
+		var neighbours = neighbours(episode);
 		Quote quote = null;
 		if (at != null) {
 			var segments = TranscriptParagraphs.views(this.segments.findByEpisodeIdOrderByPosition(episode.getId()),
-					Map.of(), at.within(episode.getDurationSeconds()));
+					Map.of(), at.within(episode.getDurationSeconds()), episode.getDurationSeconds());
 			quote = TranscriptParagraphs.quote(segments, at.within(episode.getDurationSeconds()));
 		}
 		var view = EpisodeView.of(episode);
 		long segmentCount = this.segments.countByEpisodeId(episode.getId());
 		var alternates = this.catalog.alternates(List.of(episode.getId())).getOrDefault(episode.getId(), List.of());
-		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
+		return new Pages.EpisodePage(view, chapters, segmentCount, neighbours[0], neighbours[1], quote,
 				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()),
-				AlternateView.of(alternates, view.audioUrl()));
+				AlternateView.of(alternates, view.audioUrl()), this.cast.of(episode.getId()));
 	}
 
 	/**
@@ -120,14 +118,16 @@ class ReadingService {
 		}
 		var range = (at != null) ? at.within(episode.getDurationSeconds()) : null;
 		var segments = TranscriptParagraphs.views(this.segments.findByEpisodeIdOrderByPosition(episode.getId()), marked,
-				range);
+				range, episode.getDurationSeconds());
 		var entries = TranscriptParagraphs.withHeadings(segments, chapters);
 		int matches = (int) segments.stream().filter(SegmentView::match).count();
 		var view = EpisodeView.of(episode);
+		var neighbours = neighbours(episode);
 		return new Pages.TranscriptPage(view, chapters, entries, segments.size(), matches,
 				TranscriptParagraphs.quote(segments, range),
 				AudioEssay.of(view, !segments.isEmpty(), !chapters.isEmpty()),
-				fileTrouble(episode.getId(), view.transcriptOrigin()), find);
+				fileTrouble(episode.getId(), view.transcriptOrigin()), find, neighbours[0], neighbours[1],
+				this.cast.of(episode.getId()));
 	}
 
 	/**
@@ -155,7 +155,7 @@ class ReadingService {
 		var chapter = chapters.get(number - 1);
 		var inside = new ArrayList<SegmentView>();
 		for (var segment : TranscriptParagraphs.views(this.segments.findByEpisodeIdOrderByPosition(episode.getId()),
-				Map.of(), null)) {
+				Map.of(), null, episode.getDurationSeconds())) {
 			int at = segment.effectiveStart();
 			if (chapter.contains(at) || (number == 1 && at < chapter.startSeconds())) {
 				inside.add(segment);
@@ -166,22 +166,37 @@ class ReadingService {
 				(number < chapters.size()) ? chapters.get(number) : null);
 	}
 
-	/** Every chapter of every episode, newest episode first. */
-	List<Pages.EpisodeChapters> allChapters() {
+	/**
+	 * Page {@code requested} (1-based, clamped) of the episodes that have chapters, with
+	 * their chapters, newest episode first, grouped by year.
+	 */
+	Pages.ChapterIndex chapterIndex(int requested) {
+		long total = this.reading.countEpisodesWithChapters();
+		int totalPages = (int) Math.max(1, (total + this.pageSize - 1) / this.pageSize);
+		int page = Math.min(Math.max(requested, 1), totalPages);
+		var ids = (total > 0) ? this.reading.findEpisodesWithChapters(PageRequest.of(page - 1, this.pageSize))
+				: List.<Long>of();
 		var byEpisode = new LinkedHashMap<Long, List<ChapterRow>>();
-		for (var row : this.reading.findAllChapters()) {
-			byEpisode.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
+		if (!ids.isEmpty()) {
+			for (var row : this.reading.findChapters(ids)) {
+				byEpisode.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
+			}
 		}
-		var result = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
+		var episodes = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
 		for (var rows : byEpisode.values()) {
 			var head = rows.get(0);
 			var chapters = ChapterView.of(rows.stream()
 				.map((r) -> new ChapterView.Stored(r.startSeconds(), r.endSeconds(), r.title()))
 				.toList(), head.durationSeconds());
-			result.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), Formats.date(head.publishedAt()),
-					Formats.isoDate(head.publishedAt()), chapters));
+			episodes.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), head.publishedAt(), chapters));
 		}
-		return result;
+		return new Pages.ChapterIndex(Pages.byYear(episodes, Pages.EpisodeChapters::publishedAt), page, totalPages,
+				total);
+	}
+
+	/** Every episode, newest first, grouped by year: the compact list. */
+	List<Pages.Year<EpisodeCard>> list() {
+		return Pages.byYear(this.cast.cards(this.reading.findCards(Pageable.unpaged())), EpisodeCard::publishedAt);
 	}
 
 	private Episode find(String slug) {
@@ -193,6 +208,18 @@ class ReadingService {
 		return ChapterView.of(chapters.stream()
 			.map((c) -> new ChapterView.Stored(c.getStartSeconds(), c.getEndSeconds(), c.getTitle()))
 			.toList(), episode.getDurationSeconds());
+	}
+
+	/**
+	 * The next newer and the next older episode (by publication time), either may be
+	 * null.
+	 */
+	private Neighbour[] neighbours(Episode episode) {
+		if (episode.getPublishedAt() == null) {
+			return new Neighbour[2];
+		}
+		return new Neighbour[] { first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST)),
+				first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST)) };
 	}
 
 	private static Neighbour first(List<Neighbour> neighbours) {

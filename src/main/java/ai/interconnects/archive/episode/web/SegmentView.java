@@ -5,8 +5,9 @@ import ai.interconnects.archive.web.TimeCode;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
- * {@code effectiveStart} is then the start of the timed paragraph before it, which is
- * where the player goes and which chapter the paragraph belongs to, and
+ * {@code effectiveStart} is then its estimated start (its turn's span shared in
+ * proportion to the paragraphs' lengths, as in the subtitle files), which is where the
+ * player goes, what a link to it says and which chapter the paragraph belongs to, and
  * {@code effectiveSpeaker} who was speaking. {@code anchor} is the element id:
  * {@code t-754} for a timed paragraph, {@code p-12} (its position) otherwise.
  * {@code markedHtml} is set when the paragraph matches an in-transcript search: its text,
@@ -33,8 +34,17 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 		return TimeCode.format(this.effectiveStart);
 	}
 
+	/** The time a paragraph shows: its own, or "≈12:14" for an estimate. */
+	public String shownClock() {
+		return timed() ? start() : "≈" + effectiveClock();
+	}
+
 	public String speakerSlug() {
 		return Speakers.slug(this.speaker);
+	}
+
+	public String effectiveSpeakerSlug() {
+		return Speakers.slug(this.effectiveSpeaker);
 	}
 
 }

@@ -2,17 +2,21 @@ package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.transcript.Speakers;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /speakers}: the people who speak in the archive; {@code /speakers/{slug}}: the
- * episodes one of them speaks in, with the first lines of their turns. Speakers come from
- * the transcripts' labels, so a name spelled two ways is two speakers; the feed's
+ * {@code /speakers}: the people who speak in the archive; {@code /speakers/{slug}}: their
+ * most substantive words ({@link SpeakerQuotes}) and the episodes they speak in, one row
+ * each, {@value #EPISODES_PER_PAGE} a page ({@code ?page=}). Speakers come from the
+ * transcripts' labels, so a name spelled two ways is two speakers; the feed's
  * {@code podcast:person} tags add roles, links and episodes ({@link SpeakerDirectory}).
  */
 @Controller
@@ -21,6 +25,10 @@ class SpeakerController {
 	static final String LIST_VIEW = "speakers/index";
 
 	static final String SPEAKER_VIEW = "speakers/show";
+
+	static final int EPISODES_PER_PAGE = 20;
+
+	static final int QUOTES = 3;
 
 	private final SpeakerDirectory directory;
 
@@ -34,26 +42,25 @@ class SpeakerController {
 		return LIST_VIEW;
 	}
 
+	/** {@code page} is read as on the archive: anything unreadable is the first page. */
 	@GetMapping("/speakers/{slug}")
-	String speaker(@PathVariable String slug, Model model) {
+	String speaker(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
 		var speaker = this.directory.find(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No speaker " + slug));
+		var episodes = this.directory.episodes(speaker);
+		int pages = Math.max(1, (episodes.size() + EPISODES_PER_PAGE - 1) / EPISODES_PER_PAGE);
+		int n = Math.min(Math.max(number(page), 1), pages);
 		model.addAttribute("speaker", speaker);
-		model.addAttribute("episodes", this.directory.episodes(speaker));
+		model.addAttribute("episodes",
+				episodes.subList((n - 1) * EPISODES_PER_PAGE, Math.min(episodes.size(), n * EPISODES_PER_PAGE)));
+		model.addAttribute("page", n);
+		model.addAttribute("pages", pages);
+		model.addAttribute("quotes", (n == 1) ? this.directory.quotes(speaker, QUOTES) : List.of());
 		return SPEAKER_VIEW;
 	}
 
-	/** The turn's first sentence, or its first 160 characters cut at a word, with "…". */
-	static String firstLine(String text) {
-		var stripped = text.strip();
-		var sentence = stripped.split("(?<=[.?!])\\s+", 2);
-		var line = sentence[0];
-		if (line.length() <= 160) {
-			return (sentence.length > 1) ? line + " …" : line;
-		}
-		var head = line.substring(0, 159);
-		int space = head.lastIndexOf(' ');
-		return ((space > 80) ? head.substring(0, space) : head).stripTrailing() + "…";
+	private static int number(String page) {
+		return (page != null && page.strip().matches("\\d{1,6}")) ? Integer.parseInt(page.strip()) : 1;
 	}
 
 }

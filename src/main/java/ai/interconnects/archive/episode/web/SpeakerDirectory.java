@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
-import ai.interconnects.archive.episode.Voices;
 import ai.interconnects.archive.transcript.Speakers;
 import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.TimeCode;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SpeakerDirectory {
 
-	/** Turns shown per episode on a speaker's page; the rest are in the transcript. */
-	static final int TURNS_PER_EPISODE = 12;
+	/** The longest turns of a speaker read to choose their quotes from. */
+	static final int QUOTE_CANDIDATES = 300;
 
 	private final EpisodeCatalog catalog;
 
@@ -50,17 +49,16 @@ class SpeakerDirectory {
 
 	}
 
-	record Turn(int startSeconds, String time, String firstLine, String anchor) {
+	/**
+	 * An episode on a speaker's page: {@code role} is what its feed item calls them,
+	 * {@code firstTurn} the transcript at their first turn (null without one).
+	 */
+	record SpeakerEpisode(String slug, String title, String date, String isoDate, long turns, String role,
+			String firstTurn) {
 	}
 
-	/** An episode on a speaker's page; {@code role} is what its feed item calls them. */
-	record SpeakerEpisode(String slug, String title, String date, String isoDate, long turns, List<Turn> shown,
-			String role) {
-
-		public long more() {
-			return this.turns - this.shown.size();
-		}
-
+	/** One of their passages: {@code time} and {@code link} lead into the transcript. */
+	record SpeakerQuote(String text, String time, String link, String episodeSlug, String episodeTitle, String date) {
 	}
 
 	/** Everyone, the most episodes first. */
@@ -96,26 +94,20 @@ class SpeakerDirectory {
 
 	/** The episodes {@code speaker} speaks in or is named by, newest first. */
 	List<SpeakerEpisode> episodes(SpeakerLink speaker) {
-		var roles = new HashMap<Long, String>();
 		var dated = new LinkedHashMap<Long, Dated>();
+		var roles = new HashMap<Long, String>();
 		for (var credit : this.catalog.credits(speaker.name())) {
 			roles.put(credit.episodeId(), credit.role());
 			dated.put(credit.episodeId(), new Dated(credit.publishedAt(), credit.episodeId(),
-					view(credit.slug(), credit.title(), credit.publishedAt(), 0, List.of(), credit.role())));
+					view(credit.slug(), credit.title(), credit.publishedAt(), 0, credit.role(), null)));
 		}
-		var turns = new LinkedHashMap<Long, List<Voices.TurnRow>>();
-		for (var row : this.catalog.turns(speaker.name(), TURNS_PER_EPISODE)) {
-			turns.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
-		}
-		for (var rows : turns.values()) {
-			var head = rows.get(0);
-			var shown = rows.stream()
-				.filter((row) -> row.startSeconds() != null)
-				.map((row) -> new Turn(row.startSeconds(), TimeCode.format(row.startSeconds()),
-						SpeakerController.firstLine(row.text()), "t-" + row.startSeconds()))
-				.toList();
-			dated.put(head.episodeId(), new Dated(head.publishedAt(), head.episodeId(), view(head.slug(), head.title(),
-					head.publishedAt(), head.turnsInEpisode(), shown, roles.get(head.episodeId()))));
+		for (var row : this.catalog.speakerEpisodes(speaker.name())) {
+			var anchor = (row.firstStart() != null) ? "?t=" + row.firstStart() + "#t-" + row.firstStart()
+					: "#p-" + row.firstPosition();
+			dated.put(row.episodeId(),
+					new Dated(row.publishedAt(), row.episodeId(),
+							view(row.slug(), row.title(), row.publishedAt(), row.turns(), roles.get(row.episodeId()),
+									"/episodes/" + row.slug() + "/transcript" + anchor)));
 		}
 		return dated.values()
 			.stream()
@@ -125,13 +117,33 @@ class SpeakerDirectory {
 			.toList();
 	}
 
+	/** Their {@code count} most substantive passages ({@link SpeakerQuotes}). */
+	List<SpeakerQuote> quotes(SpeakerLink speaker, int count) {
+		if (speaker.turns() == 0) {
+			return List.of();
+		}
+		return SpeakerQuotes
+			.best(this.catalog.longTurns(speaker.name(), SpeakerQuotes.MIN_LENGTH, QUOTE_CANDIDATES), count)
+			.stream()
+			.map((quote) -> {
+				var turn = quote.turn();
+				var start = turn.startSeconds();
+				var link = "/episodes/" + turn.slug() + "/transcript"
+						+ ((start != null) ? "?t=" + start + "#t-" + start : "#p-" + turn.position());
+				var instant = (turn.publishedAt() != null) ? turn.publishedAt().toInstant() : null;
+				return new SpeakerQuote(quote.text(), (start != null) ? TimeCode.format(start) : null, link,
+						turn.slug(), turn.title(), Formats.date(instant));
+			})
+			.toList();
+	}
+
 	private record Dated(OffsetDateTime publishedAt, long episodeId, SpeakerEpisode episode) {
 	}
 
-	private static SpeakerEpisode view(String slug, String title, OffsetDateTime publishedAt, long turns,
-			List<Turn> shown, String role) {
+	private static SpeakerEpisode view(String slug, String title, OffsetDateTime publishedAt, long turns, String role,
+			String firstTurn) {
 		var instant = (publishedAt != null) ? publishedAt.toInstant() : null;
-		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, shown, role);
+		return new SpeakerEpisode(slug, title, Formats.date(instant), Formats.isoDate(instant), turns, role, firstTurn);
 	}
 
 	/**

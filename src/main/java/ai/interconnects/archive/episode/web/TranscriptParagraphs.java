@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.episode.TranscriptSegment;
+import ai.interconnects.archive.transcript.TimedTranscript;
 
 /**
  * Turns stored transcript segments into the paragraphs a page shows: their anchors, the
@@ -18,38 +19,29 @@ final class TranscriptParagraphs {
 	}
 
 	/**
-	 * Paragraph views with their anchors; {@code marked} holds, by position, the text of
-	 * the paragraphs that match a search, escaped and with the matches in {@code <mark>};
-	 * {@code range}, when set, the moment whose paragraphs are highlighted.
+	 * Paragraph views with their anchors and starts: a continuation paragraph starts
+	 * where the subtitle files put it ({@link TimedTranscript}: its turn's time span
+	 * shared in proportion to the paragraphs' lengths), so each paragraph has a time of
+	 * its own. {@code marked} holds, by position, the text of the paragraphs that match a
+	 * search, escaped and with the matches in {@code <mark>}; {@code range}, when set,
+	 * the moment whose paragraphs are highlighted: the one paragraph holding its start,
+	 * and for a range the paragraphs after it that start before its end.
 	 */
-	static List<SegmentView> views(List<TranscriptSegment> segments, Map<Integer, String> marked, TimeRange range) {
+	static List<SegmentView> views(List<TranscriptSegment> segments, Map<Integer, String> marked, TimeRange range,
+			Integer durationSeconds) {
 		int count = segments.size();
-		var anchors = new String[count];
-		var effectiveStarts = new int[count];
+		var starts = TimedTranscript.startSeconds(segments.stream()
+			.map((s) -> new TimedTranscript.Segment(s.getStartSeconds(), s.getSpeaker(), s.getText()))
+			.toList(), durationSeconds);
+		var anchors = anchors(segments);
 		var effectiveSpeakers = new String[count];
-		var used = new HashSet<String>();
-		int current = 0;
 		String speaker = null;
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
-			if (segment.getStartSeconds() != null) {
-				current = segment.getStartSeconds();
+			if (segment.getStartSeconds() != null || segment.getSpeaker() != null) {
 				speaker = segment.getSpeaker();
 			}
-			else if (segment.getSpeaker() != null) {
-				speaker = segment.getSpeaker();
-			}
-			effectiveStarts[i] = current;
 			effectiveSpeakers[i] = speaker;
-			// Two paragraphs may share a second: the later one is anchored
-			// by its position.
-			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
-					: "p-" + segment.getPosition();
-			if (!used.add(anchor)) {
-				anchor = "p-" + segment.getPosition();
-				used.add(anchor);
-			}
-			anchors[i] = anchor;
 		}
 		// Each matching paragraph links to the next one, so that a reader
 		// can step through the matches.
@@ -61,23 +53,13 @@ final class TranscriptParagraphs {
 				next = anchors[i];
 			}
 		}
-		// The moment playing at the range's start is the last paragraph starting at or
-		// before it; a range runs on to the paragraphs starting before its end.
-		int from = (count > 0) ? effectiveStarts[0] : 0;
-		if (range != null) {
-			for (int i = 0; i < count; i++) {
-				if (effectiveStarts[i] <= range.start()) {
-					from = effectiveStarts[i];
-				}
-			}
-		}
+		int from = (range != null) ? holding(starts, range.start()) : -1;
 		var result = new ArrayList<SegmentView>(count);
 		for (int i = 0; i < count; i++) {
 			var segment = segments.get(i);
-			int at = effectiveStarts[i];
-			boolean highlighted = range != null && at >= from
-					&& ((range.end() != null) ? at < range.end() || at == from : at == from);
-			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), at,
+			boolean highlighted = i == from
+					|| (from >= 0 && i > from && range.end() != null && starts[i] < range.end());
+			result.add(new SegmentView(segment.getId(), segment.getPosition(), segment.getStartSeconds(), starts[i],
 					segment.getSpeaker(), effectiveSpeakers[i], segment.getText(), anchors[i],
 					marked.get(segment.getPosition()), nextMatches[i], highlighted));
 		}
@@ -85,8 +67,47 @@ final class TranscriptParagraphs {
 	}
 
 	/**
-	 * The highlighted paragraphs as a quote, ending at the range's end or, for a single
-	 * moment, where the next paragraph starts.
+	 * {@code t-754} for a timed paragraph, {@code p-12} (its position) for a continuation
+	 * and for the second of two paragraphs sharing a second: anchors never change with
+	 * the estimates.
+	 */
+	private static String[] anchors(List<TranscriptSegment> segments) {
+		var anchors = new String[segments.size()];
+		var used = new HashSet<String>();
+		for (int i = 0; i < anchors.length; i++) {
+			var segment = segments.get(i);
+			var anchor = (segment.getStartSeconds() != null) ? "t-" + segment.getStartSeconds()
+					: "p-" + segment.getPosition();
+			if (!used.add(anchor)) {
+				anchor = "p-" + segment.getPosition();
+				used.add(anchor);
+			}
+			anchors[i] = anchor;
+		}
+		return anchors;
+	}
+
+	/**
+	 * The paragraph playing at {@code seconds}: the last one starting at or before it
+	 * (the first paragraph for a moment before any).
+	 */
+	private static int holding(int[] starts, int seconds) {
+		if (starts.length == 0) {
+			return -1;
+		}
+		int found = 0;
+		for (int i = 0; i < starts.length; i++) {
+			if (starts[i] <= seconds) {
+				found = i;
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The highlighted paragraphs as a quote: from the moment asked for (not the start of
+	 * its paragraph, which may be earlier), to the range's end or, for a single moment,
+	 * where the next paragraph starts.
 	 */
 	static Quote quote(List<SegmentView> segments, TimeRange range) {
 		if (range == null) {
@@ -105,7 +126,7 @@ final class TranscriptParagraphs {
 				.findFirst()
 				.orElse(null);
 		}
-		return Quote.of(highlighted, end);
+		return Quote.of(highlighted, range.start(), end);
 	}
 
 	/**
@@ -116,10 +137,12 @@ final class TranscriptParagraphs {
 		var entries = new ArrayList<TranscriptEntry>(segments.size() + chapters.size());
 		int next = 0;
 		for (var segment : segments) {
+			boolean afterHeading = false;
 			while (next < chapters.size() && chapters.get(next).startSeconds() <= segment.effectiveStart()) {
 				entries.add(TranscriptEntry.heading(chapters.get(next++)));
+				afterHeading = true;
 			}
-			entries.add(TranscriptEntry.paragraph(segment));
+			entries.add(TranscriptEntry.paragraph(segment, afterHeading));
 		}
 		if (!segments.isEmpty()) {
 			// Chapters that start after the last paragraph still get their heading.

@@ -135,7 +135,7 @@ class ArchivePageTests extends PagesTestSupport {
 		var groups = page.select("section.chapter-group");
 		assertThat(groups).hasSize(1);
 		var group = groups.get(0);
-		assertThat(group.selectFirst("h2 a").attr("href")).isEqualTo("/episodes/" + DEAN_BALL);
+		assertThat(group.selectFirst("h3 a").attr("href")).isEqualTo("/episodes/" + DEAN_BALL);
 		assertThat(group.select("a.chapter-link").eachAttr("href")).containsExactly(
 				"/episodes/" + DEAN_BALL + "/chapters/1", "/episodes/" + DEAN_BALL + "/chapters/2",
 				"/episodes/" + DEAN_BALL + "/chapters/3", "/episodes/" + DEAN_BALL + "/chapters/4",

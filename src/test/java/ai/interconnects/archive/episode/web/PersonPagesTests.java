@@ -77,7 +77,7 @@ class PersonPagesTests extends PagesTestSupport {
 
 		assertThat(list.select(".speaker-list a[href=/speakers/ada-host]")).hasSize(1);
 		assertThat(ada.selectFirst("h1").text()).isEqualTo("Ada Host");
-		assertThat(ada.select(".turn-list")).isNotEmpty();
+		assertThat(ada.select(".speaker-episode .episode-row-meta a")).isNotEmpty();
 		assertThat(ada.select("form.speaker-search")).isNotEmpty();
 	}
 
@@ -88,14 +88,16 @@ class PersonPagesTests extends PagesTestSupport {
 		var grace = page("/speakers/grace-guest");
 		assertThat(grace.selectFirst(".speaker-credit").text()).isEqualTo("Guest · grace.example");
 		assertThat(grace.selectFirst(".speaker-credit a").attr("rel")).isEqualTo("nofollow noopener ugc");
-		assertThat(grace.select(".speaker-episode .meta").eachText()).containsExactly("9 March 2026 · Guest · 1 turn");
+		assertThat(grace.select(".speaker-episode").eachText())
+			.containsExactly("9 March 2026 " + "A guest joins Guest · 1 turn");
 
 		var pat = page("/speakers/pat-producer");
 		assertThat(pat.selectFirst(".lede").text()).isEqualTo("Credited in 1 episode; no transcript here quotes them.");
 		assertThat(pat.select("form.speaker-search")).isEmpty();
-		assertThat(pat.select(".speaker-episode h2 a").eachAttr("href"))
+		assertThat(pat.select(".speaker-episode a.episode-row-title").eachAttr("href"))
 			.containsExactly("/episodes/channel-persons-only");
-		assertThat(pat.select(".turn-list")).isEmpty();
+		assertThat(pat.select(".speaker-episode").text()).contains("no turns in a transcript");
+		assertThat(pat.select(".speaker-quote")).isEmpty();
 	}
 
 	private Document page(String path) throws Exception {

@@ -27,10 +27,15 @@ class QueryCountTests extends PagesTestSupport {
 		ingestFixture();
 
 		assertThat(statements("/episodes/" + DEAN_BALL)).isBetween(1L, 5L);
-		assertThat(statements("/episodes/" + DEAN_BALL + "/transcript")).isBetween(1L, 3L);
+		// the transcript names the episodes before and after it, as the episode page does
+		assertThat(statements("/episodes/" + DEAN_BALL + "/transcript")).isBetween(1L, 5L);
 		assertThat(statements("/episodes/" + DEAN_BALL + "/chapters/3")).isBetween(1L, 3L);
-		assertThat(statements("/")).isBetween(1L, 2L);
-		assertThat(statements("/chapters")).isEqualTo(1L);
+		// the count, the cards, and the notes of the cards that may be essays (who each
+		// episode is with comes from plain SQL, not counted here, a fixed three
+		// statements)
+		assertThat(statements("/")).isBetween(1L, 3L);
+		// a page of episodes with chapters: their count, the page's ids, their chapters
+		assertThat(statements("/chapters")).isBetween(1L, 3L);
 	}
 
 	@Test

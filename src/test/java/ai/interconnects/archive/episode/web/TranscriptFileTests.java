@@ -172,7 +172,7 @@ class TranscriptFileTests extends FormatsTestSupport {
 
 		var page = Jsoup.parse(body(EPISODE + "/transcript"));
 
-		var links = page.select(".transcript-downloads a");
+		var links = page.select(".transcript-downloads a[type]");
 		assertThat(links.eachText()).containsExactly("VTT", "SRT", "JSON", "text", "chapters");
 		assertThat(links.eachAttr("href")).containsExactly(EPISODE + "/transcript.vtt", EPISODE + "/transcript.srt",
 				EPISODE + "/transcript.json", EPISODE + "/transcript.txt", EPISODE + "/chapters.json");

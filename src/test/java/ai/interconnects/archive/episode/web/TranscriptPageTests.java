@@ -100,11 +100,15 @@ class TranscriptPageTests extends PagesTestSupport {
 				assertThat(next).isNull();
 			}
 		}
-		assertThat(page.selectFirst(".search-note").text())
-			.isEqualTo(matches.size() + " paragraphs match “sovereign”: go to the first. Clear");
-		assertThat(page.selectFirst(".search-note a[data-next-match]").attr("href"))
+		// one message, in the find bar, counted in moments as /search counts them
+		assertThat(page.select(".search-note")).isEmpty();
+		assertThat(page.selectFirst("[data-find-count]").text()).isEqualTo(matches.size() + " matching moments");
+		assertThat(page.selectFirst(".find-links a[data-next-match]").attr("href"))
 			.isEqualTo("#" + matches.get(0).id());
+		// the query once, in the find box: not again in the header's search box
 		assertThat(page.selectFirst("#transcript-q").val()).isEqualTo("sovereign");
+		assertThat(page.selectFirst("#site-search-q").val()).isEmpty();
+		assertThat(page.select("input").eachAttr("value")).containsOnlyOnce("sovereign");
 	}
 
 	@Test
@@ -121,7 +125,7 @@ class TranscriptPageTests extends PagesTestSupport {
 	void oddTranscriptQueriesGiveThePlainTranscript() throws Exception {
 		ingestFixture();
 
-		assertThat(Html.page(this.mvc, PATH + "?q=").select(".search-note")).isEmpty();
+		assertThat(Html.page(this.mvc, PATH + "?q=").select(".find-links")).isEmpty();
 		assertThat(Html.page(this.mvc, PATH + "?q=" + "x".repeat(500)).select("[data-segment]")).hasSize(55);
 		var hostile = Html.page(this.mvc, PATH + "?q=%3Cscript%3Ealert(1)%3C/script%3E%20%22unbalanced");
 		assertThat(hostile.select("[data-segment]")).hasSize(55);
@@ -130,7 +134,7 @@ class TranscriptPageTests extends PagesTestSupport {
 	}
 
 	@Test
-	void continuationParagraphsAreAnchoredByPositionAndTakeThePreviousTime() throws Exception {
+	void continuationParagraphsAreAnchoredByPositionAndShowTheirEstimatedTime() throws Exception {
 		ingest(EDGE_CASES);
 
 		var page = Html.page(this.mvc, "/episodes/continuations-and-chapters/transcript");
@@ -139,12 +143,14 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(segments).hasSize(7);
 		var continuation = segments.get(1);
 		assertThat(continuation.id()).isEqualTo("p-" + continuation.attr("data-position"));
-		assertThat(continuation.attr("data-start")).isEqualTo("0");
-		assertThat(continuation.select("a.ts")).isEmpty();
+		// the turn at 0:00 runs to 1:30; its second paragraph is 40 of its 67 characters,
+		// so it starts about 27/67 of the way in (as in transcript.vtt)
+		assertThat(continuation.attr("data-start")).isEqualTo("36");
+		assertThat(continuation.selectFirst("a.ts").text()).isEqualTo("≈0:36");
 		assertThat(continuation.select(".segment-speaker")).isEmpty();
 		assertThat(continuation.selectFirst("button.share-moment").attr("data-link"))
-			.isEqualTo("/episodes/continuations-and-chapters/transcript?t=0#" + continuation.id());
-		assertThat(segments.get(3).attr("data-start")).isEqualTo("90");
+			.isEqualTo("/episodes/continuations-and-chapters/transcript?t=36#" + continuation.id());
+		assertThat(segments.get(3).attr("data-start")).isEqualTo("94");
 		// two paragraphs at 1:40: the second cannot reuse t-100
 		assertThat(segments.get(4).id()).isEqualTo("t-100");
 		assertThat(segments.get(5).id()).isEqualTo("p-" + segments.get(5).attr("data-position"));
@@ -177,14 +183,15 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(quoted).isNotEmpty();
 		assertThat(quoted.eachAttr("data-start")).containsOnly("753");
 		assertThat(page.selectFirst("audio[data-player]").attr("src")).endsWith("#t=754");
+		// the moment asked for, not the start of its paragraph
 		assertThat(page.selectFirst("meta[property=og:title]").attr("content"))
-			.endsWith(" at 12:33 · " + "Dean Ball on open models and government control");
+			.endsWith(" at 12:34 · " + "Dean Ball on open models and government control");
 		assertThat(page.selectFirst("meta[property=og:description]").attr("content"))
 			.startsWith("“" + quoted.get(0).selectFirst(".segment-text").text().substring(0, 20));
 		assertThat(page.selectFirst("meta[property=og:image]").attr("content"))
-			.isEqualTo("http://localhost/episodes/" + DEAN_BALL + "/quote.png?t=753," + nextStartAfter(page, 753));
+			.isEqualTo("http://localhost/episodes/" + DEAN_BALL + "/quote.png?t=754");
 		assertThat(page.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
-		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).contains("/transcript?t=753,");
+		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).endsWith("/transcript?t=754");
 	}
 
 	@Test
@@ -205,7 +212,7 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(page.selectFirst("audio[data-player]").attr("src")).endsWith("#t=754,801");
 		assertThat(page.selectFirst("audio[data-player]").attr("data-end")).isEqualTo("801");
 		assertThat(page.selectFirst(".quote-note").text()).contains("12:34 – 13:21");
-		assertThat(page.selectFirst("meta[property=og:image]").attr("content")).endsWith("/quote.png?t=753,801");
+		assertThat(page.selectFirst("meta[property=og:image]").attr("content")).endsWith("/quote.png?t=754,801");
 	}
 
 	@Test
@@ -219,14 +226,15 @@ class TranscriptPageTests extends PagesTestSupport {
 
 		var none = Html.page(this.mvc, PATH + "?q=zeppelin");
 		assertThat(none.selectFirst(".sticky-player form.find-bar [data-find-count]").text())
-			.isEqualTo("No match for “zeppelin”");
+			.isEqualTo("No match in this transcript");
+		assertThat(none.select("[data-find-count], .search-note")).hasSize(1);
 		var some = Html.page(this.mvc, PATH + "?q=sovereign");
 		assertThat(some.selectFirst(".sticky-player form.find-bar [data-find-count]").text())
-			.endsWith("paragraphs match");
+			.endsWith("matching moments");
 	}
 
 	@Test
-	void theTextComesFirstChaptersFoldedWithASkipLink() throws Exception {
+	void theTextComesFirstChaptersFoldedWithASkipLinkDownloadsAtTheEnd() throws Exception {
 		ingestFixture();
 
 		var page = Html.page(this.mvc, PATH);
@@ -235,20 +243,18 @@ class TranscriptPageTests extends PagesTestSupport {
 		assertThat(page.selectFirst("details.toc summary").text()).isEqualTo("Chapters (5)");
 		assertThat(page.selectFirst("a.skip-link[href=#transcript-text]")).isNotNull();
 		assertThat(page.selectFirst("#transcript-text[data-transcript]")).isNotNull();
-		assertThat(page.select("[data-share-menu] button").eachText()).containsExactly("Copy quote", "Copy link");
+		assertThat(page.select("[data-share-menu] button:not([hidden])").eachText()).containsExactly("Copy quote",
+				"Copy link");
 		var header = page.selectFirst(".episode-header");
-		assertThat(header.selectFirst("a.download-link").attr("href")).endsWith(".mp3");
+		assertThat(header.select("a[download]")).isEmpty();
 		assertThat(header.selectFirst("img.episode-artwork").attr("src")).startsWith("https://");
-	}
-
-	private static int nextStartAfter(org.jsoup.nodes.Document page, int start) {
-		return page.select("[data-segment]")
-			.eachAttr("data-start")
-			.stream()
-			.map(Integer::parseInt)
-			.filter((s) -> s > start)
-			.findFirst()
-			.orElseThrow();
+		// chapters and find share a row; downloads and where the text comes from follow
+		// the text
+		assertThat(page.select(".transcript-tools > details.toc, .transcript-tools > form.find-bar")).hasSize(2);
+		var about = page.selectFirst("#transcript-text ~ .transcript-about");
+		assertThat(about.selectFirst("a[download]").attr("href")).endsWith(".mp3");
+		assertThat(about.select(".transcript-downloads a").eachText()).contains("VTT", "SRT", "JSON", "text");
+		assertThat(about.selectFirst(".transcript-origin")).isNotNull();
 	}
 
 }

@@ -1,0 +1,7 @@
+package ai.interconnects.archive.episode;
+
+import java.time.Instant;
+
+/** An episode page's facts: where it is, when it changed, what it holds. */
+public record PageFacts(String slug, Instant updatedAt, boolean hasTranscript, int chapterCount) {
+}

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The labelled questions ({@link LabelledQuestions}) asked of the fixture archive with
  * its vectors made by the real model: keyword search as before, meaning alone, and the
  * hybrid ranking. Prints the table of BENCHMARKS.md and fails when the hybrid ranking
- * falls below the floors measured when it was tuned, or does worse than keyword search on
+ * falls below floors set a little under that table, or does worse than keyword search on
  * keyword questions.
  */
 @WithFeedServer
@@ -112,8 +112,26 @@ class SearchEvaluationTests {
 			misses(searchWith(SearchMode.HYBRID, Fusion.DEFAULT));
 			grid();
 		}
-		assertThat(hybrid.hit(LabelledQuestions.Kind.KEYWORD))
-			.isGreaterThanOrEqualTo(words.hit(LabelledQuestions.Kind.KEYWORD));
+		// Floors a little below the table of BENCHMARKS.md (paraphrases 0.71 / 0.32 /
+		// 0.60,
+		// keywords 1.00 / 1.00 / 1.00, whole episodes 1.00 / 0.99): one or two questions
+		// may change hands, a worse ranking may not pass.
+		var paraphrase = LabelledQuestions.Kind.PARAPHRASE;
+		var keyword = LabelledQuestions.Kind.KEYWORD;
+		var episode = LabelledQuestions.Kind.EPISODE;
+		assertThat(hybrid.hit(paraphrase)).as("paraphrase hit@3").isGreaterThanOrEqualTo(0.64);
+		assertThat(hybrid.moment(paraphrase)).as("paraphrase moment@3").isGreaterThanOrEqualTo(0.25);
+		assertThat(hybrid.ndcg(paraphrase)).as("paraphrase nDCG@10").isGreaterThanOrEqualTo(0.5);
+		assertThat(hybrid.hit(keyword)).as("keyword hit@3").isEqualTo(1.0);
+		assertThat(hybrid.moment(keyword)).as("keyword moment@3")
+			.isGreaterThanOrEqualTo(Math.max(0.9, words.moment(keyword)));
+		assertThat(hybrid.ndcg(keyword)).as("keyword nDCG@10").isGreaterThanOrEqualTo(words.ndcg(keyword));
+		assertThat(hybrid.hit(episode)).as("whole-episode hit@3").isGreaterThanOrEqualTo(0.88);
+		assertThat(hybrid.ndcg(episode)).as("whole-episode nDCG@10").isGreaterThanOrEqualTo(0.9);
+		// meaning alone must carry the paraphrases: if it fell, the hybrid rows above
+		// would
+		// be words' work
+		assertThat(meaning.hit(paraphrase)).as("meaning-only paraphrase hit@3").isGreaterThanOrEqualTo(0.6);
 	}
 
 	private Function<LabelledQuestions.Question, SearchResults> searchWith(SearchMode mode, Fusion fusion) {

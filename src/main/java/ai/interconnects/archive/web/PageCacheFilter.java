@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +25,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@link PageRequest}): {@code ?x=random} or {@code /%65pisodes/…} is the same page, is
  * rendered without the parameters it does not read, and neither renders again nor pushes
  * other pages out of the cache.</li>
- * <li>Each page gets a strong {@code ETag} made of that key, the {@link ArchiveStamp} and
- * the build; {@code Last-Modified} is the archive's last change; {@code Cache-Control} is
- * {@link PageEtags#PUBLIC_PAGE}.</li>
+ * <li>Each page gets a strong {@code ETag} made of that key, the {@link ArchiveStamp}
+ * (moved on by any {@link DerivedChanges}) and the build; {@code Last-Modified} is the
+ * archive's last change; {@code Cache-Control} is {@link PageEtags#PUBLIC_PAGE}.</li>
  * <li>{@code HEAD} is the {@code GET} without its body: the same status and headers, from
  * the same cache.</li>
  * <li>A matching {@code If-None-Match} gets {@code 304} after the one stamp statement,
@@ -45,14 +46,18 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final ArchiveStamp stamps;
 
+	private final ObjectProvider<DerivedChanges> derived;
+
 	private final PageEtags etags;
 
 	private final RenderedPages rendered;
 
 	private final boolean cacheRendered;
 
-	PageCacheFilter(ArchiveStamp stamps, PageEtags etags, PageCacheProperties properties) {
+	PageCacheFilter(ArchiveStamp stamps, ObjectProvider<DerivedChanges> derived, PageEtags etags,
+			PageCacheProperties properties) {
 		this.stamps = stamps;
+		this.derived = derived;
 		this.etags = etags;
 		this.cacheRendered = properties.enabled();
 		this.rendered = new RenderedPages(properties.maxSize().toBytes(), properties.timeToLive());
@@ -75,6 +80,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 		ArchiveStamp.Stamp stamp;
 		try {
 			stamp = this.stamps.current();
+			for (var changes : this.derived) {
+				stamp = stamp.changedAt(changes.lastChange());
+			}
 		}
 		catch (DataAccessException ex) {
 			if (DatabaseFailures.unreachable(ex)) {
@@ -92,8 +100,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var etag = this.etags.etag("page", request.key(), stamp.episodes(), stamp.lastChange());
-		var lastModified = stamp.lastChange();
+		var etag = this.etags.etag("page", request.key(), stamp.episodes(), stamp.lastChange(), stamp.derivedChange());
+		var lastModified = stamp.lastModified();
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (ConditionalGet.isNotModified(request, etag, lastModified)) {
 			// The 304 names the representation a 200 would have sent (RFC 9110 15.4.5).

@@ -5,7 +5,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,6 +13,7 @@ import ai.interconnects.archive.episode.PublisherFileService;
 import ai.interconnects.archive.feed.client.FeedClient;
 import ai.interconnects.archive.feed.client.FeedException;
 import ai.interconnects.archive.feed.client.FetchResult;
+import ai.interconnects.archive.web.WebUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +105,7 @@ class PublisherFileFetcher {
 			var now = this.clock.instant();
 			try {
 				var url = URI.create(file.url());
-				if (!isWeb(url)) {
+				if (!WebUrl.isWeb(url)) {
 					// the feed client also reads file: URLs (a configured local feed); a
 					// publisher's file never comes from this machine's disk
 					throw new IllegalArgumentException("Not an http(s) URL: " + file.url());
@@ -129,11 +129,6 @@ class PublisherFileFetcher {
 			}
 		}
 		return new Outcome(fetched, notModified, failed, this.files.pendingFiles(podcastId));
-	}
-
-	private static boolean isWeb(URI url) {
-		var scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		return scheme.equals("http") || scheme.equals("https");
 	}
 
 	private static String describe(Exception ex) {

@@ -1,14 +1,13 @@
 package ai.interconnects.archive.search;
 
-import ai.interconnects.archive.web.EpisodePaths;
-
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.EpisodePaths;
+import ai.interconnects.archive.web.TimeCode;
 import org.jsoup.parser.Parser;
 
 /**
@@ -55,11 +54,11 @@ final class ResultEpisodes {
 			case SEGMENT -> {
 				Integer at = (row.startSeconds() != null) ? row.startSeconds() : row.earlierStart();
 				var anchor = (row.startSeconds() != null) ? "#t-" + row.startSeconds() : "#p-" + row.position();
-				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? Timestamps.format(at) : null,
+				yield new SearchResults.Moment(row.kind(), row.speaker(), (at != null) ? TimeCode.format(at) : null,
 						excerpt, (at != null) ? episodePath + "?t=" + at : episodePath,
 						episodePath + "/transcript" + anchor);
 			}
-			case CHAPTER -> new SearchResults.Moment(row.kind(), null, Timestamps.format(row.startSeconds()), excerpt,
+			case CHAPTER -> new SearchResults.Moment(row.kind(), null, TimeCode.format(row.startSeconds()), excerpt,
 					episodePath + "?t=" + row.startSeconds(), null);
 			case TITLE, NOTES -> new SearchResults.Moment(row.kind(), null, null, excerpt, episodePath, null);
 		};

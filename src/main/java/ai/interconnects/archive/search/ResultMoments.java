@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 import org.springframework.web.util.UriUtils;
 
@@ -120,7 +120,7 @@ final class ResultMoments {
 		var path = (hash < 0) ? transcriptLink : transcriptLink.substring(0, hash);
 		var anchor = (hash < 0) ? "" : transcriptLink.substring(hash);
 		var link = new StringBuilder(path).append("?q=").append(UriUtils.encodeQueryParam(query, "UTF-8"));
-		var seconds = Timestamps.parse(time);
+		var seconds = TimeCode.wholeSeconds(time);
 		if (seconds.isPresent()) {
 			link.append("&t=").append(seconds.getAsInt());
 		}

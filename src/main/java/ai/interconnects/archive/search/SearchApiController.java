@@ -1,14 +1,12 @@
 package ai.interconnects.archive.search;
 
-import ai.interconnects.archive.web.EpisodePaths;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.JsonApi;
-import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.PublicUrl;
-
+import ai.interconnects.archive.web.TimeCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -92,7 +90,7 @@ class SearchApiController {
 			var moments = new ArrayList<Moment>(episode.best().size());
 			for (var moment : episode.best()) {
 				Integer seconds = (moment.time() != null)
-						? Timestamps.parse(moment.time()).stream().boxed().findFirst().orElse(null) : null;
+						? TimeCode.wholeSeconds(moment.time()).stream().boxed().findFirst().orElse(null) : null;
 				moments.add(new Moment(moment.kind().name(), moment.speaker(), seconds, moment.time(),
 						Jsoup.parse(moment.excerptHtml()).text(), moment.excerptHtml(), absolute(moment.playLink()),
 						absolute(moment.transcriptLink())));

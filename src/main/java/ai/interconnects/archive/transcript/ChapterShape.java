@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import ai.interconnects.archive.web.TimeCode;
 import org.jsoup.nodes.Element;
 
 /**
@@ -111,7 +112,7 @@ final class ChapterShape {
 	private static Line toLine(Element block, String text) {
 		var matcher = DescriptionParser.CHAPTER_LINE.matcher(text);
 		if (matcher.matches()) {
-			var start = Timestamps.parse(matcher.group(1));
+			var start = TimeCode.wholeSeconds(matcher.group(1));
 			var title = matcher.group(2).strip().replaceAll("\\s*[—–\\-:|·]$", "");
 			if (start.isPresent() && !title.isEmpty()) {
 				return new Line(block, text, start.getAsInt(), title);

@@ -3,9 +3,10 @@ package ai.interconnects.archive.transcript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import ai.interconnects.archive.transcript.ParsedDescription.Chapter;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,22 +35,12 @@ final class ChaptersJsonParser {
 				continue;
 			}
 			double end = JsonTranscriptParser.seconds(entry.path("endTime"));
-			chapters.add(new Chapter(TimeCodes.start(start), (end > start) ? TimeCodes.start(end) : null, title,
-					webUrl(entry.path("url").asString(null)), webUrl(entry.path("img").asString(null))));
+			chapters.add(new Chapter(TimeCode.start(start), (end > start) ? TimeCode.start(end) : null, title,
+					WebUrl.asWrittenOrNull(entry.path("url").asString(null)),
+					WebUrl.asWrittenOrNull(entry.path("img").asString(null))));
 		}
 		chapters.sort(Comparator.comparingInt(Chapter::startSeconds));
 		return chapters;
-	}
-
-	/** Only http(s) links may become a link or an image on a page. */
-	static String webUrl(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		var url = value.strip();
-		var lower = url.toLowerCase(Locale.ROOT);
-		return (lower.startsWith("https://") || lower.startsWith("http://")) && !url.matches(".*[\\s\"<>].*") ? url
-				: null;
 	}
 
 }

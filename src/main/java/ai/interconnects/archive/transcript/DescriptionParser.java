@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.LogText;
-
+import ai.interconnects.archive.web.TimeCode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
@@ -97,7 +97,7 @@ public final class DescriptionParser {
 					var misses = new ArrayList<String>();
 					for (var line : DescriptionBlocks.lines(block)) {
 						var matcher = CHAPTER_LINE.matcher(line);
-						var start = matcher.matches() ? Timestamps.parse(matcher.group(1))
+						var start = matcher.matches() ? TimeCode.wholeSeconds(matcher.group(1))
 								: java.util.OptionalInt.empty();
 						if (start.isPresent()) {
 							chapters.add(new ParsedDescription.Chapter(start.getAsInt(), matcher.group(2).strip()));
@@ -125,7 +125,8 @@ public final class DescriptionParser {
 						continue;
 					}
 					var matcher = TRANSCRIPT_LINE.matcher(text);
-					var start = matcher.matches() ? Timestamps.parse(matcher.group(1)) : java.util.OptionalInt.empty();
+					var start = matcher.matches() ? TimeCode.wholeSeconds(matcher.group(1))
+							: java.util.OptionalInt.empty();
 					if (start.isPresent()) {
 						var rest = matcher.group(2).strip();
 						var named = SPEAKER.matcher(rest);

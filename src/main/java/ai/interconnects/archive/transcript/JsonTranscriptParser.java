@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.interconnects.archive.transcript.ParsedDescription.Segment;
+import ai.interconnects.archive.web.TimeCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ final class JsonTranscriptParser {
 			double start = seconds(segment.path("startTime"));
 			double end = seconds(segment.path("endTime"));
 			var speaker = segment.path("speaker").asString("").strip();
-			pieces.add(new Segment(TimeCodes.start(start), (end >= start) ? TimeCodes.end(end) : null,
+			pieces.add(new Segment(TimeCode.start(start), (end >= start) ? TimeCode.end(end) : null,
 					speaker.isEmpty() ? null : speaker, text));
 		}
 		return Turns.merge(pieces);
@@ -45,7 +46,7 @@ final class JsonTranscriptParser {
 			return node.asDouble();
 		}
 		if (node.isString()) {
-			return TimeCodes.seconds(node.asString());
+			return TimeCode.seconds(node.asString());
 		}
 		return -1;
 	}

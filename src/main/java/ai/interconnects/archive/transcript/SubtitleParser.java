@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.transcript.ParsedDescription.Segment;
+import ai.interconnects.archive.web.TimeCode;
 import org.jsoup.parser.Parser;
 
 /**
@@ -44,8 +45,8 @@ final class SubtitleParser {
 			}
 			Matcher timing = TIMING.matcher(lines[timingLine]);
 			timing.matches();
-			double start = TimeCodes.seconds(timing.group(1));
-			double end = TimeCodes.seconds(timing.group(2));
+			double start = TimeCode.seconds(timing.group(1));
+			double end = TimeCode.seconds(timing.group(2));
 			var cueSpeaker = (String) null;
 			var text = new StringBuilder();
 			for (int i = timingLine + 1; i < lines.length; i++) {
@@ -76,7 +77,7 @@ final class SubtitleParser {
 				speaker = cueSpeaker;
 			}
 			if (!text.isEmpty() && start >= 0) {
-				pieces.add(new Segment(TimeCodes.start(start), (end >= start) ? TimeCodes.end(end) : null, speaker,
+				pieces.add(new Segment(TimeCode.start(start), (end >= start) ? TimeCode.end(end) : null, speaker,
 						text.toString()));
 			}
 		}

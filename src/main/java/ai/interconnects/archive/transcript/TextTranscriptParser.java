@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.transcript.ParsedDescription.Segment;
+import ai.interconnects.archive.web.TimeCode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -90,8 +91,8 @@ final class TextTranscriptParser {
 				speaker = speaker.isEmpty() ? null : speaker;
 			}
 			else if (element.nameIs("time")) {
-				double at = TimeCodes.seconds(element.hasAttr("datetime") ? element.attr("datetime") : element.text());
-				start = (at >= 0) ? TimeCodes.start(at) : null;
+				double at = TimeCode.seconds(element.hasAttr("datetime") ? element.attr("datetime") : element.text());
+				start = (at >= 0) ? TimeCode.start(at) : null;
 			}
 			else if (element.nameIs("p")) {
 				var text = clean(element.text());
@@ -116,14 +117,14 @@ final class TextTranscriptParser {
 			var header = SPEAKER_TIME_LINE.matcher(text);
 			if (header.matches()) {
 				speaker = header.group(1);
-				pendingStart = TimeCodes.start(TimeCodes.seconds(header.group(2)));
+				pendingStart = TimeCode.start(TimeCode.seconds(header.group(2)));
 				continue;
 			}
 			Integer start = pendingStart;
 			pendingStart = null;
 			var timed = LEADING_TIME.matcher(text);
-			if (timed.matches() && TimeCodes.seconds(timed.group(1)) >= 0 && !timed.group(2).isBlank()) {
-				start = TimeCodes.start(TimeCodes.seconds(timed.group(1)));
+			if (timed.matches() && TimeCode.seconds(timed.group(1)) >= 0 && !timed.group(2).isBlank()) {
+				start = TimeCode.start(TimeCode.seconds(timed.group(1)));
 				text = timed.group(2).strip();
 			}
 			var named = SpeakerPrefix.split(text);

@@ -4,6 +4,8 @@ import java.util.List;
 
 import ai.interconnects.archive.transcript.ParsedDescription.Chapter;
 import ai.interconnects.archive.transcript.ParsedDescription.Segment;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 
 /**
  * Transcript and chapter files a publisher links from its feed (Podcasting 2.0
@@ -63,17 +65,12 @@ public final class TranscriptFiles {
 	 * href="…" image="…"/>}); {@code null} when its start or title is unusable.
 	 */
 	public static Chapter podloveChapter(String start, String title, String href, String image) {
-		double at = TimeCodes.seconds(start);
+		double at = TimeCode.seconds(start);
 		if (at < 0 || title == null || title.isBlank()) {
 			return null;
 		}
-		return new Chapter(TimeCodes.start(at), null, title.strip(), ChaptersJsonParser.webUrl(href),
-				ChaptersJsonParser.webUrl(image));
-	}
-
-	/** The URL if it is http(s) and well formed, else {@code null}. */
-	public static String webUrl(String value) {
-		return ChaptersJsonParser.webUrl(value);
+		return new Chapter(TimeCode.start(at), null, title.strip(), WebUrl.asWrittenOrNull(href),
+				WebUrl.asWrittenOrNull(image));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import ai.interconnects.archive.web.TimeCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,7 +94,7 @@ public final class TranscriptFormats {
 		out.append(pageUrl).append("\n\n");
 		for (var segment : segments) {
 			if (segment.startSeconds() != null) {
-				out.append('[').append(Timestamps.format(segment.startSeconds())).append("] ");
+				out.append('[').append(TimeCode.format(segment.startSeconds())).append("] ");
 				if (segment.speaker() != null && !segment.speaker().isBlank()) {
 					out.append(oneLine(segment.speaker())).append(": ");
 				}

@@ -1,6 +1,5 @@
 package ai.interconnects.archive.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How dates, durations and feed URLs are shown on the pages: the one place for each rule,
- * used by the reading pages, search results and the feed parser alike.
+ * How dates and durations are shown on the pages: the one place for each rule, used by
+ * the reading pages and search results alike.
  */
 public final class Formats {
 
@@ -47,24 +46,6 @@ public final class Formats {
 	/** ISO 8601 duration for {@code <time datetime>}. */
 	public static String isoDuration(Integer seconds) {
 		return (seconds != null) ? java.time.Duration.ofSeconds(seconds).toString() : null;
-	}
-
-	/**
-	 * The URL if it is an absolute http(s) URL, else null: feed data decides where the
-	 * player, images and "original post" links point, so nothing else gets through.
-	 */
-	public static String webUrl(String url) {
-		if (url == null || url.isBlank()) {
-			return null;
-		}
-		try {
-			var uri = new URI(url.strip());
-			var scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) ? uri.toString() : null;
-		}
-		catch (java.net.URISyntaxException ex) {
-			return null;
-		}
 	}
 
 }

@@ -27,8 +27,7 @@ record PublicUrlProperties(URI publicUrl) {
 	}
 
 	static boolean isWebAddress(URI uri) {
-		return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-				&& uri.getRawQuery() == null && uri.getRawFragment() == null;
+		return WebUrl.isWeb(uri) && uri.getRawQuery() == null && uri.getRawFragment() == null;
 	}
 
 }

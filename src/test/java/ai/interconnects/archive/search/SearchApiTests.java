@@ -60,8 +60,7 @@ class SearchApiTests extends FormatsTestSupport {
 		assertThat(moment.get("kind").asString()).isEqualTo("SEGMENT");
 		assertThat(moment.get("speaker").asString()).isEqualTo("Dean Ball");
 		int seconds = moment.get("startSeconds").asInt();
-		assertThat(moment.get("time").asString())
-			.isEqualTo(ai.interconnects.archive.transcript.Timestamps.format(seconds));
+		assertThat(moment.get("time").asString()).isEqualTo(ai.interconnects.archive.web.TimeCode.format(seconds));
 		assertThat(moment.get("excerpt").asString()).containsIgnoringCase("government").doesNotContain("<mark>");
 		assertThat(moment.get("excerptHtml").asString()).contains("<mark>");
 		assertThat(moment.get("url").asString()).startsWith("http://localhost/episodes/").endsWith("?t=" + seconds);

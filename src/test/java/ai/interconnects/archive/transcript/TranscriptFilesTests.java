@@ -119,6 +119,17 @@ class TranscriptFilesTests {
 	}
 
 	@Test
+	void chapterLinksFollowTheFeedsUrlRule() {
+		// written with a space: encoded and kept, as a feed's links are; no host: dropped
+		assertThat(TranscriptFiles.chapters(
+				"""
+						{"chapters": [{"startTime": 0, "title": "Intro", "url": "https://example.org/a b", "img": "http://"}]}"""))
+			.containsExactly(new Chapter(0, null, "Intro", "https://example.org/a%20b", null));
+		assertThat(TranscriptFiles.podloveChapter("0", "Intro", "https:///no-host", "HTTPS://example.org/i.png"))
+			.isEqualTo(new Chapter(0, null, "Intro", null, "HTTPS://example.org/i.png"));
+	}
+
+	@Test
 	void aFileThatIsNotWhatItClaimsIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TranscriptFiles.transcript(TranscriptFormat.JSON, "<html>not json</html>"));

@@ -3,8 +3,8 @@ package ai.interconnects.archive.episode.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.interconnects.archive.transcript.Timestamps;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
 
 /**
  * A chapter as the pages show it: {@code number} is its 1-based position.
@@ -42,11 +42,11 @@ public record ChapterView(int number, int startSeconds, Integer endSeconds, Stri
 	}
 
 	public String start() {
-		return Timestamps.format(this.startSeconds);
+		return TimeCode.format(this.startSeconds);
 	}
 
 	public String end() {
-		return (this.endSeconds != null) ? Timestamps.format(this.endSeconds) : null;
+		return (this.endSeconds != null) ? TimeCode.format(this.endSeconds) : null;
 	}
 
 	/** "12:34–18:20", or null when the end is not known. */

@@ -1,11 +1,10 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.web.EpisodePaths;
-
 import java.time.Instant;
 
 import ai.interconnects.archive.episode.Episode;
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.EpisodePaths;
+import ai.interconnects.archive.web.WebUrl;
 
 /**
  * What the pages show of an episode. {@code audioUrl}, {@code link} and {@code imageUrl}
@@ -17,8 +16,8 @@ public record EpisodeView(String slug, String title, Instant publishedAt, Intege
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
-				episode.getDurationSeconds(), Formats.webUrl(episode.getAudio().url()), episode.getAudio().type(),
-				Formats.webUrl(episode.getLink()), Formats.webUrl(episode.getImageUrl()), episode.getShowNotesHtml(),
+				episode.getDurationSeconds(), WebUrl.orNull(episode.getAudio().url()), episode.getAudio().type(),
+				WebUrl.orNull(episode.getLink()), WebUrl.orNull(episode.getImageUrl()), episode.getShowNotesHtml(),
 				episode.getSummary(), TranscriptOrigin.of(episode));
 	}
 

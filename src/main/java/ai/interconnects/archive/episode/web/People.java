@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.WebUrl;
 
 /**
  * The people an episode's feed item names ({@code podcast:person}), grouped by role for
@@ -36,10 +36,9 @@ public record People(List<Credit> credits) {
 		var byRole = new LinkedHashMap<String, List<Person>>();
 		FIRST.forEach((role) -> byRole.put(role, new ArrayList<>()));
 		for (var row : rows) {
-			var img = Formats.webUrl(row.img());
+			var img = WebUrl.parse(row.img()).filter(WebUrl::isHttps).map(WebUrl::toString).orElse(null);
 			byRole.computeIfAbsent(row.role(), (role) -> new ArrayList<>())
-				.add(new Person(row.name(), Formats.webUrl(row.href()),
-						(img != null && img.startsWith("https:")) ? img : null));
+				.add(new Person(row.name(), WebUrl.orNull(row.href()), img));
 		}
 		var credits = new ArrayList<Credit>();
 		byRole.forEach((role, persons) -> {

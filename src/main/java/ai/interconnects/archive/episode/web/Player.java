@@ -2,7 +2,7 @@ package ai.interconnects.archive.episode.web;
 
 import java.util.Locale;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 /**
  * The audio player of a page. {@code src} carries a media fragment ({@code #t=754} or
@@ -34,11 +34,11 @@ public record Player(String slug, String src, String type, Integer start, Intege
 	}
 
 	public String startClock() {
-		return (this.start != null) ? Timestamps.format(this.start) : null;
+		return (this.start != null) ? TimeCode.format(this.start) : null;
 	}
 
 	public String endClock() {
-		return (this.end != null) ? Timestamps.format(this.end) : null;
+		return (this.end != null) ? TimeCode.format(this.end) : null;
 	}
 
 }

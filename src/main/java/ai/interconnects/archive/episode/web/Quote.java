@@ -2,7 +2,7 @@ package ai.interconnects.archive.episode.web;
 
 import java.util.List;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 /**
  * The words of the paragraphs a link points at ({@code ?t=754} or {@code ?t=754,801}):
@@ -30,7 +30,7 @@ public record Quote(String speaker, String text, int start, Integer end, String 
 	}
 
 	public String startClock() {
-		return Timestamps.format(this.start);
+		return TimeCode.format(this.start);
 	}
 
 	/** The quote cut at a word boundary to {@code max} characters, with an ellipsis. */

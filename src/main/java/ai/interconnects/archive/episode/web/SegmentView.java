@@ -1,7 +1,7 @@
 package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.transcript.Speakers;
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 /**
  * One transcript paragraph. {@code startSeconds} is null for a continuation paragraph;
@@ -26,11 +26,11 @@ public record SegmentView(long id, int position, Integer startSeconds, int effec
 	}
 
 	public String start() {
-		return (this.startSeconds != null) ? Timestamps.format(this.startSeconds) : null;
+		return (this.startSeconds != null) ? TimeCode.format(this.startSeconds) : null;
 	}
 
 	public String effectiveClock() {
-		return Timestamps.format(this.effectiveStart);
+		return TimeCode.format(this.effectiveStart);
 	}
 
 	public String speakerSlug() {

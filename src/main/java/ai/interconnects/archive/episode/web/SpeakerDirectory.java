@@ -1,13 +1,5 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.transcript.Speakers;
-
-import ai.interconnects.archive.transcript.Timestamps;
-
-import ai.interconnects.archive.episode.Voices;
-
-import ai.interconnects.archive.episode.EpisodeCatalog;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
+import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.Voices;
+import ai.interconnects.archive.transcript.Speakers;
 import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 
 import org.springframework.stereotype.Component;
 
@@ -74,7 +71,7 @@ class SpeakerDirectory {
 					new SpeakerLink(row.name(), Speakers.slug(row.name()), row.episodes(), row.turns(), null, null));
 		}
 		for (var person : this.catalog.people()) {
-			var href = (person.href() != null) ? Formats.webUrl(person.href()) : null;
+			var href = WebUrl.orNull(person.href());
 			var speaker = byName.get(key(person.name()));
 			if (speaker != null) {
 				byName.put(key(person.name()), new SpeakerLink(speaker.name(), speaker.slug(),
@@ -114,7 +111,7 @@ class SpeakerDirectory {
 			var head = rows.get(0);
 			var shown = rows.stream()
 				.filter((row) -> row.startSeconds() != null)
-				.map((row) -> new Turn(row.startSeconds(), Timestamps.format(row.startSeconds()),
+				.map((row) -> new Turn(row.startSeconds(), TimeCode.format(row.startSeconds()),
 						SpeakerController.firstLine(row.text()), "t-" + row.startSeconds()))
 				.toList();
 			dated.put(head.episodeId(), new Dated(head.publishedAt(), head.episodeId(), view(head.slug(), head.title(),

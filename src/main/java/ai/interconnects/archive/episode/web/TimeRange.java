@@ -1,6 +1,6 @@
 package ai.interconnects.archive.episode.web;
 
-import ai.interconnects.archive.transcript.Timestamps;
+import ai.interconnects.archive.web.TimeCode;
 
 /**
  * The moment a page opens at, from its {@code t} parameter: {@code 754} or {@code 12:34}
@@ -18,13 +18,13 @@ public record TimeRange(int start, Integer end) {
 			return null;
 		}
 		int comma = t.indexOf(',');
-		var start = Timestamps.parse((comma < 0) ? t : t.substring(0, comma));
+		var start = TimeCode.wholeSeconds((comma < 0) ? t : t.substring(0, comma));
 		if (start.isEmpty()) {
 			return null;
 		}
 		Integer end = null;
 		if (comma >= 0) {
-			var parsed = Timestamps.parse(t.substring(comma + 1));
+			var parsed = TimeCode.wholeSeconds(t.substring(comma + 1));
 			if (parsed.isPresent() && parsed.getAsInt() > start.getAsInt()) {
 				end = parsed.getAsInt();
 			}
@@ -55,11 +55,11 @@ public record TimeRange(int start, Integer end) {
 	}
 
 	public String startClock() {
-		return Timestamps.format(this.start);
+		return TimeCode.format(this.start);
 	}
 
 	public String endClock() {
-		return (this.end != null) ? Timestamps.format(this.end) : null;
+		return (this.end != null) ? TimeCode.format(this.end) : null;
 	}
 
 	boolean contains(int seconds) {

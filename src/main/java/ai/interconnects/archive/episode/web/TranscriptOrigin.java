@@ -3,7 +3,7 @@ package ai.interconnects.archive.episode.web;
 import java.util.Locale;
 
 import ai.interconnects.archive.episode.Episode;
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.WebUrl;
 
 /**
  * Where the transcript on a page came from, for the sentence that says so: the episode's
@@ -19,7 +19,7 @@ public record TranscriptOrigin(String source, String fileUrl, String fileType) {
 	static TranscriptOrigin of(Episode episode) {
 		return new TranscriptOrigin(
 				(episode.getTranscriptSource() != null) ? episode.getTranscriptSource().name() : null,
-				Formats.webUrl(episode.getTranscriptUrl()), episode.getTranscriptType());
+				WebUrl.orNull(episode.getTranscriptUrl()), episode.getTranscriptType());
 	}
 
 	public boolean fromFile() {

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Locale;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.TimeCode;
+import ai.interconnects.archive.web.WebUrl;
 import com.rometools.modules.itunes.EntryInformation;
 import com.rometools.modules.itunes.FeedInformation;
 import com.rometools.modules.itunes.ITunes;
@@ -75,7 +76,7 @@ class FeedParser {
 		String image = null;
 		String episodeType = null;
 		if (itunes != null) {
-			duration = (markup != null) ? Durations.seconds(markup.itunes("duration")) : null;
+			duration = (markup != null) ? TimeCode.duration(markup.itunes("duration")) : null;
 			if (duration == null && itunes.getDuration() != null) {
 				long seconds = itunes.getDuration().getMilliseconds() / 1000;
 				duration = (seconds > 0 && seconds < Integer.MAX_VALUE) ? (int) seconds : null;
@@ -145,7 +146,7 @@ class FeedParser {
 	 * hostile feed must never become a link or player source on a page.
 	 */
 	static String webUrl(String value) {
-		return Formats.webUrl(WebUrls.clean(value));
+		return WebUrl.asWrittenOrNull(value);
 	}
 
 	private static boolean notBlank(String value) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import ai.interconnects.archive.web.Formats;
+import ai.interconnects.archive.web.WebUrl;
 import org.jdom2.Element;
 
 /**
@@ -51,7 +51,7 @@ final class ItemMarkup {
 	}
 
 	private static String web(String value) {
-		return Formats.webUrl(WebUrls.clean(value));
+		return WebUrl.asWrittenOrNull(value);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.web.TimeCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,11 +96,11 @@ class WildFeedParserTests {
 		var feed = this.parser.parse(fixture("lenient-feed.xml"), null);
 
 		assertThat(item(feed, "dur-1").durationSeconds()).isEqualTo(50);
-		assertThat(Durations.seconds("1:02:03.4")).isEqualTo(3723);
-		assertThat(Durations.seconds("2111")).isEqualTo(2111);
-		assertThat(Durations.seconds("35:11")).isEqualTo(2111);
-		assertThat(Durations.seconds("0")).isNull();
-		assertThat(Durations.seconds("about an hour")).isNull();
+		assertThat(TimeCode.duration("1:02:03.4")).isEqualTo(3723);
+		assertThat(TimeCode.duration("2111")).isEqualTo(2111);
+		assertThat(TimeCode.duration("35:11")).isEqualTo(2111);
+		assertThat(TimeCode.duration("0")).isNull();
+		assertThat(TimeCode.duration("about an hour")).isNull();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The JSON API's documents. Field names are part of the API (README "JSON API" and
@@ -26,10 +27,13 @@ final class ApiModels {
 			String chapters) {
 	}
 
-	/** An episode in a list. */
+	/**
+	 * An episode in a list; {@code season} and {@code episode} are the feed's
+	 * {@code itunes:season} and {@code itunes:episode}, or null.
+	 */
 	record EpisodeSummary(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String imageUrl, String link, Audio audio, int chapterCount,
-			int segmentCount, Links links) {
+			int segmentCount, Links links, Integer season, Integer episode) {
 	}
 
 	/**
@@ -62,11 +66,29 @@ final class ApiModels {
 	record Person(String name, String role, String group, String img, String href) {
 	}
 
-	/** An episode with its show notes, chapters, transcript and the people it names. */
+	/**
+	 * An episode with its show notes, chapters, transcript, the people it names, its
+	 * numbers and the other files of its media.
+	 */
 	record EpisodeDetail(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String showNotesHtml, String imageUrl, String link,
 			String episodeType, Audio audio, Links links, List<Chapter> chapters, List<Segment> segments,
-			List<Person> persons) {
+			List<Person> persons, Integer season, Integer episode, List<AlternateEnclosure> alternateEnclosures) {
+	}
+
+	/**
+	 * Another file of the episode's media ({@code podcast:alternateEnclosure}), as the
+	 * feed gives it: {@code bitrate} in bits per second, {@code default} whether the feed
+	 * marks it as the preferred one, {@code sources} its URIs in feed order (http(s),
+	 * IPFS, magnet or Arweave) with their MIME type when given.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record AlternateEnclosure(String type, Long length, Long bitrate, Integer height, String lang, String title,
+			String rel, String codecs, @JsonProperty("default") boolean isDefault, List<Source> sources) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Source(String uri, String contentType) {
 	}
 
 	/**

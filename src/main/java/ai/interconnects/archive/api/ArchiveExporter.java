@@ -8,6 +8,7 @@ import ai.interconnects.archive.episode.PersonEntry;
 
 import ai.interconnects.archive.episode.SegmentEntry;
 
+import ai.interconnects.archive.episode.AlternateEntry;
 import ai.interconnects.archive.episode.ChapterEntry;
 
 import java.io.IOException;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * The backup-and-migrate format: one JSON object per line (JSON Lines), one line per
  * episode, oldest stored first, with everything needed to rebuild the archive: its
  * identity, metadata, the raw description as received, the derived show notes, chapters
- * and transcript paragraphs, and the people the item names. See README "Export".
+ * and transcript paragraphs, the people the item names and the other files of its media.
+ * See README "Export".
  * <p>
  * Memory stays bounded however large the archive: the episodes, chapters, segments and
  * persons are read through four server-side cursors (ordered by episode, merged here) in
@@ -66,7 +68,7 @@ class ArchiveExporter {
 			Integer durationSeconds, Audio audio, String link, String imageUrl, String episodeType,
 			String rawDescription, String showNotesHtml, String summary, String contentHash, Instant firstSeenAt,
 			Instant lastSeenAt, Instant updatedAt, List<ChapterEntry> chapters, List<SegmentEntry> segments,
-			List<PersonEntry> persons) {
+			List<PersonEntry> persons, Integer season, Integer episode, List<AlternateEntry> alternateEnclosures) {
 	}
 
 	/** Writes every episode to {@code out} (not closed); returns how many. */
@@ -79,15 +81,18 @@ class ArchiveExporter {
 			try (var episodes = cursor(connection, ExportColumns.EPISODES);
 					var chapters = cursor(connection, ExportColumns.ALL_CHAPTERS);
 					var segments = cursor(connection, ExportColumns.ALL_SEGMENTS);
-					var people = cursor(connection, ExportColumns.ALL_PERSONS)) {
+					var people = cursor(connection, ExportColumns.ALL_PERSONS);
+					var files = cursor(connection, ExportColumns.ALL_ALTERNATES)) {
 				long count = 0;
 				try (var e = episodes.executeQuery();
 						var c = chapters.executeQuery();
 						var s = segments.executeQuery();
-						var p = people.executeQuery()) {
+						var p = people.executeQuery();
+						var a = files.executeQuery()) {
 					boolean moreChapters = c.next();
 					boolean moreSegments = s.next();
 					boolean morePersons = p.next();
+					boolean moreFiles = a.next();
 					while (e.next()) {
 						long id = e.getLong(1);
 						var chapterList = new ArrayList<ChapterEntry>();
@@ -111,8 +116,15 @@ class ArchiveExporter {
 							}
 							morePersons = p.next();
 						}
-						out.write(this.json.writeValueAsBytes(
-								line(e, feedUrls.get(e.getLong("podcast_id")), chapterList, segmentList, personList)));
+						var fileList = new ArrayList<AlternateEntry>();
+						while (moreFiles && a.getLong(1) <= id) {
+							if (a.getLong(1) == id) {
+								fileList.add(ExportColumns.alternate(a));
+							}
+							moreFiles = a.next();
+						}
+						out.write(this.json.writeValueAsBytes(line(e, feedUrls.get(e.getLong("podcast_id")),
+								chapterList, segmentList, personList, fileList)));
 						out.write('\n');
 						count++;
 					}
@@ -133,7 +145,7 @@ class ArchiveExporter {
 	}
 
 	private static Line line(ResultSet e, String feedUrl, List<ChapterEntry> chapters, List<SegmentEntry> segments,
-			List<PersonEntry> persons) throws SQLException {
+			List<PersonEntry> persons, List<AlternateEntry> alternates) throws SQLException {
 		var audio = (e.getString("audio_url") != null)
 				? new Audio(e.getString("audio_url"), e.getString("audio_type"), (Long) e.getObject("audio_length"))
 				: null;
@@ -143,7 +155,7 @@ class ArchiveExporter {
 				e.getString("raw_description"), e.getString("show_notes_html"), e.getString("summary"),
 				e.getString("content_hash"), instant(e.getTimestamp("first_seen_at")),
 				instant(e.getTimestamp("last_seen_at")), instant(e.getTimestamp("updated_at")), chapters, segments,
-				persons);
+				persons, (Integer) e.getObject("season"), (Integer) e.getObject("episode_number"), alternates);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -88,7 +88,7 @@ class EpisodeApiController {
 		for (var row : rows) {
 			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
 					row.updatedAt(), row.durationSeconds(), row.summary(), row.imageUrl(), row.link(), audio(row),
-					row.chapterCount(), row.segmentCount(), links(row)));
+					row.chapterCount(), row.segmentCount(), links(row), row.season(), row.episodeNumber()));
 		}
 		String next = null;
 		if (page < totalPages) {
@@ -121,7 +121,8 @@ class EpisodeApiController {
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
-				row.episodeType(), audio(row), links(row), chapters, segments(row.id()), persons(row.id()));
+				row.episodeType(), audio(row), links(row), chapters, segments(row.id()), persons(row.id()),
+				row.season(), row.episodeNumber(), alternates(row.id()));
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")
@@ -191,6 +192,16 @@ class EpisodeApiController {
 		return this.catalog.persons(episodeId)
 			.stream()
 			.map((p) -> new ApiModels.Person(p.name(), p.role(), p.group(), p.img(), p.href()))
+			.toList();
+	}
+
+	private List<ApiModels.AlternateEnclosure> alternates(long episodeId) {
+		return this.catalog.alternates(List.of(episodeId))
+			.getOrDefault(episodeId, List.of())
+			.stream()
+			.map((a) -> new ApiModels.AlternateEnclosure(a.type(), a.length(), a.bitrate(), a.height(), a.lang(),
+					a.title(), a.rel(), a.codecs(), a.isDefault(),
+					a.sources().stream().map((s) -> new ApiModels.Source(s.uri(), s.contentType())).toList()))
 			.toList();
 	}
 

@@ -45,7 +45,9 @@ public class Episode {
 
 	private String imageUrl;
 
-	private String episodeType;
+	/** Null for a row without type or numbers; read it with {@link #getPlacement()}. */
+	@Embedded
+	private Placement placement;
 
 	private String rawDescription;
 
@@ -97,7 +99,7 @@ public class Episode {
 		this.audio = Audio.of(item);
 		this.link = item.link();
 		this.imageUrl = item.imageUrl();
-		this.episodeType = item.episodeType();
+		this.placement = Placement.of(item, this.placement);
 		this.rawDescription = item.description();
 		this.contentHash = item.contentHash();
 		this.updatedAt = now;
@@ -189,8 +191,8 @@ public class Episode {
 		return this.imageUrl;
 	}
 
-	public String getEpisodeType() {
-		return this.episodeType;
+	public Placement getPlacement() {
+		return (this.placement != null) ? this.placement : Placement.NONE;
 	}
 
 	public String getRawDescription() {

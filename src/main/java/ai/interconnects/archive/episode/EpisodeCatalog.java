@@ -34,7 +34,7 @@ public class EpisodeCatalog implements ArchiveStamp {
 	private static final String SUMMARY = """
 			e.id, e.podcast_id, e.slug, e.guid, e.title, e.published_at, e.updated_at, e.duration_seconds,
 			e.summary, e.image_url, e.link, e.audio_url, e.audio_type, e.audio_length, e.episode_type,
-			e.show_notes_html,
+			e.show_notes_html, e.season, e.episode_number,
 			(select count(*) from chapter c where c.episode_id = e.id) as chapter_count,
 			(select count(*) from transcript_segment s where s.episode_id = e.id) as segment_count""";
 
@@ -42,9 +42,12 @@ public class EpisodeCatalog implements ArchiveStamp {
 
 	private final SpeakerQueries speakers;
 
-	EpisodeCatalog(JdbcClient jdbc, SpeakerQueries speakers) {
+	private final EpisodeAlternates alternates;
+
+	EpisodeCatalog(JdbcClient jdbc, SpeakerQueries speakers, EpisodeAlternates alternates) {
 		this.jdbc = jdbc;
 		this.speakers = speakers;
+		this.alternates = alternates;
 	}
 
 	/** Episodes changed at or after {@code since} (all when null). */
@@ -124,6 +127,11 @@ public class EpisodeCatalog implements ArchiveStamp {
 				.add(ExportColumns.person(rs)))
 			.list();
 		return persons;
+	}
+
+	/** Each episode's other media files (podcast:alternateEnclosure), feed order. */
+	public Map<Long, List<AlternateEntry>> alternates(Collection<Long> episodeIds) {
+		return this.alternates.of(episodeIds);
 	}
 
 	/** Every episode's page facts (for the sitemap), in the archive's order. */
@@ -227,7 +235,8 @@ public class EpisodeCatalog implements ArchiveStamp {
 				instant(rs.getTimestamp("updated_at")), (Integer) rs.getObject("duration_seconds"),
 				rs.getString("summary"), rs.getString("image_url"), rs.getString("link"), rs.getString("audio_url"),
 				rs.getString("audio_type"), (Long) rs.getObject("audio_length"), rs.getString("episode_type"),
-				rs.getString("show_notes_html"), rs.getInt("chapter_count"), rs.getInt("segment_count"));
+				rs.getString("show_notes_html"), rs.getInt("chapter_count"), rs.getInt("segment_count"),
+				(Integer) rs.getObject("season"), (Integer) rs.getObject("episode_number"));
 	}
 
 	static Instant instant(Timestamp timestamp) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
+import ai.interconnects.archive.feed.client.ItemExtras;
 import ai.interconnects.archive.transcript.DescriptionParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +147,15 @@ public class EpisodeIngestService {
 		this.content.offerTranscript(episode, ContentSource.DESCRIPTION, episode.getTranscriptUrl(),
 				episode.getTranscriptType(), bestSegments);
 		int stored = (int) this.content.segmentCount(episodeId);
-		episode.recordParseWarnings(ParseWarnings.of(episode.getRawDescription(), current, stored));
+		// the publisher's file the item links (only a readable one is kept) brings the
+		// transcript the description lacks; what reading the item's XML reported stays,
+		// since a re-parse reads only descriptions
+		var file = (episode.getTranscriptUrl() != null)
+				? List.of(new ItemExtras.FileLink(episode.getTranscriptUrl(), episode.getTranscriptType()))
+				: List.<ItemExtras.FileLink>of();
+		episode.recordParseWarnings(
+				ParseWarnings.join(ParseWarnings.of(episode.getRawDescription(), current, stored, file),
+						ParseWarnings.fromTheItem(episode.getParseWarnings())));
 		if (!fromFile) {
 			episode.reparsed(this.clock.instant());
 		}

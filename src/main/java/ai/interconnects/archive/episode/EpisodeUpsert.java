@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * caller's transaction, in one sequence: find or create the episode (by GUID, else by
  * enclosure or link), revise (the previous description kept as a revision), apply the
  * item, offer its chapters and transcript to {@link EpisodeContent}'s rule, link the
- * publisher's files, store the people it names (see {@link EpisodeIngestService} for the
- * feed-level loop).
+ * publisher's files, store the people it names and the other files of its media (see
+ * {@link EpisodeIngestService} for the feed-level loop).
  */
 @Component
 class EpisodeUpsert {
@@ -38,11 +38,14 @@ class EpisodeUpsert {
 
 	private final EpisodePersons persons;
 
+	private final EpisodeAlternates alternates;
+
 	private final DescriptionParser parser;
 
 	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			EpisodeSources sources, EpisodePersons persons, DescriptionParser parser) {
+			EpisodeSources sources, EpisodePersons persons, EpisodeAlternates alternates, DescriptionParser parser) {
 		this.parser = parser;
+		this.alternates = alternates;
 		this.episodes = episodes;
 		this.revisions = revisions;
 		this.content = content;
@@ -73,10 +76,11 @@ class EpisodeUpsert {
 		this.content.offerTranscript(episode, ContentSource.DESCRIPTION, (linked != null) ? linked.url() : null,
 				(linked != null) ? linked.type() : null, parsed.segments());
 		long storedSegments = this.content.segmentCount(episode.getId());
-		episode.recordParseWarnings(
-				EpisodeSources.warnings(ParseWarnings.of(item.description(), parsed, storedSegments), item));
+		episode.recordParseWarnings(EpisodeSources
+			.warnings(ParseWarnings.of(item.description(), parsed, storedSegments, item.extras().transcripts()), item));
 		this.sources.record(episode, item, storedSegments);
 		this.persons.replace(episode.getId(), item.extras().persons());
+		this.alternates.keep(episode.getId(), item.extras().alternateEnclosures());
 		if (existing.isPresent()) {
 			return IngestOutcome.UPDATED;
 		}

@@ -16,7 +16,7 @@ public final class ExportColumns {
 			select e.id, e.podcast_id, e.guid, e.slug, e.title, e.published_at, e.duration_seconds,
 				e.audio_url, e.audio_type, e.audio_length, e.link, e.image_url, e.episode_type,
 				e.raw_description, e.show_notes_html, e.summary, e.content_hash, e.first_seen_at,
-				e.last_seen_at, e.updated_at
+				e.last_seen_at, e.updated_at, e.season, e.episode_number
 			from episode e
 			order by e.id""";
 
@@ -38,6 +38,10 @@ public final class ExportColumns {
 	public static final String ALL_PERSONS = "select episode_id, " + PERSONS
 			+ " from episode_person order by episode_id, position";
 
+	/** Every alternate file, by episode then position; {@code episode_id} first. */
+	public static final String ALL_ALTERNATES = "select episode_id, " + EpisodeAlternates.COLUMNS
+			+ " from episode_alternate_enclosure order by episode_id, position";
+
 	private ExportColumns() {
 	}
 
@@ -49,6 +53,10 @@ public final class ExportColumns {
 	public static SegmentEntry segment(ResultSet rs) throws SQLException {
 		return new SegmentEntry(rs.getInt("position"), (Integer) rs.getObject("start_seconds"), rs.getString("speaker"),
 				rs.getString("text"));
+	}
+
+	public static AlternateEntry alternate(ResultSet rs) throws SQLException {
+		return EpisodeAlternates.entry(rs);
 	}
 
 	public static PersonEntry person(ResultSet rs) throws SQLException {

@@ -15,10 +15,11 @@ import ai.interconnects.archive.feed.client.FeedItem;
 /**
  * Items of one feed file that share an identity (hosts reuse GUIDs: a re-run published
  * under the original's GUID, a template never filled in). Items that also share their
- * audio and date are the same episode listed twice: the repeats are skipped, with a
- * reason. Items that differ in audio or date are different episodes: the earliest keeps
- * the GUID, each later one gets {@code GUID#<hash of its audio and date>}, an identity
- * that does not depend on the order of the file and stays the same on every poll.
+ * audio, date and title are the same episode listed twice: the repeats are skipped, with
+ * a reason. Items that differ in audio, date or title are different episodes: the
+ * earliest keeps the GUID, each later one gets {@code GUID#<hash of its audio and date>}
+ * (and of its title, when another of them has the same audio and date), an identity that
+ * does not depend on the order of the file and stays the same on every poll.
  */
 public final class SharedGuids {
 
@@ -47,7 +48,8 @@ public final class SharedGuids {
 			for (var item : group.getValue()) {
 				if (distinct.stream().anyMatch((kept) -> sameEpisode(kept, item))) {
 					skipped.add(new Skipped(group.getKey(), item.title(),
-							"Skipped: listed again in the same file (same identity, audio and date as an earlier item)"));
+							"Skipped: listed again in the same file (same identity, audio, date and title as an earlier"
+									+ " item)"));
 					renamed.put(item, null);
 				}
 				else {
@@ -55,10 +57,14 @@ public final class SharedGuids {
 				}
 			}
 			distinct.sort(Comparator.comparing(FeedItem::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing((item) -> String.valueOf(item.audioKey())));
+				.thenComparing((item) -> String.valueOf(item.audioKey()))
+				.thenComparing(SharedGuids::title));
 			for (int i = 1; i < distinct.size(); i++) {
 				var item = distinct.get(i);
-				renamed.put(item, item.withGuid(group.getKey() + "#" + hash(item)));
+				// the title only joins the hash where audio and date tell items apart no
+				// more, so that identities given before stay the same
+				boolean titled = distinct.stream().anyMatch((other) -> other != item && sameAudioAndDate(other, item));
+				renamed.put(item, item.withGuid(group.getKey() + "#" + hash(item, titled)));
 			}
 		}
 		var result = new ArrayList<FeedItem>(items.size());
@@ -74,13 +80,22 @@ public final class SharedGuids {
 	}
 
 	private static boolean sameEpisode(FeedItem a, FeedItem b) {
+		return sameAudioAndDate(a, b) && title(a).equals(title(b));
+	}
+
+	private static boolean sameAudioAndDate(FeedItem a, FeedItem b) {
 		return Objects.equals(a.audioKey(), b.audioKey()) && Objects.equals(a.publishedAt(), b.publishedAt());
 	}
 
-	private static String hash(FeedItem item) {
+	/** The title as compared: case and runs of spaces do not make another episode. */
+	private static String title(FeedItem item) {
+		return String.valueOf(item.title()).strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String hash(FeedItem item, boolean withTitle) {
+		var text = item.audioKey() + "|" + item.publishedAt() + (withTitle ? "|" + title(item) : "");
 		try {
-			var digest = MessageDigest.getInstance("SHA-256")
-				.digest((item.audioKey() + "|" + item.publishedAt()).getBytes(StandardCharsets.UTF_8));
+			var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 6);
 		}
 		catch (NoSuchAlgorithmException ex) {

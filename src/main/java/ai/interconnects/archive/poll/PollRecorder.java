@@ -36,6 +36,9 @@ class PollRecorder {
 			+ " (its lock heartbeat went silent). The items it stored before stopping are kept, each was its own"
 			+ " transaction; the next poll reads the feed again.";
 
+	/** How many repairs, and how many unreadable items, one poll logs a line each for. */
+	private static final int LOGGED_PROBLEMS = 10;
+
 	private final PodcastRepository podcasts;
 
 	private final PollRunRepository runs;
@@ -139,6 +142,15 @@ class PollRecorder {
 		if (filesNote != null) {
 			note = (note != null) ? note + ". " + filesNote : filesNote;
 		}
+		if (parsed != null && !parsed.warnings().isEmpty()) {
+			// the feed was read only after repairs to its XML: the operator sees which
+			var repairs = "The feed is not well-formed XML and was repaired to read it: "
+					+ String.join("; ", parsed.warnings());
+			note = (note != null) ? note + ". " + repairs : repairs;
+		}
+		if (parsed != null) {
+			logProblems(run, parsed);
+		}
 		run.finish(fetched.notModified() ? PollRun.Outcome.NOT_MODIFIED : PollRun.Outcome.SUCCESS, fetched.status(),
 				fetched.notModified() ? 0L : (long) fetched.body().length, counts, note, now);
 		this.runs.save(run);
@@ -195,6 +207,25 @@ class PollRecorder {
 			log.error("Poll of {} failed unexpectedly: HTTP {}, next attempt {}, {} in {} ms",
 					LogText.of(run.getFeedUrl()), (status != null) ? status : "none", next,
 					podcast.getConsecutiveFailures() + " consecutive failure(s)", millisSince(run, now), failure);
+		}
+	}
+
+	/** A line for each repair and each item left out, the first few of each. */
+	private static void logProblems(PollRun run, ParsedFeed parsed) {
+		var feedUrl = LogText.of(run.getFeedUrl());
+		parsed.warnings()
+			.stream()
+			.limit(LOGGED_PROBLEMS)
+			.forEach((warning) -> log.warn("Feed {} repaired: {}", feedUrl, LogText.of(warning)));
+		parsed.itemErrors()
+			.stream()
+			.limit(LOGGED_PROBLEMS)
+			.forEach((error) -> log.warn("Feed {}: item '{}' ({}) could not be read: {}", feedUrl,
+					LogText.of(error.title()), LogText.of(error.key()), LogText.of(error.message())));
+		long more = Math.max(0, parsed.warnings().size() - LOGGED_PROBLEMS)
+				+ Math.max(0, parsed.itemErrors().size() - LOGGED_PROBLEMS);
+		if (more > 0) {
+			log.warn("Feed {}: {} more repair(s) or unreadable item(s), listed on /admin", feedUrl, more);
 		}
 	}
 

@@ -50,6 +50,9 @@ public class Podcast {
 
 	private String language;
 
+	/** {@code itunes:type}: {@code episodic} or {@code serial}; null when not given. */
+	private String showType;
+
 	private String etag;
 
 	private String lastModified;
@@ -99,6 +102,7 @@ public class Podcast {
 		this.description = (feed.description() != null) ? feed.description() : this.description;
 		this.copyright = (feed.copyright() != null) ? feed.copyright() : this.copyright;
 		this.language = (feed.language() != null) ? feed.language() : this.language;
+		this.showType = (feed.showType() != null) ? feed.showType() : this.showType;
 		this.updatedAt = now;
 	}
 

@@ -102,9 +102,9 @@ class ArchiveFeedController {
 			}
 		}
 		var site = this.publicUrl.of("/");
-		var persons = this.catalog.persons(items.stream().map(EpisodeSummary::id).toList());
-		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, persons,
-				(path) -> this.publicUrl.of(path));
+		var ids = items.stream().map(EpisodeSummary::id).toList();
+		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.catalog.persons(ids),
+				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path));
 		Instant lastModified = items.stream()
 			.map(EpisodeSummary::updatedAt)
 			.filter(Objects::nonNull)

@@ -19,6 +19,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import ai.interconnects.archive.episode.AlternateEntry;
+
 /**
  * Writes one RSS 2.0 document of the archive feed: the channel (with iTunes tags,
  * {@code podcast:guid} and the RFC 5005 links it is given) and its items, each with the
@@ -56,10 +58,12 @@ final class ArchiveFeedWriter {
 	 * @param archive whether this is an RFC 5005 archive document ({@code fh:archive})
 	 * @param items the episodes, newest first
 	 * @param persons the people each episode names, by episode id
+	 * @param alternates the other files of each episode's media, by episode id
 	 * @param url absolute URL of a path in this archive
 	 */
 	static byte[] write(Shows.Show show, String siteUrl, List<Link> links, boolean archive, List<EpisodeSummary> items,
-			Map<Long, List<PersonEntry>> persons, Function<String, String> url) {
+			Map<Long, List<PersonEntry>> persons, Map<Long, List<AlternateEntry>> alternates,
+			Function<String, String> url) {
 		var bytes = new ByteArrayOutputStream(64 * 1024);
 		try {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
@@ -100,10 +104,12 @@ final class ArchiveFeedWriter {
 			if (show.author() != null) {
 				text(xml, "itunes", "author", ITUNES, show.author());
 			}
-			text(xml, "itunes", "type", ITUNES, "episodic");
+			text(xml, "itunes", "type", ITUNES, (show.showType() != null) ? show.showType() : "episodic");
 			text(xml, "podcast", "guid", PODCAST, PodcastGuid.of(show.configuredUrl()).toString());
 			for (var item : items) {
 				item(xml, item, persons.getOrDefault(item.id(), List.of()), url);
+				AlternateEnclosureXml.write(xml, alternates.getOrDefault(item.id(), List.of()));
+				xml.writeEndElement();
 			}
 			xml.writeEndElement();
 			xml.writeEndElement();
@@ -116,6 +122,7 @@ final class ArchiveFeedWriter {
 		return bytes.toByteArray();
 	}
 
+	/** Starts the item and writes what it has; the caller adds to it and ends it. */
 	private static void item(XMLStreamWriter xml, EpisodeSummary item, List<PersonEntry> persons,
 			Function<String, String> url) throws XMLStreamException {
 		var page = EpisodePaths.page(item.slug());
@@ -153,6 +160,12 @@ final class ArchiveFeedWriter {
 		if (item.episodeType() != null) {
 			text(xml, "itunes", "episodeType", ITUNES, item.episodeType());
 		}
+		if (item.season() != null) {
+			text(xml, "itunes", "season", ITUNES, String.valueOf(item.season()));
+		}
+		if (item.episodeNumber() != null) {
+			text(xml, "itunes", "episode", ITUNES, String.valueOf(item.episodeNumber()));
+		}
 		if (item.hasTranscript()) {
 			transcript(xml, url.apply(page + "/transcript.vtt"), "text/vtt", true);
 			transcript(xml, url.apply(page + "/transcript.srt"), "application/x-subrip", true);
@@ -178,7 +191,6 @@ final class ArchiveFeedWriter {
 			xml.writeCharacters(person.name());
 			xml.writeEndElement();
 		}
-		xml.writeEndElement();
 	}
 
 	private static void transcript(XMLStreamWriter xml, String href, String type, boolean captions)

@@ -83,6 +83,12 @@ class StructuredData {
 		if (show != null) {
 			episode.put("partOfSeries", series(show, false));
 		}
+		if (item.season() != null) {
+			episode.put("partOfSeason", Map.of("@type", "PodcastSeason", "seasonNumber", item.season()));
+		}
+		if (item.episodeNumber() != null) {
+			episode.put("episodeNumber", item.episodeNumber());
+		}
 		PeopleJsonLd.add(episode, this.catalog.persons(List.of(item.id())).getOrDefault(item.id(), List.of()));
 		var audio = new LinkedHashMap<String, Object>();
 		audio.put("@type", "AudioObject");

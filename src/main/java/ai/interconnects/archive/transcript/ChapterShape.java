@@ -15,7 +15,19 @@ import org.jsoup.nodes.Element;
  * later than the one before. Publishers put such lists under "Show Notes:", under no
  * heading at all, or run together in one line ({@code (00:00) Intro - …(02:32) …}).
  * <p>
- * The first such run is the chapter list; timed lines outside it are reported, not
+ * A list may also be interleaved with other content, as Simplecast wrote show notes in
+ * 2016: each {@code
+ *
+<p>
+ * <strong>4:00</strong> - Introductions
+ *
+</p>
+ * } followed by the links of that part. Such a run only counts lines that are a block of
+ * their own with the time in bold (or a heading), so times mentioned in prose, however
+ * many, never make chapters; and the notes keep every block, since the links belong under
+ * their headings.
+ * <p>
+ * The run that starts first is the chapter list; timed lines outside it are reported, not
  * guessed at.
  */
 final class ChapterShape {
@@ -25,10 +37,16 @@ final class ChapterShape {
 
 	private static final Pattern BRACKETED_TIME = Pattern.compile("[\\[(]\\d{1,3}(?::\\d{2}){1,2}[\\])]");
 
+	private static final Pattern LEADING_TIME = Pattern.compile("[\\[(]?\\d{1,3}(?::\\d{2}){1,2}\\b");
+
 	record Result(List<ParsedDescription.Chapter> chapters, Set<Element> consumedBlocks, List<String> unused) {
 	}
 
-	private record Line(Element block, String text, int start, String title) {
+	/**
+	 * @param marked whether the line is a whole block whose time is set apart (bold, or a
+	 * heading): only such lines make a list with other content between them
+	 */
+	private record Line(Element block, String text, int start, String title, boolean marked) {
 
 		boolean timed() {
 			return this.start >= 0;
@@ -52,31 +70,30 @@ final class ChapterShape {
 				lines.add(null);
 				continue;
 			}
-			for (var line : DescriptionBlocks.lines(block)) {
+			var blockLines = DescriptionBlocks.lines(block);
+			boolean marked = blockLines.size() == 1 && timeSetApart(block);
+			for (var line : blockLines) {
 				for (var piece : runTogether(line)) {
-					lines.add(toLine(block, piece));
+					lines.add(toLine(block, piece, marked && piece.equals(line)));
 				}
 			}
 		}
-		var runs = new ArrayList<List<Line>>();
-		var run = new ArrayList<Line>();
-		for (var line : lines) {
-			boolean continues = line != null && line.timed()
-					&& (run.isEmpty() || line.start() > run.get(run.size() - 1).start());
-			if (!continues && !run.isEmpty()) {
-				runs.add(run);
-				run = new ArrayList<>();
-			}
-			if (line != null && line.timed()) {
-				run.add(line);
-			}
-		}
-		if (!run.isEmpty()) {
-			runs.add(run);
-		}
 		List<Line> chosen = List.of();
+		boolean interleaved = false;
 		if (!haveChapters) {
-			chosen = runs.stream().filter((candidate) -> candidate.size() >= MIN_RUN).findFirst().orElse(List.of());
+			var contiguous = first(runs(lines, false));
+			var spaced = first(runs(lines, true));
+			chosen = contiguous;
+			// the first list wins; an interleaved one starting on the same line holds the
+			// plain one when it is longer
+			if (!spaced.isEmpty()) {
+				int at = position(lines, spaced.get(0));
+				int plainAt = contiguous.isEmpty() ? Integer.MAX_VALUE : position(lines, contiguous.get(0));
+				if (at < plainAt || (at == plainAt && spaced.size() > contiguous.size())) {
+					chosen = spaced;
+					interleaved = true;
+				}
+			}
 		}
 		var chapters = new ArrayList<ParsedDescription.Chapter>();
 		var used = java.util.Collections.newSetFromMap(new IdentityHashMap<Line, Boolean>());
@@ -106,19 +123,81 @@ final class ChapterShape {
 		// a block that is all chapter lines leaves the notes; one that also says
 		// something else stays whole, so nothing is lost
 		touched.removeAll(partlyUsed);
-		return new Result(List.copyOf(chapters), touched, List.copyOf(unused));
+		return new Result(List.copyOf(chapters), interleaved ? Set.of() : touched, List.copyOf(unused));
 	}
 
-	private static Line toLine(Element block, String text) {
+	/**
+	 * Runs of increasing timed lines. Plain runs are lines next to each other; spaced
+	 * runs are marked lines with anything but another section between them.
+	 */
+	private static List<List<Line>> runs(List<Line> lines, boolean spaced) {
+		var runs = new ArrayList<List<Line>>();
+		var run = new ArrayList<Line>();
+		for (var line : lines) {
+			if (spaced && line != null && !line.marked()) {
+				continue;
+			}
+			boolean continues = line != null && line.timed()
+					&& (run.isEmpty() || line.start() > run.get(run.size() - 1).start());
+			if (!continues && !run.isEmpty()) {
+				runs.add(run);
+				run = new ArrayList<>();
+			}
+			if (line != null && line.timed()) {
+				run.add(line);
+			}
+		}
+		if (!run.isEmpty()) {
+			runs.add(run);
+		}
+		return runs;
+	}
+
+	private static int position(List<Line> lines, Line line) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i) == line) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static List<Line> first(List<List<Line>> runs) {
+		return runs.stream().filter((candidate) -> candidate.size() >= MIN_RUN).findFirst().orElse(List.of());
+	}
+
+	/**
+	 * A heading, or a block that opens with its time in bold: {@code
+	 *
+	<p>
+	 * <strong>4:00</strong> - Introductions
+	 *
+	</p>
+	 * }.
+	 */
+	private static boolean timeSetApart(Element block) {
+		if (block.tagName().matches("h[1-6]")) {
+			return true;
+		}
+		var first = block.childNodes()
+			.stream()
+			.filter((node) -> !(node instanceof org.jsoup.nodes.TextNode text) || !text.isBlank())
+			.findFirst()
+			.orElse(null);
+		return first instanceof Element bold && (bold.tagName().equals("strong") || bold.tagName().equals("b"))
+				&& LEADING_TIME.matcher(DescriptionBlocks.normalise(bold.text())).lookingAt();
+	}
+
+	private static Line toLine(Element block, String text, boolean marked) {
 		var matcher = DescriptionParser.CHAPTER_LINE.matcher(text);
 		if (matcher.matches()) {
 			var start = TimeCode.wholeSeconds(matcher.group(1));
 			var title = matcher.group(2).strip().replaceAll("\\s*[—–\\-:|·]$", "");
 			if (start.isPresent() && !title.isEmpty()) {
-				return new Line(block, text, start.getAsInt(), title);
+				return new Line(block, text, start.getAsInt(), title, marked);
 			}
 		}
-		return new Line(block, text, -1, null);
+		return new Line(block, text, -1, null, false);
 	}
 
 	/** {@code (00:00) Intro - …(02:32) Next …} as one line per bracketed time. */

@@ -73,13 +73,19 @@ public final class DescriptionParser {
 		var section = Section.NOTES;
 		int chaptersBeforeSection = 0;
 		String speaker = null;
-		for (var block : DescriptionBlocks.of(document)) {
+		var blocks = DescriptionBlocks.of(document);
+		// a transcript section's blocks: notes after all if not one paragraph is timed
+		var transcriptBlocks = new ArrayList<Element>();
+		for (var block : blocks) {
 			var text = DescriptionBlocks.normalise(block.text());
 			var heading = sectionHeading(block, text);
 			if (heading != null && section != Section.FOOTER) {
 				section = heading;
 				chaptersBeforeSection = chapters.size();
 				shapeCandidates.add(null);
+				if (heading == Section.TRANSCRIPT) {
+					transcriptBlocks.add(block);
+				}
 				continue;
 			}
 			if (FOOTER.matcher(text).matches()) {
@@ -124,6 +130,7 @@ public final class DescriptionParser {
 					if (text.isEmpty()) {
 						continue;
 					}
+					transcriptBlocks.add(block);
 					var matcher = TRANSCRIPT_LINE.matcher(text);
 					var start = matcher.matches() ? TimeCode.wholeSeconds(matcher.group(1))
 							: java.util.OptionalInt.empty();
@@ -143,6 +150,17 @@ public final class DescriptionParser {
 					}
 				}
 			}
+		}
+		if (segments.stream().allMatch((segment) -> segment.startSeconds() == null)) {
+			// "Transcript" over a link or a sentence ("Captions and transcripts are on
+			// our
+			// site") is no transcript: it stays in the notes, where it was written
+			segments.clear();
+			var kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Element, Boolean>());
+			kept.addAll(notes);
+			kept.addAll(transcriptBlocks);
+			notes.clear();
+			blocks.stream().filter(kept::contains).forEach(notes::add);
 		}
 		var shape = ChapterShape.find(shapeCandidates, !chapters.isEmpty());
 		if (chapters.isEmpty()) {

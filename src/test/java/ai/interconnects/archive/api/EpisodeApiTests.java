@@ -59,7 +59,7 @@ class EpisodeApiTests extends FormatsTestSupport {
 
 		assertThat(dean).isNotNull();
 		assertThat(names(dean)).containsExactly("slug", "guid", "title", "publishedAt", "updatedAt", "durationSeconds",
-				"summary", "imageUrl", "link", "audio", "chapterCount", "segmentCount", "links");
+				"summary", "imageUrl", "link", "audio", "chapterCount", "segmentCount", "links", "season", "episode");
 		assertThat(dean.get("chapterCount").asInt()).isEqualTo(5);
 		assertThat(dean.get("segmentCount").asInt()).isEqualTo(55);
 		assertThat(Instant.parse(dean.get("publishedAt").asString())).isNotNull();

@@ -20,7 +20,10 @@ class SharedGuidsTests {
 
 	private final FeedItem second = item("g", "Second", "https://cdn.example/b.mp3?t=1", "2020-06-02T18:00:00Z");
 
-	private final FeedItem repeat = item("g", "First again", "https://cdn.example/a.mp3?t=2", "2020-06-01T18:00:00Z");
+	private final FeedItem repeat = item("g", "first ", "https://cdn.example/a.mp3?t=2", "2020-06-01T18:00:00Z");
+
+	private final FeedItem retitled = item("g", "A bonus episode", "https://cdn.example/a.mp3?t=3",
+			"2020-06-01T18:00:00Z");
 
 	@Test
 	void aReusedGuidWithOtherAudioAndDateIsADistinctEpisode() {
@@ -48,9 +51,26 @@ class SharedGuidsTests {
 		assertThat(resolved.items()).extracting(FeedItem::title).containsExactly("First", "Second");
 		assertThat(resolved.skipped()).singleElement().satisfies((skipped) -> {
 			assertThat(skipped.key()).isEqualTo("g");
-			assertThat(skipped.title()).isEqualTo("First again");
+			assertThat(skipped.title()).isEqualTo("first ");
 			assertThat(skipped.reason()).contains("listed again in the same file");
 		});
+	}
+
+	@Test
+	void aReusedGuidWithTheSameAudioAndDateButAnotherTitleIsADistinctEpisode() {
+		var resolved = SharedGuids.resolve(List.of(this.first, this.retitled, this.second));
+
+		assertThat(resolved.skipped()).isEmpty();
+		assertThat(resolved.items()).extracting(FeedItem::title).containsExactly("First", "A bonus episode", "Second");
+		assertThat(resolved.items()).extracting(FeedItem::guid)
+			.doesNotHaveDuplicates()
+			.allMatch((g) -> g.startsWith("g"));
+		// the same on every poll, whatever the order of the file
+		assertThat(SharedGuids.resolve(List.of(this.second, this.first, this.retitled)).items())
+			.containsExactlyInAnyOrderElementsOf(resolved.items());
+		// and the identity the second episode had before a third one came is kept
+		assertThat(SharedGuids.resolve(List.of(this.first, this.second)).items().get(1).guid())
+			.isEqualTo(resolved.items().get(2).guid());
 	}
 
 	@Test

@@ -191,8 +191,9 @@ class PollFaultTests {
 	}
 
 	@Test
-	void truncatedXmlIsRecorded() {
-		failingPoll(status(200, FIXTURE.substring(0, FIXTURE.length() / 3).getBytes(StandardCharsets.UTF_8)), 200,
+	void xmlCutOffBeforeAnyItemIsRecorded() {
+		int firstItem = FIXTURE.indexOf("<item>");
+		failingPoll(status(200, FIXTURE.substring(0, firstItem - 10).getBytes(StandardCharsets.UTF_8)), 200,
 				"not valid RSS/XML");
 		thenAGoodPollSucceeds();
 	}

@@ -3,6 +3,8 @@ package ai.interconnects.archive.transcript;
 import java.nio.charset.StandardCharsets;
 
 import ai.interconnects.archive.support.FeedServer;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,42 @@ class ChapterShapeTests {
 			.contains("Timestamps are generated")
 			.contains("At 5:00 tomorrow")
 			.doesNotContain("Why open weights matter");
+	}
+
+	@Test
+	void boldTimesEachFollowedByTheirLinksAreAChapterListAndTheNotesStayAsWritten() {
+		var parsed = this.parser.parse(simplecast2016Item(0));
+
+		assertThat(parsed.chapters())
+			.extracting(ParsedDescription.Chapter::startSeconds, ParsedDescription.Chapter::title)
+			.containsExactly(tuple(0, "Introductions"), tuple(240, "Why static sites came back"),
+					tuple(1125, "Build pipelines"), tuple(1880, "Content editing without a database"),
+					tuple(2470, "Picks"));
+		// the link list inside a part starts with a time: reported, not a chapter
+		assertThat(parsed.unusedTimestamps()).singleElement().asString().contains("12:00 is where the talk");
+		// each part keeps its links under its heading
+		assertThat(parsed.showNotesHtml()).contains("Why static sites came back")
+			.contains("https://www.staticgen.com")
+			.contains("5:00 PM Pacific");
+	}
+
+	@Test
+	void boldTimesBetweenOtherContentOutOfOrderOrTooFewAreNoChapterList() {
+		var parsed = this.parser.parse(simplecast2016Item(1));
+
+		assertThat(parsed.chapters()).isEmpty();
+		assertThat(parsed.unusedTimestamps()).hasSize(3);
+		assertThat(parsed.showNotesHtml()).contains("The first claim").contains("Listener mail");
+	}
+
+	/**
+	 * The notes of one item of the Simplecast 2016 feed fixture, as the feed gives them.
+	 */
+	private static String simplecast2016Item(int index) {
+		var feed = Jsoup.parse(
+				new String(FeedServer.resource("/feeds/simplecast-2016-feed.xml"), StandardCharsets.UTF_8), "",
+				Parser.xmlParser());
+		return feed.select("item").get(index).getElementsByTag("content:encoded").text();
 	}
 
 	@Test

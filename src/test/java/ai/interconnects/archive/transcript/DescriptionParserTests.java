@@ -151,6 +151,20 @@ class DescriptionParserTests {
 	}
 
 	@Test
+	void aTranscriptHeadingOverALinkIsNotesNotATranscript() {
+		var parsed = this.parser.parse("""
+				<p>We talk about captions.</p>
+				<p><strong>Transcript</strong></p>
+				<p>Captions and transcripts are on <a href="https://example.org/ep/transcript">our site</a>.</p>
+				<p>Thanks for listening.</p>
+				""");
+
+		assertThat(parsed.segments()).isEmpty();
+		assertThat(parsed.showNotesHtml()).containsSubsequence("We talk about captions.", "Transcript",
+				"Captions and transcripts are on", "https://example.org/ep/transcript", "Thanks for listening.");
+	}
+
+	@Test
 	void unrecognisedLinesInTheChapterSectionStayInTheNotesAndAreReported() {
 		var parsed = this.parser.parse("""
 				<h3>Chapters</h3>

@@ -7,7 +7,7 @@ import java.time.Instant;
  * expression.
  */
 public record EpisodeCard(String slug, String title, Instant publishedAt, Integer durationSeconds, String summary,
-		long chapterCount, long segmentCount) implements EpisodeTiming {
+		Integer season, Integer episodeNumber, long chapterCount, long segmentCount) implements EpisodeTiming {
 
 	public boolean hasTranscript() {
 		return this.segmentCount > 0;

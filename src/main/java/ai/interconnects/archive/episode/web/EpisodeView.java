@@ -12,13 +12,14 @@ import ai.interconnects.archive.web.WebUrl;
  */
 public record EpisodeView(String slug, String title, Instant publishedAt, Integer durationSeconds, String audioUrl,
 		String audioType, String link, String imageUrl, String showNotesHtml, String summary,
-		TranscriptOrigin transcriptOrigin) implements EpisodeTiming {
+		TranscriptOrigin transcriptOrigin, Integer season, Integer episodeNumber) implements EpisodeTiming {
 
 	static EpisodeView of(Episode episode) {
 		return new EpisodeView(episode.getSlug(), episode.getTitle(), episode.getPublishedAt(),
 				episode.getDurationSeconds(), WebUrl.orNull(episode.getAudio().url()), episode.getAudio().type(),
 				WebUrl.orNull(episode.getLink()), WebUrl.orNull(episode.getImageUrl()), episode.getShowNotesHtml(),
-				episode.getSummary(), TranscriptOrigin.of(episode));
+				episode.getSummary(), TranscriptOrigin.of(episode), episode.getPlacement().season(),
+				episode.getPlacement().number());
 	}
 
 	public String path() {

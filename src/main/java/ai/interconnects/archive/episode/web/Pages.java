@@ -30,11 +30,12 @@ final class Pages {
 	}
 
 	/**
-	 * An episode with its chapters; {@code newer} and {@code older} may be null, and
-	 * {@code quote} is set when the page was opened at a moment.
+	 * An episode with its chapters and the other files of its media; {@code newer} and
+	 * {@code older} may be null, and {@code quote} is set when the page was opened at a
+	 * moment.
 	 */
 	public record EpisodePage(EpisodeView episode, List<ChapterView> chapters, long segmentCount, Neighbour newer,
-			Neighbour older, Quote quote, AudioEssay reading) {
+			Neighbour older, Quote quote, AudioEssay reading, List<AlternateView> alternates) {
 
 		public boolean hasTranscript() {
 			return this.segmentCount > 0;

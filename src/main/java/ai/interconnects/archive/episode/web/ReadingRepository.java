@@ -16,14 +16,20 @@ import org.springframework.data.repository.Repository;
  */
 interface ReadingRepository extends Repository<Episode, Long> {
 
-	/** Archive cards, newest first, with chapter and paragraph counts as subqueries. */
+	/**
+	 * Archive cards, newest first, with chapter and paragraph counts as subqueries. The
+	 * episodes of an episodic show ({@code itunes:type}) that numbers them come first, by
+	 * season and number (a re-release keeps its place), then the others by date.
+	 */
 	@Query("""
 			select new ai.interconnects.archive.episode.web.EpisodeCard(e.slug, e.title, e.publishedAt, e.durationSeconds,
-				e.summary,
+				e.summary, e.placement.season, e.placement.number,
 				(select count(c) from Chapter c where c.episodeId = e.id),
 				(select count(s) from TranscriptSegment s where s.episodeId = e.id))
-			from Episode e
-			order by e.publishedAt desc nulls last, e.id desc""")
+			from Episode e join Podcast p on p.id = e.podcastId
+			order by case when p.showType = 'episodic' then e.placement.season end desc nulls last,
+				case when p.showType = 'episodic' then e.placement.number end desc nulls last,
+				e.publishedAt desc nulls last, e.id desc""")
 	List<EpisodeCard> findCards(Pageable page);
 
 	/** The next newer episode (by publication time, then id). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import ai.interconnects.archive.episode.Chapter;
 import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
+import ai.interconnects.archive.episode.EpisodeCatalog;
 import ai.interconnects.archive.episode.EpisodeRepository;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.search.SearchService;
@@ -45,8 +46,12 @@ class ReadingService {
 
 	private final int pageSize;
 
+	private final EpisodeCatalog catalog;
+
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
-			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, PagesProperties properties) {
+			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, PagesProperties properties,
+			EpisodeCatalog catalog) {
+		this.catalog = catalog;
 		this.reading = reading;
 		this.episodes = episodes;
 		this.chapters = chapters;
@@ -90,8 +95,10 @@ class ReadingService {
 		}
 		var view = EpisodeView.of(episode);
 		long segmentCount = this.segments.countByEpisodeId(episode.getId());
+		var alternates = this.catalog.alternates(List.of(episode.getId())).getOrDefault(episode.getId(), List.of());
 		return new Pages.EpisodePage(view, chapters, segmentCount, newer, older, quote,
-				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()));
+				AudioEssay.of(view, segmentCount > 0, !chapters.isEmpty()),
+				AlternateView.of(alternates, view.audioUrl()));
 	}
 
 	/**

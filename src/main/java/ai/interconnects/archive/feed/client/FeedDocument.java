@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -17,6 +16,7 @@ import com.rometools.rome.io.XmlReader;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
 
 /**
  * A feed read as an XML document and then by Rome, keeping the document so that what Rome
@@ -24,32 +24,39 @@ import org.jdom2.JDOMException;
  * item's element.
  * <p>
  * The document is built by Rome's own XML reader, which refuses DOCTYPE declarations: no
- * external entities (XXE), no entity expansion. When the XML is broken (an undeclared
- * entity such as {@code &gtgt;} in one description), the feed is salvaged item by item:
- * the channel and every item that is well-formed on its own are kept, and each item that
- * is not is reported with the parser's message.
+ * external entities (XXE), no entity expansion. When the XML is not well-formed the feed
+ * is salvaged ({@link FeedSalvage}): an undeclared entity such as {@code &gtgt;} is kept
+ * as text, an undeclared namespace prefix is declared, a file cut off is closed, and
+ * every item that is still broken is reported with the parser's message and its line in
+ * the file.
  */
 final class FeedDocument {
 
-	private static final Pattern TITLE = Pattern.compile("<title[^>]*>(?:<!\\[CDATA\\[)?(.*?)(?:\\]\\]>)?</title\\s*>",
-			Pattern.DOTALL);
-
-	private static final Pattern GUID = Pattern.compile("<(?:guid|id)[^>]*>(.*?)</(?:guid|id)\\s*>", Pattern.DOTALL);
-
-	private static final int MAX_SALVAGE_ITEMS = 5000;
+	private static final Pattern LEADING = Pattern.compile("\\A(?:\\s|<!--.*?-->)*", Pattern.DOTALL);
 
 	/**
 	 * The feed as Rome reads it, the elements of its items in the same order as
-	 * {@code feed.getEntries()}, and the items that could not be read at all.
+	 * {@code feed.getEntries()} with what was repaired in each, what was repaired outside
+	 * the items, and the items that could not be read at all.
 	 */
-	record Read(SyndFeed feed, List<Element> itemElements, List<ParsedFeed.ItemError> unreadable) {
+	record Read(SyndFeed feed, Element channel, List<Element> itemElements, List<List<String>> itemWarnings,
+			List<String> warnings, List<ParsedFeed.ItemError> unreadable) {
+
+		List<String> warningsOf(int item) {
+			return (item < this.itemWarnings.size()) ? this.itemWarnings.get(item) : List.of();
+		}
+
+	}
+
+	/** Where a text stops being well-formed: a line of the text, and why. */
+	record SyntaxError(int line, String message) {
 	}
 
 	/** Exposes Rome's hardened XML reader (DOCTYPEs refused, entities never expanded). */
 	private static final class SecureInput extends WireFeedInput {
 
 		Document document(Reader reader) throws JDOMException, IOException {
-			return createSAXBuilder().build(new XmlFixerReader(reader));
+			return createSAXBuilder().build(reader);
 		}
 
 	}
@@ -58,25 +65,39 @@ final class FeedDocument {
 	}
 
 	static Read read(byte[] body, String contentType) throws FeedException {
+		String raw;
 		String xml;
 		try (var reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-			xml = readAll(reader);
+			raw = readAll(reader);
+			// Rome's fixer (HTML entities as character references, leading comments
+			// dropped), once, so that salvaging works on the text that is parsed
+			xml = readAll(new XmlFixerReader(new StringReader(raw)));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new FeedException(FeedException.Kind.NOT_A_FEED,
 					"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 		}
 		Document document;
-		var unreadable = new ArrayList<ParsedFeed.ItemError>();
+		List<List<String>> itemWarnings = List.of();
+		List<String> warnings = List.of();
+		List<ParsedFeed.ItemError> unreadable = List.of();
 		try {
 			document = parse(xml);
 		}
 		catch (JDOMException | IOException | RuntimeException ex) {
-			document = salvage(xml, unreadable);
-			if (document == null) {
-				throw new FeedException(FeedException.Kind.NOT_A_FEED,
-						"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
+			var matcher = LEADING.matcher(raw);
+			int shift = matcher.lookingAt() ? (int) matcher.group().chars().filter((c) -> c == '\n').count() : 0;
+			var salvaged = new FeedSalvage(xml, shift, FeedDocument::parses).salvage();
+			if (salvaged == null) {
+				var error = syntaxError(xml);
+				var why = (error.line() > 0) ? " at line " + (error.line() + shift) + ": " + error.message()
+						: ": " + FeedParser.rootMessage(ex);
+				throw new FeedException(FeedException.Kind.NOT_A_FEED, "The feed is not valid RSS/XML" + why, ex);
 			}
+			document = parseSalvaged(salvaged.xml());
+			itemWarnings = salvaged.itemWarnings();
+			warnings = salvaged.warnings();
+			unreadable = salvaged.unreadable();
 		}
 		SyndFeed feed;
 		try {
@@ -89,55 +110,61 @@ final class FeedDocument {
 					"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 		}
 		var elements = itemElements(document.getRootElement());
-		return new Read(feed, (elements.size() == feed.getEntries().size()) ? elements : List.of(),
-				List.copyOf(unreadable));
+		boolean aligned = elements.size() == feed.getEntries().size();
+		return new Read(feed, channel(document.getRootElement()), aligned ? elements : List.of(),
+				aligned ? itemWarnings : List.of(), warnings, unreadable);
 	}
 
 	private static Document parse(String xml) throws JDOMException, IOException {
 		return new SecureInput().document(new StringReader(xml));
 	}
 
-	/**
-	 * Keeps the channel and each item that parses on its own; {@code null} when even the
-	 * channel without its items is not well-formed (or declares a DOCTYPE).
-	 */
-	private static Document salvage(String xml, List<ParsedFeed.ItemError> unreadable) {
-		var tag = xml.contains("<entry") && !xml.contains("<item") ? "entry" : "item";
-		Matcher items = Pattern.compile("<" + tag + "(?:\\s[^>]*)?>.*?</" + tag + "\\s*>", Pattern.DOTALL).matcher(xml);
-		var chunks = new ArrayList<int[]>();
-		while (items.find() && chunks.size() < MAX_SALVAGE_ITEMS) {
-			chunks.add(new int[] { items.start(), items.end() });
-		}
-		if (chunks.isEmpty()) {
-			return null;
-		}
-		var prefix = xml.substring(0, chunks.get(0)[0]);
-		var suffix = xml.substring(chunks.get(chunks.size() - 1)[1]);
+	private static Document parseSalvaged(String xml) throws FeedException {
 		try {
-			parse(prefix + suffix);
+			return parse(xml);
 		}
 		catch (JDOMException | IOException | RuntimeException ex) {
-			return null;
+			throw new FeedException(FeedException.Kind.NOT_A_FEED,
+					"The feed is not valid RSS/XML: " + FeedParser.rootMessage(ex), ex);
 		}
-		var kept = new StringBuilder(prefix);
-		for (var chunk : chunks) {
-			var item = xml.substring(chunk[0], chunk[1]);
-			try {
-				parse(prefix + item + suffix);
-				kept.append(item).append('\n');
-			}
-			catch (JDOMException | IOException | RuntimeException ex) {
-				unreadable.add(new ParsedFeed.ItemError(first(GUID, item), first(TITLE, item),
-						"Not valid XML, item skipped: " + FeedParser.rootMessage(ex)));
-			}
-		}
-		kept.append(suffix);
+	}
+
+	private static boolean parses(String xml) {
 		try {
-			return parse(kept.toString());
+			parse(xml);
+			return true;
 		}
 		catch (JDOMException | IOException | RuntimeException ex) {
-			return null;
+			return false;
 		}
+	}
+
+	/** The first well-formedness error of a text, or line 0 and a message. */
+	static SyntaxError syntaxError(String xml) {
+		try {
+			parse(xml);
+			return new SyntaxError(0, "no error");
+		}
+		catch (JDOMParseException ex) {
+			var cause = (ex.getCause() != null && ex.getCause().getMessage() != null) ? ex.getCause().getMessage()
+					: FeedParser.rootMessage(ex);
+			return new SyntaxError(ex.getLineNumber(), cause);
+		}
+		catch (JDOMException | IOException | RuntimeException ex) {
+			return new SyntaxError(0, FeedParser.rootMessage(ex));
+		}
+	}
+
+	/** The channel's element: Atom's feed, else the RSS channel (any version). */
+	private static Element channel(Element root) {
+		if (root.getName().equals("feed")) {
+			return root;
+		}
+		return root.getChildren()
+			.stream()
+			.filter((child) -> child.getName().equals("channel"))
+			.findFirst()
+			.orElse(root);
 	}
 
 	/**
@@ -166,15 +193,6 @@ final class FeedDocument {
 			}
 		}
 		return result;
-	}
-
-	private static String first(Pattern pattern, String text) {
-		var matcher = pattern.matcher(text);
-		if (!matcher.find()) {
-			return null;
-		}
-		var value = matcher.group(1).strip();
-		return value.isEmpty() ? null : (value.length() > 300) ? value.substring(0, 300) : value;
 	}
 
 	private static String readAll(Reader reader) throws IOException {

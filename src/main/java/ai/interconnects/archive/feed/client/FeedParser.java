@@ -2,6 +2,7 @@ package ai.interconnects.archive.feed.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import ai.interconnects.archive.web.TimeCode;
@@ -40,7 +41,7 @@ class FeedParser {
 			var entry = entries.get(i);
 			try {
 				var markup = read.itemElements().isEmpty() ? null : new ItemMarkup(read.itemElements().get(i));
-				items.add(toItem(entry, markup));
+				items.add(toItem(entry, markup, read.warningsOf(i)));
 			}
 			catch (RuntimeException ex) {
 				errors.add(new ParsedFeed.ItemError(entry.getUri(), entry.getTitle(),
@@ -53,11 +54,15 @@ class FeedParser {
 			image = itunes.getImageUri();
 		}
 		String author = (itunes != null && notBlank(itunes.getAuthor())) ? itunes.getAuthor() : feed.getAuthor();
+		if (!notBlank(author)) {
+			author = ChannelMarkup.atomAuthor(feed, read.channel());
+		}
 		return new ParsedFeed(clean(feed.getTitle()), webUrl(feed.getLink()), webUrl(image), clean(author),
-				clean(feed.getDescription()), items, errors, clean(feed.getCopyright()), clean(feed.getLanguage()));
+				clean(feed.getDescription()), items, errors, clean(feed.getCopyright()), clean(feed.getLanguage()),
+				read.warnings(), ChannelMarkup.showType(read.channel()));
 	}
 
-	private FeedItem toItem(SyndEntry entry, ItemMarkup markup) {
+	private FeedItem toItem(SyndEntry entry, ItemMarkup markup, List<String> repairs) {
 		var title = clean(entry.getTitle());
 		if (title == null) {
 			throw new IllegalArgumentException("the item has no title");
@@ -94,11 +99,19 @@ class FeedParser {
 		}
 		description = ItemText.fallback(description, markup, itunes);
 		var published = (entry.getPublishedDate() != null) ? entry.getPublishedDate().toInstant() : null;
-		var lenient = (published == null && markup != null) ? LenientDates.parse(markup.rawDate()) : null;
+		// read again without Rome's leniency, which rolls "118 Jun" over into September
+		var lenient = (markup != null) ? LenientDates.parse(markup.rawDate()) : null;
+		if (lenient != null && !lenient.impossible() && published != null) {
+			lenient = null;
+		}
 		if (lenient != null) {
 			published = lenient.instant();
 		}
-		var extras = ItemText.extras(markup, (lenient != null) ? lenient.warning() : null);
+		var warnings = new ArrayList<String>(repairs);
+		if (lenient != null && lenient.warning() != null) {
+			warnings.add(lenient.warning());
+		}
+		var extras = ItemText.extras(markup, warnings);
 		return new FeedItem(guid, title, webUrl(entry.getLink()), published, duration,
 				(enclosure != null) ? webUrl(enclosure.getUrl()) : null,
 				(enclosure != null) ? clean(enclosure.getType()) : null,

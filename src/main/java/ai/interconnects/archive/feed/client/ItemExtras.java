@@ -5,11 +5,14 @@ import java.util.List;
 /**
  * What a feed item carries beside its text and audio, as the XML says it: the publisher's
  * transcript files (in feed order; which one is best is the reader's choice), its
- * chapters file, chapters written inline (Podlove, raw attributes), and what had to be
+ * chapters file, chapters written inline (Podlove, raw attributes), the people it names,
+ * its season and episode numbers ({@code itunes:season}, {@code itunes:episode}), the
+ * other files of its media ({@code podcast:alternateEnclosure}), and what had to be
  * guessed or could not be read while parsing it (for the operator).
  */
 public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
-		List<String> warnings, List<Person> persons) {
+		List<String> warnings, List<Person> persons, Integer season, Integer episode,
+		List<AlternateEnclosure> alternateEnclosures) {
 
 	public static final ItemExtras NONE = new ItemExtras(List.of(), null, List.of(), List.of(), List.of());
 
@@ -18,6 +21,12 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 		inlineChapters = List.copyOf(inlineChapters);
 		warnings = List.copyOf(warnings);
 		persons = (persons != null) ? List.copyOf(persons) : List.of();
+		alternateEnclosures = (alternateEnclosures != null) ? List.copyOf(alternateEnclosures) : List.of();
+	}
+
+	public ItemExtras(List<FileLink> transcripts, FileLink chapters, List<InlineChapter> inlineChapters,
+			List<String> warnings, List<Person> persons) {
+		this(transcripts, chapters, inlineChapters, warnings, persons, null, null, List.of());
 	}
 
 	/** Whether the item has anything that is stored apart from its own fields. */
@@ -30,7 +39,8 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 	 * nothing, so that items of feeds without extras keep the hash they always had.
 	 */
 	public String fingerprint() {
-		if (!hasFiles() && this.warnings.isEmpty() && this.persons.isEmpty()) {
+		if (!hasFiles() && this.warnings.isEmpty() && this.persons.isEmpty() && this.season == null
+				&& this.episode == null && this.alternateEnclosures.isEmpty()) {
 			return "";
 		}
 		var text = new StringBuilder();
@@ -61,6 +71,14 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 				.append(person.href())
 				.append('\n');
 		}
+		// only items with numbers or alternate files add these: other items keep their
+		// hash
+		if (this.season != null || this.episode != null) {
+			text.append("n:").append(this.season).append(' ').append(this.episode).append('\n');
+		}
+		for (var alternate : this.alternateEnclosures) {
+			text.append("a:").append(alternate).append('\n');
+		}
 		return text.toString();
 	}
 
@@ -77,6 +95,28 @@ public record ItemExtras(List<FileLink> transcripts, FileLink chapters, List<Inl
 	 * null for the picture and the person's page.
 	 */
 	public record Person(String name, String role, String group, String img, String href) {
+	}
+
+	/**
+	 * A Podcasting 2.0 {@code <podcast:alternateEnclosure>}: another file of the item's
+	 * media (another format, bitrate, language, a video), with its sources in feed order.
+	 * Attributes are as given, trimmed and bounded; {@code bitrate} in bits per second;
+	 * the sources are absolute URIs of the schemes media are served from (http(s), IPFS,
+	 * magnet, Arweave), never a script or data URI.
+	 */
+	public record AlternateEnclosure(String type, Long length, Long bitrate, Integer height, String lang, String title,
+			String rel, String codecs, boolean isDefault, List<Source> sources) {
+
+		public AlternateEnclosure {
+			sources = List.copyOf(sources);
+		}
+
+	}
+
+	/**
+	 * A {@code <podcast:source>}: a URI, and the MIME type of what it names when given.
+	 */
+	public record Source(String uri, String contentType) {
 	}
 
 	/** A linked file: its URL and the MIME type the feed gave (may be null). */

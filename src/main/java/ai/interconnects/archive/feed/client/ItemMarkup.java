@@ -119,6 +119,28 @@ final class ItemMarkup {
 		return null;
 	}
 
+	/** The item's {@code <podcast:alternateEnclosure>} tags. */
+	List<ItemExtras.AlternateEnclosure> alternateEnclosures() {
+		return AlternateEnclosures.of(this.item);
+	}
+
+	/**
+	 * {@code itunes:season} or {@code itunes:episode} as a whole number; anything else is
+	 * reported in {@code warnings} and left out.
+	 */
+	Integer number(String name, List<String> warnings) {
+		var raw = itunes(name);
+		if (raw == null) {
+			return null;
+		}
+		if (raw.matches("\\d{1,6}")) {
+			return Integer.parseInt(raw);
+		}
+		var shown = (raw.length() > 40) ? raw.substring(0, 40) + "…" : raw;
+		warnings.add("itunes:" + name + " '" + shown + "' is not a whole number; left out");
+		return null;
+	}
+
 	String itunes(String name) {
 		var child = this.item.getChild(name, org.jdom2.Namespace.getNamespace(ITUNES));
 		return (child != null && !child.getTextTrim().isEmpty()) ? child.getText().strip() : null;

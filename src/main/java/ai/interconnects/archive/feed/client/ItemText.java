@@ -39,17 +39,16 @@ final class ItemText {
 		return description;
 	}
 
-	static ItemExtras extras(ItemMarkup markup, String dateWarning) {
-		var warnings = new ArrayList<String>();
-		if (dateWarning != null) {
-			warnings.add(dateWarning);
-		}
+	static ItemExtras extras(ItemMarkup markup, List<String> warnings) {
 		if (markup == null) {
 			return warnings.isEmpty() ? ItemExtras.NONE
 					: new ItemExtras(List.of(), null, List.of(), warnings, List.of());
 		}
-		return new ItemExtras(markup.transcripts(), markup.chapters(), markup.podloveChapters(), warnings,
-				markup.persons());
+		var all = new ArrayList<>(warnings);
+		var season = markup.number("season", all);
+		var episode = markup.number("episode", all);
+		return new ItemExtras(markup.transcripts(), markup.chapters(), markup.podloveChapters(), all, markup.persons(),
+				season, episode, markup.alternateEnclosures());
 	}
 
 }

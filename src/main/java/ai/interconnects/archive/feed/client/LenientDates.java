@@ -12,33 +12,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Publication dates Rome cannot parse, as real feeds write them: no comma after the day
- * ({@code Tue 11 Jan 2011 01:30:00 GMT}), long day names ({@code Thurs,}), impossible
- * offsets ({@code -3000}), month-first dates, ISO dates without a zone, two-digit years.
+ * Publication dates as real feeds write them, read without Rome's leniency: no comma
+ * after the day ({@code Tue 11 Jan 2011 01:30:00 GMT}), long day names ({@code Thurs,}),
+ * month-first dates, ISO dates without a zone, two-digit years.
  * <p>
- * A date that needed an assumption (no zone, an unknown zone, an offset that had to be
- * repaired, a two-digit year) comes with a warning for the operator, and so does one that
- * could not be read at all; an episode never loses its date silently.
+ * A date that needed an assumption (no zone, an unknown zone, a two-digit year) comes
+ * with a warning for the operator, and so does one that could not be read at all; an
+ * episode never loses its date silently. A date that does not exist (day 118 of June,
+ * second 352, an offset of 45 hours) is never rolled over into another one, as Rome's
+ * date parser does: the episode gets no date, and the warning keeps the text as written.
  */
 final class LenientDates {
 
-	/** The date, or null; and what the operator should know, or null. */
-	record Result(Instant instant, String warning) {
+	/**
+	 * The date, or null; what the operator should know, or null; and whether the text
+	 * names a date that does not exist (then no other reading of it may be used).
+	 */
+	record Result(Instant instant, String warning, boolean impossible) {
+
+		Result(Instant instant, String warning) {
+			this(instant, warning, false);
+		}
+
+	}
+
+	/** A field of a date outside its range, with how to say so. */
+	private static final class Impossible extends RuntimeException {
+
+		Impossible(String what) {
+			super(what, null, false, false);
+		}
+
 	}
 
 	private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 
-	private static final String TIME = "(?:[ t]+(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?:[.,]\\d+)?\\s*(am|pm)?)?";
+	private static final String TIME = "(?:[ t]+(\\d{1,3})[:.](\\d{2,3})(?:[:.](\\d{2,3}))?(?:[.,]\\d+)?\\s*(am|pm)?)?";
 
 	private static final String ZONE = "(?:\\s*([a-z]{1,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{1,4}|[+-]\\d{1,2}:\\d{2}))?";
 
 	private static final Pattern DAY_FIRST = Pattern
-		.compile("(\\d{1,2})(?:st|nd|rd|th)?[ \\-/]+" + MONTH + "[ \\-/]+(\\d{2,4})" + TIME + ZONE);
+		.compile("(\\d{1,3})(?:st|nd|rd|th)?[ \\-/]+" + MONTH + "[ \\-/]+(\\d{2,4})" + TIME + ZONE);
 
 	private static final Pattern MONTH_FIRST = Pattern
-		.compile(MONTH + " +(\\d{1,2})(?:st|nd|rd|th)? +(\\d{2,4})" + TIME + ZONE);
+		.compile(MONTH + " +(\\d{1,3})(?:st|nd|rd|th)? +(\\d{2,4})" + TIME + ZONE);
 
-	private static final Pattern NUMERIC = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})" + TIME + ZONE);
+	private static final Pattern NUMERIC = Pattern.compile("(\\d{4})[-/.](\\d{1,3})[-/.](\\d{1,3})" + TIME + ZONE);
 
 	private static final Pattern WEEKDAY = Pattern.compile("^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*");
 
@@ -63,40 +82,64 @@ final class LenientDates {
 		Matcher m;
 		try {
 			if ((m = DAY_FIRST.matcher(text)).matches()) {
-				return result(raw,
-						LocalDate.of(year(m.group(3), guesses), month(m.group(2)), Integer.parseInt(m.group(1))), m, 4,
-						guesses);
+				return result(raw, date(year(m.group(3), guesses), month(m.group(2)), m.group(1)), m, 4, guesses);
 			}
 			if ((m = MONTH_FIRST.matcher(text)).matches()) {
-				return result(raw,
-						LocalDate.of(year(m.group(3), guesses), month(m.group(1)), Integer.parseInt(m.group(2))), m, 4,
-						guesses);
+				return result(raw, date(year(m.group(3), guesses), month(m.group(1)), m.group(2)), m, 4, guesses);
 			}
 			if ((m = NUMERIC.matcher(text)).matches()) {
-				return result(raw, LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3))), m, 4, guesses);
+				int month = Integer.parseInt(m.group(2));
+				if (month < 1 || month > 12) {
+					throw new Impossible("month " + month);
+				}
+				return result(raw, date(Integer.parseInt(m.group(1)), month, m.group(3)), m, 4, guesses);
 			}
 		}
+		catch (Impossible ex) {
+			return new Result(null, "The publication date '" + raw.strip() + "' does not exist (" + ex.getMessage()
+					+ "); it is kept as written and the episode has no date", true);
+		}
 		catch (DateTimeException | NumberFormatException ex) {
-			// an impossible day or month: unreadable, below
+			// not a date at all: unreadable, below
 		}
 		return new Result(null,
 				"The publication date '" + raw.strip() + "' could not be read; the episode has no date");
+	}
+
+	private static LocalDate date(int year, int month, String day) {
+		int number = Integer.parseInt(day);
+		var first = LocalDate.of(year, month, 1);
+		if (number < 1 || number > first.lengthOfMonth()) {
+			throw new Impossible("day " + number + " of "
+					+ first.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + year);
+		}
+		return first.withDayOfMonth(number);
 	}
 
 	private static Result result(String raw, LocalDate date, Matcher m, int timeGroup, StringBuilder guesses) {
 		var time = LocalTime.MIDNIGHT;
 		if (m.group(timeGroup) != null) {
 			int hour = Integer.parseInt(m.group(timeGroup));
+			int minute = Integer.parseInt(m.group(timeGroup + 1));
+			int second = (m.group(timeGroup + 2) != null) ? Integer.parseInt(m.group(timeGroup + 2)) : 0;
 			var ampm = m.group(timeGroup + 3);
+			if (hour > ((ampm != null) ? 12 : 23) || (ampm != null && hour == 0)) {
+				throw new Impossible("hour " + hour + ((ampm != null) ? " " + ampm.toUpperCase(Locale.ROOT) : ""));
+			}
+			if (minute > 59) {
+				throw new Impossible("minute " + minute);
+			}
+			// 60 is a leap second, which java.time cannot hold: the second before it
+			if (second > 60) {
+				throw new Impossible("second " + second);
+			}
 			if ("pm".equals(ampm) && hour < 12) {
 				hour += 12;
 			}
 			else if ("am".equals(ampm) && hour == 12) {
 				hour = 0;
 			}
-			int second = (m.group(timeGroup + 2) != null) ? Integer.parseInt(m.group(timeGroup + 2)) : 0;
-			time = LocalTime.of(hour, Integer.parseInt(m.group(timeGroup + 1)), Math.min(second, 59));
+			time = LocalTime.of(hour, minute, Math.min(second, 59));
 		}
 		else {
 			guesses.append("no time of day, midnight assumed; ");
@@ -166,20 +209,8 @@ final class LenientDates {
 			hours = Integer.parseInt(digits.substring(0, digits.length() - 2));
 			mins = Integer.parseInt(digits.substring(digits.length() - 2));
 		}
-		if (hours > 14 || mins > 59) {
-			// "-3000": an hour written with a stray digit; "-300" (H MM) is what was
-			// meant
-			var repaired = digits.substring(0, Math.min(3, digits.length()));
-			hours = Integer.parseInt(repaired.substring(0, 1));
-			mins = (repaired.length() == 3) ? Integer.parseInt(repaired.substring(1)) : 0;
-			if (mins > 59) {
-				mins = 0;
-			}
-			guesses.append("offset '")
-				.append(text)
-				.append("' is not valid, read as ")
-				.append(String.format("%s%02d:%02d", (sign < 0) ? "-" : "+", hours, mins))
-				.append("; ");
+		if (hours > 14 || mins > 59 || hours * 60 + mins > 14 * 60) {
+			throw new Impossible("no place is " + text + " from UTC");
 		}
 		return ZoneOffset.ofTotalSeconds(minutes * 60 + sign * (hours * 3600 + mins * 60));
 	}

@@ -11,6 +11,10 @@ import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Feeds from other hosts, stored and shown: nothing lost silently, every item accounted
  * for, any script in titles and slugs.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WildFeedPageTests extends PagesTestSupport {
 
 	private static final byte[] LENIENT = FeedServer.resource("/feeds/lenient-feed.xml");
@@ -55,7 +60,7 @@ class WildFeedPageTests extends PagesTestSupport {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant()).isEqualTo(Instant.parse("2011-01-11T01:30:00Z"));
-		assertThat(warnings("date-3")).contains("'-3000' is not valid");
+		assertThat(warnings("date-3")).contains("'Wed, 05 Feb 2014 18:00:00 -3000' does not exist");
 		assertThat(warnings("date-5")).contains("could not be read");
 		assertThat(warnings("date-1")).isNull();
 	}
@@ -98,19 +103,29 @@ class WildFeedPageTests extends PagesTestSupport {
 	}
 
 	@Test
-	void aFeedWithOneBrokenItemKeepsTheOthersAndListsTheBrokenOne() {
+	void aFeedWithAnUndeclaredEntityKeepsThatItemAndListsTheItemThatIsBroken(CapturedOutput output) {
 		DatabaseCleaner.clean(this.jdbc);
-		feeds.respond("/feed.xml", 200, FeedServer.resource("/feeds/broken-entity-feed.xml"), "Content-Type",
+		feeds.respond("/feed.xml", 200, FeedServer.resource("/feeds/no-agenda-entity-feed.xml"), "Content-Type",
 				"application/rss+xml");
 
 		var run = this.polls.poll().orElseThrow();
 
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
-		assertThat(run.getItemsSeen()).isEqualTo(3);
-		assertThat(run.getItemsNew()).isEqualTo(2);
+		assertThat(run.getItemsSeen()).isEqualTo(4);
+		assertThat(run.getItemsNew()).isEqualTo(3);
 		assertThat(run.getItemsFailed()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select item_key, message from poll_item_failure").query().singleRow())
-			.containsEntry("item_key", "bad-1");
+		assertThat(this.jdbc.sql("select item_key, item_title, message from poll_item_failure").query().singleRow())
+			.containsEntry("item_key", "http://1339.noagendanotes.com")
+			.containsEntry("item_title", "1339: \"Knees & Elbows\"")
+			.hasEntrySatisfying("message", (message) -> assertThat(message).asString().contains("at line 66"));
+		assertThat(this.jdbc.sql("select audio_url from episode where guid = 'http://1338.noagendanotes.com'")
+			.query(String.class)
+			.single()).endsWith("NA-1338-2021-04-11-Final.mp3");
+		assertThat(warnings("http://1338.noagendanotes.com")).contains("undeclared entity &gtgt; at line 44");
+		assertThat(run.getMessage()).contains("undeclared entity &gtgt; at line 44");
+		assertThat(output.getOut()).containsPattern("WARN .*repaired: Item '1338: Clot Shot': the undeclared entity")
+			.containsPattern("WARN .*item '1339: \"Knees & Elbows\"' \\(http://1339.noagendanotes.com\\) could not"
+					+ " be read: Not valid XML at line 66");
 	}
 
 	@Test

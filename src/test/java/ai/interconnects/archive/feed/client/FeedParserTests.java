@@ -120,11 +120,16 @@ class FeedParserTests {
 	}
 
 	@Test
-	void truncatedXmlIsReportedPrecisely() {
+	void aTruncatedFeedKeepsTheItemsBeforeTheCutAndSaysWhereItEnds() throws Exception {
 		var whole = FeedServer.resource("/feeds/interconnects-feed.xml");
 		var truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
-		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> this.parser.parse(truncated, null))
-			.withMessageContaining("not valid RSS/XML");
+
+		var feed = this.parser.parse(truncated, null);
+
+		assertThat(feed.title()).isEqualTo("Interconnects");
+		assertThat(feed.items()).isNotEmpty().hasSizeLessThan(11);
+		assertThat(feed.items().size() + feed.itemErrors().size()).isLessThanOrEqualTo(11);
+		assertThat(feed.warnings()).singleElement().asString().contains("cut off at line");
 	}
 
 	@Test

@@ -58,16 +58,35 @@ class WildFeedParserTests {
 		assertThat(item(feed, "date-1").publishedAt()).isEqualTo(Instant.parse("2011-01-11T01:30:00Z"));
 		assertThat(item(feed, "date-1").extras().warnings()).isEmpty();
 		assertThat(item(feed, "date-2").publishedAt()).isEqualTo(Instant.parse("2009-06-19T03:16:13Z"));
-		assertThat(item(feed, "date-3").publishedAt()).isEqualTo(Instant.parse("2014-02-05T21:00:00Z"));
+		assertThat(item(feed, "date-3").publishedAt()).isNull();
 		assertThat(item(feed, "date-3").extras().warnings()).singleElement()
 			.asString()
-			.contains("'-3000' is not valid, read as -03:00");
+			.contains("'Wed, 05 Feb 2014 18:00:00 -3000' does not exist");
 		assertThat(item(feed, "date-4").publishedAt()).isEqualTo(Instant.parse("2015-03-07T00:00:00Z"));
 		assertThat(item(feed, "date-4").extras().warnings()).singleElement().asString().contains("UTC assumed");
 		assertThat(item(feed, "date-5").publishedAt()).isNull();
 		assertThat(item(feed, "date-5").extras().warnings()).singleElement()
 			.asString()
 			.contains("'sometime last spring' could not be read");
+	}
+
+	@Test
+	void datesRomeRollsOverAreKeptAsWrittenWithoutADate() throws Exception {
+		var feed = this.parser.parse(fixture("impossible-dates-feed.xml"), null);
+
+		assertThat(feed.items()).extracting(FeedItem::title, FeedItem::publishedAt)
+			.containsExactly(tuple("The Lantern", Instant.parse("2015-09-23T13:00:00Z")), tuple("The Well", null),
+					tuple("The Ferry", null), tuple("The Orchard", null),
+					tuple("The Bridge", Instant.parse("2015-06-18T10:00:00Z")));
+		assertThat(feed.items()).extracting((item) -> String.join(" ", item.extras().warnings()))
+			.containsExactly("",
+					"The publication date 'Tue, 22 Sep 2015 09:00:00 -4500' does not exist"
+							+ " (no place is -4500 from UTC); it is kept as written and the episode has no date",
+					"The publication date 'Mon, 21 Sep 2015 15:12:352 +0000' does not exist"
+							+ " (second 352); it is kept as written and the episode has no date",
+					"The publication date 'Thu, 118 Jun 2015 10:00:00 GMT' does not exist"
+							+ " (day 118 of June 2015); it is kept as written and the episode has no date",
+					"");
 	}
 
 	@Test
@@ -104,17 +123,16 @@ class WildFeedParserTests {
 	}
 
 	@Test
-	void aFeedWithOneBrokenItemIsSalvagedAndTheItemIsReported() throws Exception {
+	void aFeedWithAnUndeclaredEntityInOneItemKeepsThatItemWithTheEntityAsText() throws Exception {
 		var feed = this.parser.parse(fixture("broken-entity-feed.xml"), null);
 
 		assertThat(feed.title()).isEqualTo("Broken Entity Show");
 		assertThat(feed.items()).extracting(FeedItem::guid, FeedItem::description)
-			.containsExactly(tuple("good-1", "Fine & well."), tuple("good-2", "Also fine."));
-		assertThat(feed.itemErrors()).singleElement().satisfies((error) -> {
-			assertThat(error.key()).isEqualTo("bad-1");
-			assertThat(error.title()).isEqualTo("The broken one");
-			assertThat(error.message()).startsWith("Not valid XML, item skipped").contains("gtgt");
-		});
+			.containsExactly(tuple("good-1", "Fine & well."), tuple("bad-1", "Arrows &gtgt; everywhere"),
+					tuple("good-2", "Also fine."));
+		assertThat(item(feed, "bad-1").extras().warnings()).singleElement()
+			.isEqualTo("the undeclared entity &gtgt; at line 19 was kept as text");
+		assertThat(feed.itemErrors()).isEmpty();
 	}
 
 	@Test

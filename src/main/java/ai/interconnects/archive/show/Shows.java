@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +67,24 @@ public class Shows implements SiteSource {
 			.query((rs, row) -> new Site(rs.getString("title"), rs.getString("link"), rs.getString("author"),
 					rs.getString("description"), rs.getString("image_url"), rs.getString("copyright")))
 			.optional();
+	}
+
+	/**
+	 * A show as a list of podcasts names it: its title, the feed it is read from now (the
+	 * configured address, or where a confirmed permanent redirect moved it) and when its
+	 * row last changed.
+	 */
+	public record Listing(String title, String feedUrl, Instant updatedAt) {
+	}
+
+	/**
+	 * Every show whose feed was read (a show without a title was never read and has
+	 * nothing to list), oldest first.
+	 */
+	public List<Listing> listings() {
+		return this.jdbc.sql("select title, feed_url, updated_at from podcast where title is not null order by id")
+			.query((rs, n) -> new Listing(rs.getString("title"), rs.getString("feed_url"), instant(rs, "updated_at")))
+			.list();
 	}
 
 	/** Every show's configured feed URL, by its id. */

@@ -11,8 +11,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The public paths, declared once: the reading pages (with the query parameters each one
  * reads), which the page cache ({@link PageCacheFilter}) and Spring Security use, and the
- * open data (API, per-episode files, feed), which the CORS configuration opens to every
- * origin.
+ * open data (API, per-episode files, feed, list of shows), which the CORS configuration
+ * opens to every origin.
  */
 public final class PublicPaths {
 
@@ -37,7 +37,7 @@ public final class PublicPaths {
 
 	/** Files every origin may read (CORS), without credentials. */
 	public static final List<String> OPEN_DATA = List.of("/api/v1/**", "/episodes/*/transcript.*",
-			"/episodes/*/chapters.json", "/feed.xml");
+			"/episodes/*/chapters.json", "/feed.xml", "/opml.xml");
 
 	/** Static assets (hashed and plain URLs). */
 	public static final List<String> ASSETS = List.of("/css/**", "/js/**", "/favicon.ico", "/favicon*.svg");

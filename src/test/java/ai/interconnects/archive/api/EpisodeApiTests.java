@@ -161,7 +161,7 @@ class EpisodeApiTests extends FormatsTestSupport {
 		ingestFixture();
 
 		for (var path : List.of("/api/v1/episodes", "/episodes/" + DEAN_BALL + "/transcript.vtt",
-				"/episodes/" + DEAN_BALL + "/chapters.json", "/feed.xml")) {
+				"/episodes/" + DEAN_BALL + "/chapters.json", "/feed.xml", "/opml.xml")) {
 			var response = this.mvc.perform(get(path).header("Origin", "https://notes.example"))
 				.andReturn()
 				.getResponse();

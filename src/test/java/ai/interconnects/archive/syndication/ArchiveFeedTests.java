@@ -165,8 +165,10 @@ class ArchiveFeedTests extends FormatsTestSupport {
 			var link = page.select("link[rel=alternate][type=application/rss+xml]");
 			assertThat(link).as(path).hasSize(1);
 			assertThat(link.attr("href")).isEqualTo("/feed.xml");
+			assertThat(page.select("link[rel=alternate][type=text/x-opml]").eachAttr("href")).as(path)
+				.containsExactly("/opml.xml");
 			assertThat(page.select("footer .site-formats a").eachAttr("href")).as(path)
-				.containsExactly("/feed.xml", "/api/v1/openapi.json", "/export.jsonl.gz");
+				.containsExactly("/feed.xml", "/opml.xml", "/api/v1/openapi.json", "/export.jsonl.gz");
 		}
 	}
 

@@ -152,7 +152,7 @@ class HostileClientTests extends PagesTestSupport {
 
 		// the machine-readable outputs carry absolute URLs too: a cache in front of the
 		// archive must never store a feed or sitemap pointing elsewhere
-		for (var path : List.of("/feed.xml", "/sitemap.xml", "/api/v1/episodes",
+		for (var path : List.of("/feed.xml", "/opml.xml", "/sitemap.xml", "/api/v1/episodes",
 				"/episodes/" + DEAN_BALL + "/chapters.json", "/episodes/" + DEAN_BALL + "/transcript")) {
 			var response = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n");
 			assertThat(response.status()).as(path).isEqualTo(200);

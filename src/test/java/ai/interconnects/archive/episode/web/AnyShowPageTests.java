@@ -28,8 +28,8 @@ class AnyShowPageTests extends PagesTestSupport {
 	/** Every public page, and the 404 page. */
 	private static final List<String> PAGES = List.of("/", "/?page=2", "/chapters", EPISODE, EPISODE + "/transcript",
 			EPISODE + "/chapters/1", EPISODE + "?t=0,2", EPISODE + "/transcript?t=0,2", "/speakers",
-			"/speakers/nathan-lambert", "/search?q=welcome", "/search", "/admin", "/feed.xml", "/sitemap.xml",
-			"/api/v1/openapi.json", "/no-such-page", "/episodes/no-such-episode");
+			"/speakers/nathan-lambert", "/search?q=welcome", "/search", "/admin", "/feed.xml", "/opml.xml",
+			"/sitemap.xml", "/api/v1/openapi.json", "/no-such-page", "/episodes/no-such-episode");
 
 	@Test
 	void anotherShowsArchiveNeverSaysInterconnects() {

@@ -63,31 +63,27 @@ public class CastRepository {
 
 	/** The speakers of each episode, in the order they first speak. */
 	public Map<Long, List<String>> speakers(Collection<Long> episodeIds) {
-		var result = new LinkedHashMap<Long, List<String>>();
-		if (episodeIds.isEmpty()) {
-			return result;
-		}
-		this.jdbc.sql("""
+		return namesByEpisode("""
 				select episode_id, speaker from transcript_segment
 				where episode_id in (:ids) and speaker is not null
-				group by episode_id, speaker order by episode_id, min(position)""")
-			.param("ids", episodeIds)
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-			.list()
-			.forEach((row) -> result.computeIfAbsent(row.getKey(), (id) -> new ArrayList<>()).add(row.getValue()));
-		return result;
+				group by episode_id, speaker order by episode_id, min(position)""", episodeIds);
 	}
 
 	/** The guests each episode's feed item credits, in its order. */
 	public Map<Long, List<String>> creditedGuests(Collection<Long> episodeIds) {
+		return namesByEpisode("""
+				select episode_id, name from episode_person
+				where episode_id in (:ids) and lower(role) = 'guest'
+				order by episode_id, position""", episodeIds);
+	}
+
+	/** Each episode's names as {@code sql} lists them (episode id, name; ordered). */
+	private Map<Long, List<String>> namesByEpisode(String sql, Collection<Long> episodeIds) {
 		var result = new LinkedHashMap<Long, List<String>>();
 		if (episodeIds.isEmpty()) {
 			return result;
 		}
-		this.jdbc.sql("""
-				select episode_id, name from episode_person
-				where episode_id in (:ids) and lower(role) = 'guest'
-				order by episode_id, position""")
+		this.jdbc.sql(sql)
 			.param("ids", episodeIds)
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()

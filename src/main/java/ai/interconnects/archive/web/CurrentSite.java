@@ -5,6 +5,7 @@ import org.jsoup.Jsoup;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ public class CurrentSite {
 			this.current = site;
 			return site;
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			if (DatabaseFailures.unreachable(ex)) {
 				throw ex;
 			}
@@ -62,7 +63,7 @@ public class CurrentSite {
 		try {
 			refresh();
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			// the first page will say so
 		}
 	}

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import jakarta.servlet.ServletRequest;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Tells a database that cannot be reached from a query that failed: no connection from
@@ -24,15 +25,17 @@ public final class DatabaseFailures {
 	/**
 	 * Notes on the request that the database could not be reached for it, so that the
 	 * page fails at once ({@link #failIfNoted}) instead of waiting for a connection
-	 * again.
+	 * again. The failure is a {@link DataAccessException} from a query, or a
+	 * {@link TransactionException} from a {@code @Transactional} door that could not
+	 * begin.
 	 */
-	public static void note(ServletRequest request, DataAccessException failure) {
+	public static void note(ServletRequest request, RuntimeException failure) {
 		request.setAttribute(ATTRIBUTE, failure);
 	}
 
 	/** Throws the failure {@link #note noted} on this request, if any. */
 	public static void failIfNoted(ServletRequest request) {
-		if (request.getAttribute(ATTRIBUTE) instanceof DataAccessException failure) {
+		if (request.getAttribute(ATTRIBUTE) instanceof RuntimeException failure) {
 			throw failure;
 		}
 	}

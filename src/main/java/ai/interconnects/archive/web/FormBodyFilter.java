@@ -8,8 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -47,15 +44,16 @@ class FormBodyFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static final class ReadBody extends HttpServletRequestWrapper {
+	private static final class ReadBody extends FixedParameters {
 
 		private final byte[] body;
 
-		private final Map<String, String[]> parameters;
-
 		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request);
+			super(request, parameters(request, body));
 			this.body = body;
+		}
+
+		private static Map<String, String[]> parameters(HttpServletRequest request, byte[] body) {
 			var charset = charset(request);
 			var all = new LinkedHashMap<String, List<String>>();
 			add(all, request.getQueryString(), charset);
@@ -65,7 +63,7 @@ class FormBodyFilter extends OncePerRequestFilter {
 			}
 			var map = new LinkedHashMap<String, String[]>();
 			all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
-			this.parameters = Collections.unmodifiableMap(map);
+			return map;
 		}
 
 		@Override
@@ -104,28 +102,6 @@ class FormBodyFilter extends OncePerRequestFilter {
 		@Override
 		public BufferedReader getReader() {
 			return new BufferedReader(new InputStreamReader(getInputStream(), charset(this)));
-		}
-
-		@Override
-		public String getParameter(String name) {
-			var values = this.parameters.get(name);
-			return (values != null && values.length > 0) ? values[0] : null;
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return this.parameters;
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(this.parameters.keySet());
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			var values = this.parameters.get(name);
-			return (values != null) ? values.clone() : null;
 		}
 
 		private static Charset charset(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -84,7 +85,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 				stamp = stamp.changedAt(changes.lastChange());
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
+			// (a TransactionException: the catalog's transaction could not get a
+			// connection)
 			if (DatabaseFailures.unreachable(ex)) {
 				// Every page needs the database: the page's first step fails with this
 				// (503, "temporarily unavailable") instead of waiting for a connection

@@ -2,15 +2,11 @@ package ai.interconnects.archive.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
  * A reading page's request as the page sees it: only the query parameters it reads
@@ -19,22 +15,23 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * {@code ?x=random} therefore renders, and is cached as, the very same page as without
  * it, and its key ({@link #key()}) is the same.
  */
-final class PageRequest extends HttpServletRequestWrapper {
+final class PageRequest extends FixedParameters {
 
 	private final String path;
 
-	private final Map<String, String[]> parameters;
-
 	PageRequest(HttpServletRequest request, String path, PublicPaths.ReadingPage page) {
-		super(request);
+		super(request, read(request, page));
 		this.path = path;
+	}
+
+	private static Map<String, String[]> read(HttpServletRequest request, PublicPaths.ReadingPage page) {
 		var read = new TreeMap<String, String[]>();
 		for (var entry : request.getParameterMap().entrySet()) {
 			if (page.parameters().contains(entry.getKey())) {
 				read.put(entry.getKey(), entry.getValue());
 			}
 		}
-		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(read));
+		return read;
 	}
 
 	/** The decoded path and the parameters the page reads: what makes it what it is. */
@@ -50,36 +47,14 @@ final class PageRequest extends HttpServletRequestWrapper {
 
 	@Override
 	public String getQueryString() {
-		if (this.parameters.isEmpty()) {
+		if (getParameterMap().isEmpty()) {
 			return null;
 		}
-		return this.parameters.entrySet()
+		return getParameterMap().entrySet()
 			.stream()
 			.flatMap((entry) -> java.util.Arrays.stream(entry.getValue())
 				.map((value) -> encode(entry.getKey()) + "=" + encode(value)))
 			.collect(Collectors.joining("&"));
-	}
-
-	@Override
-	public String getParameter(String name) {
-		var values = this.parameters.get(name);
-		return (values != null && values.length > 0) ? values[0] : null;
-	}
-
-	@Override
-	public Map<String, String[]> getParameterMap() {
-		return this.parameters;
-	}
-
-	@Override
-	public Enumeration<String> getParameterNames() {
-		return Collections.enumeration(this.parameters.keySet());
-	}
-
-	@Override
-	public String[] getParameterValues(String name) {
-		var values = this.parameters.get(name);
-		return (values != null) ? values.clone() : null;
 	}
 
 	private static String encode(String text) {

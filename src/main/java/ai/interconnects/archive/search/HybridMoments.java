@@ -96,30 +96,12 @@ class HybridMoments {
 			.replace("/*counts*/", MomentRepository.lexemeCounts(lexemes.size()))
 			.replace("/*tfs*/", String.join(", ",
 					java.util.stream.IntStream.rangeClosed(1, lexemes.size()).mapToObj((k) -> "x.tf_" + k).toList()));
-		var lengths = ranking.unitLengths();
-		var spec = this.jdbc.sql(sql)
+		var spec = MomentRepository.bm25(this.jdbc.sql(sql)
 			.param("ids", episodeIds)
 			.param("perEpisode", WORD_MOMENTS)
-			.param("lexemes", lexemes.toArray(String[]::new))
-			.param("speechIdfs", ranking.idfs().get(MomentKind.SEGMENT))
-			.param("k1", Bm25.K1)
-			.param("b", Bm25.B)
-			.param("speechWeight", Bm25.SPEECH_WEIGHT)
-			.param("speechLength", lengths.getOrDefault(MomentKind.SEGMENT, 1.0));
-		if (request.speaker() != null) {
-			spec = spec.param("speaker", request.speaker());
-		}
-		else {
-			spec = spec.param("chapterWeight", Bm25.CHAPTER_WEIGHT)
-				.param("chapterLength", lengths.getOrDefault(MomentKind.CHAPTER, 1.0))
-				.param("titleWeight", Bm25.TITLE_WEIGHT)
-				.param("titleLength", lengths.getOrDefault(MomentKind.TITLE, 1.0))
-				.param("notesWeight", Bm25.NOTES_WEIGHT)
-				.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0))
-				.param("titleIdfs", ranking.idfs().get(MomentKind.TITLE))
-				.param("chapterIdfs", ranking.idfs().get(MomentKind.CHAPTER))
-				.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES))
-				.param("notesEpisodes", notes.stream().map(NotesParagraph::episodeId).toArray(Long[]::new))
+			.param("lexemes", lexemes.toArray(String[]::new)), request, ranking);
+		if (request.speaker() == null) {
+			spec = spec.param("notesEpisodes", notes.stream().map(NotesParagraph::episodeId).toArray(Long[]::new))
 				.param("notesPositions", notes.stream().map(NotesParagraph::position).toArray(Integer[]::new))
 				.param("notesTexts", notes.stream().map(NotesParagraph::text).toArray(String[]::new));
 		}

@@ -117,32 +117,12 @@ class MomentRepository {
 			.replace("/*tsquery*/", QueryAnalysis.TSQUERY)
 			.replace("/*relevance*/", momentRelevance(lexemes.size()))
 			.replace("/*counts*/", lexemeCounts(lexemes.size()));
-		var lengths = ranking.unitLengths();
-		var spec = this.jdbc.sql(sql)
+		var spec = bm25(this.jdbc.sql(sql)
 			.param("tsquery", query.tsquery())
 			.param("ids", episodeIds)
 			.param("perEpisode", perEpisode)
 			.param("excerptOptions", EXCERPT_OPTIONS)
-			.param("lexemes", lexemes.toArray(String[]::new))
-			.param("speechIdfs", ranking.idfs().get(MomentKind.SEGMENT))
-			.param("k1", Bm25.K1)
-			.param("b", Bm25.B)
-			.param("speechWeight", Bm25.SPEECH_WEIGHT)
-			.param("speechLength", lengths.getOrDefault(MomentKind.SEGMENT, 1.0));
-		if (request.speaker() != null) {
-			spec = spec.param("speaker", request.speaker());
-		}
-		else {
-			spec = spec.param("chapterWeight", Bm25.CHAPTER_WEIGHT)
-				.param("chapterLength", lengths.getOrDefault(MomentKind.CHAPTER, 1.0))
-				.param("titleWeight", Bm25.TITLE_WEIGHT)
-				.param("titleLength", lengths.getOrDefault(MomentKind.TITLE, 1.0))
-				.param("notesWeight", Bm25.NOTES_WEIGHT)
-				.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0))
-				.param("titleIdfs", ranking.idfs().get(MomentKind.TITLE))
-				.param("chapterIdfs", ranking.idfs().get(MomentKind.CHAPTER))
-				.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES));
-		}
+			.param("lexemes", lexemes.toArray(String[]::new)), request, ranking);
 		var episodes = new HashMap<Long, EpisodeInfo>();
 		var rows = new ArrayList<MomentRow>();
 		spec.query((rs) -> {
@@ -165,6 +145,32 @@ class MomentRepository {
 	 * A moment's relevance: per query lexeme k, its IDF in the moment's field times the
 	 * field weight times its saturated, length-normalised count {@code x.tf_k}.
 	 */
+	/**
+	 * Binds what {@link #momentRelevance} reads: the BM25 constants, each field's weight,
+	 * average length and IDFs (speech only when the search is scoped to a speaker).
+	 */
+	static JdbcClient.StatementSpec bm25(JdbcClient.StatementSpec spec, SearchRequest request,
+			RankingRepository.Ranking ranking) {
+		var lengths = ranking.unitLengths();
+		spec = spec.param("speechIdfs", ranking.idfs().get(MomentKind.SEGMENT))
+			.param("k1", Bm25.K1)
+			.param("b", Bm25.B)
+			.param("speechWeight", Bm25.SPEECH_WEIGHT)
+			.param("speechLength", lengths.getOrDefault(MomentKind.SEGMENT, 1.0));
+		if (request.speaker() != null) {
+			return spec.param("speaker", request.speaker());
+		}
+		return spec.param("chapterWeight", Bm25.CHAPTER_WEIGHT)
+			.param("chapterLength", lengths.getOrDefault(MomentKind.CHAPTER, 1.0))
+			.param("titleWeight", Bm25.TITLE_WEIGHT)
+			.param("titleLength", lengths.getOrDefault(MomentKind.TITLE, 1.0))
+			.param("notesWeight", Bm25.NOTES_WEIGHT)
+			.param("notesLength", lengths.getOrDefault(MomentKind.NOTES, 1.0))
+			.param("titleIdfs", ranking.idfs().get(MomentKind.TITLE))
+			.param("chapterIdfs", ranking.idfs().get(MomentKind.CHAPTER))
+			.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES));
+	}
+
 	static String momentRelevance(int lexemes) {
 		var terms = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {

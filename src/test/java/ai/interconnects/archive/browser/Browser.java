@@ -110,4 +110,14 @@ final class Browser {
 			.toList();
 	}
 
+	/**
+	 * The severe console messages, leaving out those containing {@code expected} (a
+	 * failure the test provokes on purpose; null leaves out none).
+	 */
+	static List<String> severeConsoleMessagesExcept(ChromeDriver driver, String expected) {
+		return severeConsoleMessages(driver).stream()
+			.filter((message) -> expected == null || !message.contains(expected))
+			.toList();
+	}
+
 }

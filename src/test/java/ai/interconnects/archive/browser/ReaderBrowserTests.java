@@ -30,10 +30,7 @@ class ReaderBrowserTests extends BrowserTestSupport {
 		if (this.driver == null) {
 			return;
 		}
-		var messages = Browser.severeConsoleMessages(this.driver)
-			.stream()
-			.filter((message) -> this.expectedConsoleError == null || !message.contains(this.expectedConsoleError))
-			.toList();
+		var messages = Browser.severeConsoleMessagesExcept(this.driver, this.expectedConsoleError);
 		this.expectedConsoleError = null;
 		Browser.emulateScreen(this.driver, 0, 0);
 		assertThat(messages).isEmpty();

@@ -25,10 +25,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 		if (this.driver == null) {
 			return;
 		}
-		var messages = Browser.severeConsoleMessages(this.driver)
-			.stream()
-			.filter((message) -> this.expectedConsoleError == null || !message.contains(this.expectedConsoleError))
-			.toList();
+		var messages = Browser.severeConsoleMessagesExcept(this.driver, this.expectedConsoleError);
 		this.expectedConsoleError = null;
 		Browser.emulateScreen(this.driver, 0, 0);
 		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));

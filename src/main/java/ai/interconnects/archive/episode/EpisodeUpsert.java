@@ -10,6 +10,7 @@ import java.util.Set;
 import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.feed.client.FeedItem;
 import ai.interconnects.archive.transcript.DescriptionParser;
+import ai.interconnects.archive.web.Slugs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

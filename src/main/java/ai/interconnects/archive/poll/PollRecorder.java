@@ -2,7 +2,9 @@ package ai.interconnects.archive.poll;
 
 import ai.interconnects.archive.show.PodcastRepository;
 
+import ai.interconnects.archive.show.LibraryEntry;
 import ai.interconnects.archive.show.Podcast;
+import ai.interconnects.archive.show.ShowSlugs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +51,11 @@ class PollRecorder {
 
 	private final Clock clock;
 
+	private final ShowSlugs slugs;
+
 	PollRecorder(PodcastRepository podcasts, PollRunRepository runs, PollItemFailureRepository failures,
-			PollProperties properties, Clock clock) {
+			PollProperties properties, Clock clock, ShowSlugs slugs) {
+		this.slugs = slugs;
 		this.podcasts = podcasts;
 		this.runs = runs;
 		this.failures = failures;
@@ -71,7 +76,8 @@ class PollRecorder {
 	Podcast findOrCreate(String configuredUrl) {
 		try {
 			return this.podcasts.findByConfiguredUrl(configuredUrl)
-				.orElseGet(() -> this.podcasts.save(new Podcast(configuredUrl, this.clock.instant())));
+				.orElseGet(() -> this.podcasts
+					.save(new Podcast(configuredUrl, LibraryEntry.Origin.CONFIG, this.clock.instant())));
 		}
 		catch (DataIntegrityViolationException ex) {
 			return this.podcasts.findByConfiguredUrl(configuredUrl).orElseThrow(() -> ex);
@@ -120,6 +126,7 @@ class PollRecorder {
 		var counts = PollCounts.NONE;
 		if (parsed != null) {
 			podcast.describe(parsed, now);
+			this.slugs.name(podcast);
 			var problems = new ArrayList<PollItemFailure>();
 			parsed.itemErrors()
 				.forEach((e) -> problems.add(new PollItemFailure(run.getId(), e.key(), e.title(), e.message())));

@@ -2,11 +2,11 @@ package ai.interconnects.archive.show;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 import ai.interconnects.archive.feed.client.FetchResult;
 import ai.interconnects.archive.feed.client.ParsedFeed;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +35,9 @@ public class Podcast {
 
 	@Column(nullable = false)
 	private String feedUrl;
+
+	@Embedded
+	private LibraryEntry entry = new LibraryEntry();
 
 	private String title;
 
@@ -86,7 +89,8 @@ public class Podcast {
 	protected Podcast() {
 	}
 
-	public Podcast(String configuredUrl, Instant now) {
+	public Podcast(String configuredUrl, LibraryEntry.Origin origin, Instant now) {
+		this.entry = new LibraryEntry(origin);
 		this.configuredUrl = configuredUrl;
 		this.feedUrl = configuredUrl;
 		this.createdAt = now;
@@ -106,9 +110,13 @@ public class Podcast {
 		this.updatedAt = now;
 	}
 
-	/** Whether a poll is due: never polled, or its next poll time has come. */
+	/**
+	 * Whether a poll is due: never polled, or its next poll time has come; never while
+	 * the show is paused, removed or gone.
+	 */
 	public boolean isDue(Instant now) {
-		return this.status != Status.GONE && (this.nextPollAt == null || !this.nextPollAt.isAfter(now));
+		return this.entry.polled() && this.status != Status.GONE
+				&& (this.nextPollAt == null || !this.nextPollAt.isAfter(now));
 	}
 
 	/**
@@ -118,7 +126,7 @@ public class Podcast {
 	 * alone.
 	 */
 	public boolean isDueAtStartup(Instant now, Duration interval) {
-		return this.status != Status.GONE
+		return this.entry.polled() && this.status != Status.GONE
 				&& (isDue(now) || this.lastAttemptAt == null || !this.lastAttemptAt.plus(interval).isAfter(now));
 	}
 
@@ -136,24 +144,10 @@ public class Podcast {
 	 * {@code Retry-After} is honoured when it asks for longer (up to a day).
 	 */
 	public void failed(Instant now, Duration initial, Duration max, Duration retryAfter) {
-		this.nextPollAt = now.plus(retryDelay(initial, max, retryAfter));
+		this.nextPollAt = now.plus(Backoff.delay(this.consecutiveFailures, initial, max, retryAfter));
 		this.lastAttemptAt = now;
 		this.consecutiveFailures++;
 		this.updatedAt = now;
-	}
-
-	private Duration retryDelay(Duration initial, Duration max, Duration retryAfter) {
-		long factor = 1L << Math.min(this.consecutiveFailures, 20);
-		var delay = initial.multipliedBy(factor);
-		if (delay.compareTo(max) > 0 || delay.isNegative()) {
-			delay = max;
-		}
-		double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-		delay = Duration.ofMillis((long) (delay.toMillis() * jitter));
-		if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-			delay = (retryAfter.compareTo(Duration.ofDays(1)) > 0) ? Duration.ofDays(1) : retryAfter;
-		}
-		return delay;
 	}
 
 	/**
@@ -214,6 +208,15 @@ public class Podcast {
 
 	public String getFeedUrl() {
 		return this.feedUrl;
+	}
+
+	public String getConfiguredUrl() {
+		return this.configuredUrl;
+	}
+
+	/** The show's place in the library: its slug, origin and the operator's marks. */
+	public LibraryEntry entry() {
+		return this.entry;
 	}
 
 	public String getTitle() {

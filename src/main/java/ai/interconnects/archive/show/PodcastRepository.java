@@ -8,4 +8,8 @@ public interface PodcastRepository extends JpaRepository<Podcast, Long> {
 
 	Optional<Podcast> findByConfiguredUrl(String configuredUrl);
 
+	Optional<Podcast> findByEntrySlug(String slug);
+
+	boolean existsByEntrySlug(String slug);
+
 }

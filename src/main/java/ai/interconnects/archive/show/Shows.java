@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Shows implements SiteSource {
 
-	private static final String CHANNEL = "select id, configured_url, title, link, image_url, author, description, "
+	private static final String CHANNEL = "select id, slug, configured_url, title, link, image_url, author, description, "
 			+ "copyright, show_type from podcast";
 
 	private final JdbcClient jdbc;
@@ -36,11 +36,12 @@ public class Shows implements SiteSource {
 
 	/**
 	 * A show as its feed last described it; {@code configuredUrl} is never null, the rest
-	 * is null until a poll read the channel ({@code showType} is its {@code itunes:type},
-	 * {@code episodic} or {@code serial}, null when the feed never said).
+	 * ({@code slug} included) is null until a poll read the channel ({@code showType} is
+	 * its {@code itunes:type}, {@code episodic} or {@code serial}, null when the feed
+	 * never said).
 	 */
-	public record Show(long id, String configuredUrl, String title, String link, String imageUrl, String author,
-			String description, String copyright, String showType) {
+	public record Show(long id, String slug, String configuredUrl, String title, String link, String imageUrl,
+			String author, String description, String copyright, String showType) {
 	}
 
 	/** The archive's first configured show, if a feed was ever read. */
@@ -112,8 +113,8 @@ public class Shows implements SiteSource {
 	}
 
 	private static Show show(ResultSet rs) throws SQLException {
-		return new Show(rs.getLong("id"), rs.getString("configured_url"), rs.getString("title"), rs.getString("link"),
-				rs.getString("image_url"), rs.getString("author"), rs.getString("description"),
+		return new Show(rs.getLong("id"), rs.getString("slug"), rs.getString("configured_url"), rs.getString("title"),
+				rs.getString("link"), rs.getString("image_url"), rs.getString("author"), rs.getString("description"),
 				rs.getString("copyright"), rs.getString("show_type"));
 	}
 

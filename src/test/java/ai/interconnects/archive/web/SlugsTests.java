@@ -1,4 +1,4 @@
-package ai.interconnects.archive.episode;
+package ai.interconnects.archive.web;
 
 import org.junit.jupiter.api.Test;
 

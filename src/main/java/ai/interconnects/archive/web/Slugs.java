@@ -1,4 +1,4 @@
-package ai.interconnects.archive.episode;
+package ai.interconnects.archive.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,16 +11,22 @@ import java.util.Locale;
  * URL slugs from titles: lower-case words joined by hyphens. Letters of every script are
  * kept (a Hebrew title gives a Hebrew slug, percent-encoded in URLs); only accents on
  * Latin letters are dropped ({@code Café} gives {@code cafe}). A title with no letter or
- * digit at all gets a stable slug from the episode's identity, never a counter.
+ * digit at all gets a stable slug from the episode's identity, never a counter. Episodes
+ * and shows are named by the same rule.
  */
-final class Slugs {
+public final class Slugs {
 
-	static final int MAX_LENGTH = 80;
+	public static final int MAX_LENGTH = 80;
 
 	private Slugs() {
 	}
 
-	static String of(String title, String identity) {
+	public static String of(String title, String identity) {
+		return of(title, identity, "episode-");
+	}
+
+	/** As {@link #of(String, String)}, with {@code fallbackPrefix} before the hash. */
+	public static String of(String title, String identity, String fallbackPrefix) {
 		var slug = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFKD)
 			.replaceAll("(?<=\\p{IsLatin})\\p{M}+", "");
 		// marks with no letter to sit on (an emoji's variation selector) are dropped
@@ -38,7 +44,7 @@ final class Slugs {
 				slug = slug.substring(0, cut);
 			}
 		}
-		return slug.isEmpty() ? "episode-" + shortHash(identity) : slug;
+		return slug.isEmpty() ? fallbackPrefix + shortHash(identity) : slug;
 	}
 
 	private static String shortHash(String identity) {

@@ -6,9 +6,9 @@ alter table podcast
         check (origin in ('CONFIG', 'OPML', 'FORM', 'IMPORT')),
     -- paused by the operator: not polled, still shown
     add column paused_at  timestamptz,
-    -- removed by the operator: hidden from every page, search and feed; the row and its
-    -- episodes are kept (an explicit operator action, reversible), and an OPML that lists
-    -- it again does not bring it back
+    -- removed by the operator (an explicit, confirmed action): its episodes are deleted, the
+    -- row stays as a tombstone so that an OPML listing it again does not bring it back (only
+    -- the admin form or an import does)
     add column removed_at timestamptz;
 
 -- Shows already read get a slug from their title, as the application makes them (lower-case

@@ -49,6 +49,34 @@ public class Shows implements SiteSource {
 		return this.jdbc.sql(CHANNEL + " order by id limit 1").query((rs, n) -> show(rs)).optional();
 	}
 
+	/**
+	 * The shows on the archive's pages: read at least once (titled) and not removed,
+	 * oldest first. The first is the archive's first show.
+	 */
+	public List<Show> visible() {
+		return this.jdbc.sql(CHANNEL + " where title is not null and removed_at is null order by id")
+			.query((rs, n) -> show(rs))
+			.list();
+	}
+
+	/**
+	 * Whether the archive is a library (several visible shows) rather than one show,
+	 * whose pages stay as they always were.
+	 */
+	public boolean isLibrary() {
+		return this.jdbc.sql("select count(*) > 1 from podcast where title is not null and removed_at is null")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** A visible show by its slug. */
+	public Optional<Show> bySlug(String slug) {
+		return this.jdbc.sql(CHANNEL + " where slug = ? and removed_at is null")
+			.param(slug)
+			.query((rs, n) -> show(rs))
+			.optional();
+	}
+
 	/** The show an episode belongs to. */
 	public Optional<Show> byId(long id) {
 		return this.jdbc.sql(CHANNEL + " where id = ?").param(id).query((rs, n) -> show(rs)).optional();

@@ -212,11 +212,12 @@ class HybridMoments {
 		if (ids.isEmpty()) {
 			return episodes;
 		}
-		this.jdbc.sql("select id, slug, title, published_at from episode where id in (:ids)")
+		this.jdbc.sql("select id, slug, title, published_at, podcast_id from episode where id in (:ids)")
 			.param("ids", ids)
 			.query((rs) -> {
 				episodes.put(rs.getLong("id"), new MomentRepository.EpisodeInfo(rs.getLong("id"), rs.getString("slug"),
-						rs.getString("title"), rs.getObject("published_at", OffsetDateTime.class)));
+						rs.getString("title"), rs.getObject("published_at", OffsetDateTime.class),
+						rs.getLong("podcast_id")));
 			});
 		return episodes;
 	}

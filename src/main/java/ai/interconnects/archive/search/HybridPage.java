@@ -33,7 +33,10 @@ class HybridPage {
 
 	private final MeaningSearch meaning;
 
-	HybridPage(HybridMoments moments, MeaningSearch meaning) {
+	private final ShowScope shows;
+
+	HybridPage(HybridMoments moments, MeaningSearch meaning, ShowScope shows) {
+		this.shows = shows;
 		this.moments = moments;
 		this.meaning = meaning;
 	}
@@ -137,6 +140,7 @@ class HybridPage {
 		}
 		var rows = this.moments.shown(shown, query.lexemes(), moments.notes());
 		var info = this.moments.episodes(pageIds);
+		var names = this.shows.names();
 		var episodes = new ArrayList<SearchResults.EpisodeResult>();
 		long total = 0;
 		for (var id : pageIds) {
@@ -151,7 +155,7 @@ class HybridPage {
 			}
 			total += counts.get(id);
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(),
-					HybridSearch.date(episode.publishedAt()), counts.get(id), best));
+					HybridSearch.date(episode.publishedAt()), counts.get(id), best, names.get(episode.showId())));
 		}
 		return SearchResults.hybrid(request, episodes, new SearchResults.Counts(total, true, ranked.size(), true), page,
 				pageCount, query.analyzed().ignoredWords());

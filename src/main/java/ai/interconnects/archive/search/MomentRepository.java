@@ -35,7 +35,7 @@ class MomentRepository {
 			String speaker, long moments, AnalysedText text, String headline) {
 	}
 
-	record EpisodeInfo(long id, String slug, String title, OffsetDateTime publishedAt) {
+	record EpisodeInfo(long id, String slug, String title, OffsetDateTime publishedAt, long showId) {
 	}
 
 	/** The page's episodes by id, and their best moments in order. */
@@ -79,7 +79,7 @@ class MomentRepository {
 				        count(*) over (partition by m.episode_id) as moments
 				    from scored m
 				)
-				select ep.id as episode_id, ep.slug, ep.title, ep.published_at,
+				select ep.id as episode_id, ep.slug, ep.title, ep.published_at, ep.podcast_id,
 				    r.kind, r.position, r.start_seconds, r.speaker, r.moments,
 				    -- an untimed continuation opens at the nearest earlier timestamp
 				    case when r.kind = 'SEGMENT' and r.start_seconds is null then (
@@ -129,7 +129,7 @@ class MomentRepository {
 			long id = rs.getLong("episode_id");
 			if (!episodes.containsKey(id)) {
 				episodes.put(id, new EpisodeInfo(id, rs.getString("slug"), rs.getString("title"),
-						rs.getObject("published_at", OffsetDateTime.class)));
+						rs.getObject("published_at", OffsetDateTime.class), rs.getLong("podcast_id")));
 			}
 			if (rs.getString("kind") != null) {
 				rows.add(new MomentRow(id, MomentKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("position"),

@@ -24,10 +24,11 @@ class RankingRepository {
 	/**
 	 * An episode containing at least one query word.
 	 *
+	 * @param showId the show the episode belongs to
 	 * @param units matching moments of each query lexeme (by index into the lexeme list)
 	 * in the episode: segments and chapters containing it, title and notes if they do
 	 */
-	record Candidate(long episodeId, double score, int[] units) {
+	record Candidate(long episodeId, double score, int[] units, long showId) {
 	}
 
 	/**
@@ -46,6 +47,7 @@ class RankingRepository {
 	 * can never reorder equal episodes; ties go to the newer episode, then the higher id.
 	 */
 	Ranking rank(SearchRequest request, List<String> lexemes) {
+		// IDF and the average lengths are library-wide, whatever the show filter
 		boolean speech = request.speaker() != null;
 		var sql = """
 				with corpus as (
@@ -87,7 +89,7 @@ class RankingRepository {
 				    cross join corpus c
 				    where /*present*/
 				)
-				select e.id as episode_id,
+				select e.id as episode_id, e.podcast_id as show_id,
 				    round(sum(w.score)::numeric, 9)::float8 as score,
 				    array_agg(w.i order by w.i) as lexeme_indexes,
 				    array_agg(w.units order by w.i) as units,
@@ -96,7 +98,7 @@ class RankingRepository {
 				from weighted w
 				join episode e on e.id = w.episode_id
 				where true /*dates*/
-				group by e.id, e.published_at
+				group by e.id, e.published_at, e.podcast_id
 				order by /*order*/
 				"""
 			.replace("/*units*/",
@@ -148,7 +150,7 @@ class RankingRepository {
 			for (int i = 0; i < indexes.length; i++) {
 				units[indexes[i] - 1] = counts[i];
 			}
-			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units);
+			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units, rs.getLong("show_id"));
 		}).list();
 		return new Ranking(candidates, idfs, unitLengths);
 	}

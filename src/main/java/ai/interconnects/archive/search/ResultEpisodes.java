@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import ai.interconnects.archive.web.EpisodePaths;
@@ -24,7 +25,8 @@ final class ResultEpisodes {
 	 * The given episodes in the given order, each with its exact number of matching
 	 * moments and its best moments in order.
 	 */
-	static List<SearchResults.EpisodeResult> of(List<Long> pageIds, MomentRepository.PageMoments pageMoments) {
+	static List<SearchResults.EpisodeResult> of(List<Long> pageIds, MomentRepository.PageMoments pageMoments,
+			Map<Long, SearchResults.ShowName> shows) {
 		var info = pageMoments.episodes();
 		var moments = new LinkedHashMap<Long, List<MomentRepository.MomentRow>>();
 		pageIds.forEach((id) -> moments.put(id, new ArrayList<>()));
@@ -39,7 +41,8 @@ final class ResultEpisodes {
 			var best = rows.stream().map((row) -> moment(episode.slug(), row, SearchResults.Match.WORDS)).toList();
 			var date = (episode.publishedAt() != null)
 					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
-			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best));
+			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best,
+					shows.get(episode.showId())));
 		}
 		return episodes;
 	}

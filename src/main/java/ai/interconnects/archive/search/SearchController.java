@@ -1,5 +1,7 @@
 package ai.interconnects.archive.search;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -48,10 +50,13 @@ class SearchController {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String speaker,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String mode, Model model) {
+			@RequestParam(required = false) String mode, @RequestParam(required = false) List<String> show,
+			Model model) {
 		var speakers = this.search.speakers();
 		var asked = SearchForm.resolveSpeaker(
-				SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength()), speakers);
+				SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength())
+					.withShows(show),
+				speakers);
 		var results = this.latency.record(() -> this.search.search(asked));
 		// the service may add a notice (search by meaning not ready yet)
 		var request = results.request();
@@ -75,6 +80,15 @@ class SearchController {
 		if (results.page() < results.pageCount()) {
 			model.addAttribute("nextPage", link(request, request.query(), results.page() + 1));
 		}
+		model.addAttribute("library", !results.shows().isEmpty());
+		model.addAttribute("showFacets", results.shows()
+			.stream()
+			.map((f) -> new FacetLink(f.title(), f.episodes(), f.estimated(), f.selected(),
+					link(request.withShows(List.of(f.slug())), request.query(), 1)))
+			.toList());
+		if (!request.shows().isEmpty()) {
+			model.addAttribute("everyShowLink", link(request.everyShow(), request.query(), 1));
+		}
 		model.addAttribute("suggestionLinks",
 				results.suggestions()
 					.stream()
@@ -84,6 +98,10 @@ class SearchController {
 	}
 
 	record SuggestionLink(String query, String href) {
+	}
+
+	/** One show of the "Shows" facet: the same search narrowed to it. */
+	record FacetLink(String title, long episodes, boolean estimated, boolean selected, String href) {
 	}
 
 	/** A link to the same search with another query or page. */
@@ -103,6 +121,9 @@ class SearchController {
 		}
 		if (request.mode() != SearchMode.HYBRID) {
 			uri.queryParam("mode", request.mode().param());
+		}
+		if (!request.shows().isEmpty()) {
+			uri.queryParam("show", String.join(",", request.shows()));
 		}
 		if (page > 1) {
 			uri.queryParam("page", page);

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The only SQL spliced into the search statements: one fragment per filter that is set
  * (so each combination gets its own plan); every value is a bind parameter. The speaker
- * fragment expects the segment as {@code s}, the date fragment the episode as {@code e}.
+ * fragment expects the segment as {@code s}, the date (and show) fragment the episode as {@code e}.
  */
 final class SearchFilters {
 
@@ -28,6 +28,9 @@ final class SearchFilters {
 		if (request.to() != null) {
 			sql.append(" and e.published_at < :to");
 		}
+		if (!request.showIds().isEmpty()) {
+			sql.append(" and e.podcast_id = any(:shows)");
+		}
 		return sql.toString();
 	}
 
@@ -38,6 +41,9 @@ final class SearchFilters {
 		}
 		if (request.to() != null) {
 			params.put("to", startOfDay(request.to().plusDays(1)));
+		}
+		if (!request.showIds().isEmpty()) {
+			params.put("shows", request.showIds().toArray(Long[]::new));
 		}
 		return params;
 	}

@@ -103,7 +103,7 @@ final class SearchForm {
 	/** The same words with no filter, or null when no filter is set. */
 	static String withoutFilters(SearchRequest request) {
 		if (request.speaker() == null && request.from() == null && request.to() == null
-				&& request.sort() == SearchSort.RELEVANCE) {
+				&& request.sort() == SearchSort.RELEVANCE && request.shows().isEmpty()) {
 			return null;
 		}
 		// the ranking mode is a way of searching, not a filter: clearing filters keeps it

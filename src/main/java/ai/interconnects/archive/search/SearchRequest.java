@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
  * @param page requested page, 1 or more (clamped to the last page by the service)
  * @param notices messages about ignored or shortened input
  * @param mode by meaning and words, or by the exact words only
+ * @param shows the shows asked for by slug ({@code show=}), empty for every show
+ * @param showIds the ids of the known shows among {@code shows} ({@link ShowScope}), empty
+ * for every show
  */
 record SearchRequest(String query, String speaker, LocalDate from, LocalDate to, SearchSort sort, int page,
-		List<String> notices, SearchMode mode) {
+		List<String> notices, SearchMode mode, List<String> shows, List<Long> showIds) {
+
+	SearchRequest(String query, String speaker, LocalDate from, LocalDate to, SearchSort sort, int page,
+			List<String> notices, SearchMode mode) {
+		this(query, speaker, from, to, sort, page, notices, mode, List.of(), List.of());
+	}
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\uE000\\uE001]");
 
@@ -135,13 +143,13 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 	/** The same request in another order. */
 	SearchRequest withSort(SearchSort other) {
 		return new SearchRequest(this.query, this.speaker, this.from, this.to, other, this.page, this.notices,
-				this.mode);
+				this.mode, this.shows, this.showIds);
 	}
 
 	/** The same request ranked another way. */
 	SearchRequest withMode(SearchMode other) {
 		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, this.notices,
-				other);
+				other, this.shows, this.showIds);
 	}
 
 	/** The same request with one more notice. */
@@ -149,7 +157,7 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 		var all = new ArrayList<>(this.notices);
 		all.add(notice);
 		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, List.copyOf(all),
-				this.mode);
+				this.mode, this.shows, this.showIds);
 	}
 
 	/** The same request for another speaker, saying why in one more notice. */
@@ -157,7 +165,36 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 		var all = new ArrayList<>(this.notices);
 		all.add(notice);
 		return new SearchRequest(this.query, speaker, this.from, this.to, this.sort, this.page, List.copyOf(all),
-				this.mode);
+				this.mode, this.shows, this.showIds);
+	}
+
+	/**
+	 * The same request narrowed to the shows named by {@code show=} values: each value
+	 * one slug or several separated by commas; blanks and repeats are dropped.
+	 */
+	SearchRequest withShows(List<String> values) {
+		var slugs = new java.util.LinkedHashSet<String>();
+		for (var value : (values != null) ? values : List.<String>of()) {
+			for (var part : clean(value).split(",")) {
+				if (!part.isBlank()) {
+					slugs.add(part.strip());
+				}
+			}
+		}
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, this.notices,
+				this.mode, List.copyOf(slugs), this.showIds);
+	}
+
+	/** The same request with the shows resolved to ids (empty: every show). */
+	SearchRequest withShowIds(List<Long> ids) {
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, this.notices,
+				this.mode, this.shows, List.copyOf(ids));
+	}
+
+	/** The same request over every show (for the facet, which lets the reader switch). */
+	SearchRequest everyShow() {
+		return new SearchRequest(this.query, this.speaker, this.from, this.to, this.sort, this.page, this.notices,
+				this.mode, List.of(), List.of());
 	}
 
 }

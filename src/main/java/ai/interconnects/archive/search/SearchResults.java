@@ -17,9 +17,16 @@ import ai.interconnects.archive.web.Formats;
  * @param help what the page tells beside the results: ignored words, suggestions, the
  * query shown instead of the one typed
  * @param mode how the results were ranked: by meaning and words, or by words only
+ * @param shows in a library, the matching episodes per show without the show filter
+ * ({@link ShowFacets}); empty with one show
  */
 record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, Counts counts, int page,
-		int pageCount, Help help, SearchMode mode) {
+		int pageCount, Help help, SearchMode mode, List<ShowFacets.Facet> shows) {
+
+	SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, Counts counts, int page,
+			int pageCount, Help help, SearchMode mode) {
+		this(request, outcome, episodes, counts, page, pageCount, help, mode, List.of());
+	}
 
 	/** Results of keyword search. */
 	SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult> episodes, Counts counts, int page,
@@ -37,7 +44,13 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	/** The same results for another request (one with a notice added). */
 	SearchResults withRequest(SearchRequest other) {
 		return new SearchResults(other, this.outcome, this.episodes, this.counts, this.page, this.pageCount, this.help,
-				this.mode);
+				this.mode, this.shows);
+	}
+
+	/** The same results with the show facet. */
+	SearchResults withShows(List<ShowFacets.Facet> facets) {
+		return new SearchResults(this.request, this.outcome, this.episodes, this.counts, this.page, this.pageCount,
+				this.help, this.mode, facets);
 	}
 
 	/** Why a moment is shown: it holds query words, or it is close in meaning. */
@@ -80,7 +93,7 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	/** These results are for {@code query}, a name variant of the query typed. */
 	SearchResults showingResultsFor(String query) {
 		return new SearchResults(this.request, this.outcome, this.episodes, this.counts, this.page, this.pageCount,
-				new Help(this.help.ignoredWords(), List.of(), query), this.mode);
+				new Help(this.help.ignoredWords(), List.of(), query), this.mode, this.shows);
 	}
 
 	/** The query whose matches these are: the name variant, when one was searched. */
@@ -155,13 +168,21 @@ record SearchResults(SearchRequest request, Outcome outcome, List<EpisodeResult>
 	}
 
 	/** An episode with its matching moments. */
-	record EpisodeResult(String slug, String title, String date, long moments, List<Moment> best) {
+	record EpisodeResult(String slug, String title, String date, long moments, List<Moment> best, ShowName show) {
+
+		EpisodeResult(String slug, String title, String date, long moments, List<Moment> best) {
+			this(slug, title, date, moments, best, null);
+		}
 
 		/** "6 March 2026", as the reading pages print dates. */
 		public String displayDate() {
 			return (this.date != null) ? Formats.date(LocalDate.parse(this.date)) : null;
 		}
 
+	}
+
+	/** The show an episode belongs to, as results name it. */
+	record ShowName(String slug, String title) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package ai.interconnects.archive.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ai.interconnects.archive.search.meaning.MeaningSearch;
 
@@ -36,9 +37,13 @@ public class SearchService {
 
 	private final MeaningSearch meaning;
 
+	private final ShowScope shows;
+
 	SearchService(QueryAnalysis analysis, SearchRepository repository, RankingRepository rankingRepository,
 			EpisodeMatcher matcher, MomentRepository momentRepository, SearchVocabulary vocabulary,
-			Suggestions suggestions, SearchProperties properties, HybridSearch hybrid, MeaningSearch meaning) {
+			Suggestions suggestions, SearchProperties properties, HybridSearch hybrid, MeaningSearch meaning,
+			ShowScope shows) {
+		this.shows = shows;
 		this.hybrid = hybrid;
 		this.meaning = meaning;
 		this.analysis = analysis;
@@ -113,7 +118,9 @@ public class SearchService {
 	 * searched and shown "for" it; else whole corrected queries are suggested.
 	 */
 	@Transactional(readOnly = true)
-	SearchResults search(SearchRequest request) {
+	SearchResults search(SearchRequest asked) {
+		var names = this.shows.names();
+		var request = ShowScope.resolve(asked, names);
 		if (request.blank()) {
 			return SearchResults.blank(request);
 		}
@@ -124,11 +131,16 @@ public class SearchService {
 		if (!query.indexable()) {
 			return SearchResults.exclusionsOnly(request);
 		}
-		if (request.mode() == SearchMode.HYBRID && request.plain()) {
+		if (request.mode() == SearchMode.HYBRID && request.plain() && !request.showIds().isEmpty()) {
+			// the index of meaning knows no shows: a narrowed search ranks by words
+			request = request.withNotice("Search by meaning does not narrow by show yet: these results match your words.");
+		}
+		else if (request.mode() == SearchMode.HYBRID && request.plain()) {
 			var hybridResults = this.hybrid.search(request, query, Fusion.DEFAULT, this.properties.pageSize(),
 					this.properties.momentsPerEpisode());
 			if (hybridResults.isPresent()) {
-				return hybridResults.get();
+				return (names.size() > 1) ? hybridResults.get().withShows(facets(request, query, null, null, names))
+						: hybridResults.get();
 			}
 			var status = this.meaning.status();
 			if (status.reason() != null && status.enabled()) {
@@ -136,14 +148,14 @@ public class SearchService {
 						+ "): these results match your words.");
 			}
 		}
-		var found = page(request, query);
+		var found = page(request, query, names);
 		if (found != null) {
 			return found;
 		}
 		var variant = this.suggestions.nameVariant(request.query());
 		if (!variant.equals(request.query())) {
 			var analyzed = this.analysis.analyze(variant);
-			var results = analyzed.searchable() ? page(request, analyzed) : null;
+			var results = analyzed.searchable() ? page(request, analyzed, names) : null;
 			if (results != null) {
 				return results.showingResultsFor(variant);
 			}
@@ -152,10 +164,16 @@ public class SearchService {
 	}
 
 	/** The page asked for of the matches of {@code query}, or null when none match. */
-	private SearchResults page(SearchRequest request, QueryAnalysis.Analyzed query) {
+	private SearchResults page(SearchRequest request, QueryAnalysis.Analyzed query,
+			Map<Long, SearchResults.ShowName> names) {
 		var tree = query.tree();
 		var lexemes = tree.positiveLexemes();
-		var ranking = this.rankingRepository.rank(request, lexemes);
+		// ranked over every show (the facet needs them all), then narrowed to the filter
+		var all = this.rankingRepository.rank(request.everyShow(), lexemes);
+		var ranking = request.showIds().isEmpty() ? all
+				: new RankingRepository.Ranking(
+						all.candidates().stream().filter((c) -> request.showIds().contains(c.showId())).toList(),
+						all.idfs(), all.unitLengths());
 		int pageSize = this.properties.pageSize();
 		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE);
 		var matches = this.matcher.match(request, query, tree, lexemes, ranking, wanted, pageSize);
@@ -173,11 +191,31 @@ public class SearchService {
 		var pageIds = pageMatches.stream().map(RankingRepository.Candidate::episodeId).toList();
 		var pageMoments = this.momentRepository.moments(request, query, pageIds, this.properties.momentsPerEpisode(),
 				lexemes, ranking);
-		var episodes = ResultEpisodes.of(pageIds, pageMoments);
+		var episodes = ResultEpisodes.of(pageIds, pageMoments, names);
 		long pageTotal = episodes.stream().mapToLong(SearchResults.EpisodeResult::moments).sum();
 		var counts = new SearchResults.Counts(matches.moments(pageMatches, pageTotal), !matches.exact(), totalEpisodes,
 				!matches.allChecked());
-		return SearchResults.found(request, episodes, counts, page, pageCount, query.ignoredWords());
+		var results = SearchResults.found(request, episodes, counts, page, pageCount, query.ignoredWords());
+		return (names.size() > 1) ? results.withShows(facets(request, query, all, matches, names)) : results;
+	}
+
+	/**
+	 * The "Shows" facet: the matches of the request without its show filter, by the
+	 * rule of the first page's total; {@code all} and {@code matches} are reused when
+	 * they already are that (null: ranked and matched here).
+	 */
+	private List<ShowFacets.Facet> facets(SearchRequest request, QueryAnalysis.Analyzed query,
+			RankingRepository.Ranking all, EpisodeMatcher.Matches matches, Map<Long, SearchResults.ShowName> names) {
+		if (matches != null && request.showIds().isEmpty()) {
+			return ShowFacets.of(matches, names, request.showIds());
+		}
+		var every = request.everyShow();
+		var tree = query.tree();
+		var lexemes = tree.positiveLexemes();
+		var ranking = (all != null) ? all : this.rankingRepository.rank(every.withSort(SearchSort.RELEVANCE), lexemes);
+		int pageSize = this.properties.pageSize();
+		return ShowFacets.of(this.matcher.match(every, query, tree, lexemes, ranking, pageSize + 1, pageSize), names,
+				request.showIds());
 	}
 
 }

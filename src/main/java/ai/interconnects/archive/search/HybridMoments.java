@@ -215,9 +215,9 @@ class HybridMoments {
 		this.jdbc.sql("select id, slug, title, published_at, podcast_id from episode where id in (:ids)")
 			.param("ids", ids)
 			.query((rs) -> {
-				episodes.put(rs.getLong("id"), new MomentRepository.EpisodeInfo(rs.getLong("id"), rs.getString("slug"),
-						rs.getString("title"), rs.getObject("published_at", OffsetDateTime.class),
-						rs.getLong("podcast_id")));
+				episodes.put(rs.getLong("id"),
+						new MomentRepository.EpisodeInfo(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+								rs.getObject("published_at", OffsetDateTime.class), rs.getLong("podcast_id")));
 			});
 		return episodes;
 	}

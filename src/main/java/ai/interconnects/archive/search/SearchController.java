@@ -53,10 +53,9 @@ class SearchController {
 			@RequestParam(required = false) String mode, @RequestParam(required = false) List<String> show,
 			Model model) {
 		var speakers = this.search.speakers();
-		var asked = SearchForm.resolveSpeaker(
-				SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength())
-					.withShows(show),
-				speakers);
+		var asked = SearchForm
+			.resolveSpeaker(SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength())
+				.withShows(show), speakers);
 		var results = this.latency.record(() -> this.search.search(asked));
 		// the service may add a notice (search by meaning not ready yet)
 		var request = results.request();
@@ -81,11 +80,12 @@ class SearchController {
 			model.addAttribute("nextPage", link(request, request.query(), results.page() + 1));
 		}
 		model.addAttribute("library", !results.shows().isEmpty());
-		model.addAttribute("showFacets", results.shows()
-			.stream()
-			.map((f) -> new FacetLink(f.title(), f.episodes(), f.estimated(), f.selected(),
-					link(request.withShows(List.of(f.slug())), request.query(), 1)))
-			.toList());
+		model.addAttribute("showFacets",
+				results.shows()
+					.stream()
+					.map((f) -> new FacetLink(f.title(), f.episodes(), f.estimated(), f.selected(),
+							link(request.withShows(List.of(f.slug())), request.query(), 1)))
+					.toList());
 		if (!request.shows().isEmpty()) {
 			model.addAttribute("everyShowLink", link(request.everyShow(), request.query(), 1));
 		}

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The only SQL spliced into the search statements: one fragment per filter that is set
  * (so each combination gets its own plan); every value is a bind parameter. The speaker
- * fragment expects the segment as {@code s}, the date (and show) fragment the episode as {@code e}.
+ * fragment expects the segment as {@code s}, the date (and show) fragment the episode as
+ * {@code e}.
  */
 final class SearchFilters {
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param notices messages about ignored or shortened input
  * @param mode by meaning and words, or by the exact words only
  * @param shows the shows asked for by slug ({@code show=}), empty for every show
- * @param showIds the ids of the known shows among {@code shows} ({@link ShowScope}), empty
- * for every show
+ * @param showIds the ids of the known shows among {@code shows} ({@link ShowScope}),
+ * empty for every show
  */
 record SearchRequest(String query, String speaker, LocalDate from, LocalDate to, SearchSort sort, int page,
 		List<String> notices, SearchMode mode, List<String> shows, List<Long> showIds) {

@@ -133,7 +133,8 @@ public class SearchService {
 		}
 		if (request.mode() == SearchMode.HYBRID && request.plain() && !request.showIds().isEmpty()) {
 			// the index of meaning knows no shows: a narrowed search ranks by words
-			request = request.withNotice("Search by meaning does not narrow by show yet: these results match your words.");
+			request = request
+				.withNotice("Search by meaning does not narrow by show yet: these results match your words.");
 		}
 		else if (request.mode() == SearchMode.HYBRID && request.plain()) {
 			var hybridResults = this.hybrid.search(request, query, Fusion.DEFAULT, this.properties.pageSize(),
@@ -200,9 +201,9 @@ public class SearchService {
 	}
 
 	/**
-	 * The "Shows" facet: the matches of the request without its show filter, by the
-	 * rule of the first page's total; {@code all} and {@code matches} are reused when
-	 * they already are that (null: ranked and matched here).
+	 * The "Shows" facet: the matches of the request without its show filter, by the rule
+	 * of the first page's total; {@code all} and {@code matches} are reused when they
+	 * already are that (null: ranked and matched here).
 	 */
 	private List<ShowFacets.Facet> facets(SearchRequest request, QueryAnalysis.Analyzed query,
 			RankingRepository.Ranking all, EpisodeMatcher.Matches matches, Map<Long, SearchResults.ShowName> names) {

@@ -29,7 +29,10 @@ final class ShowFacets {
 	record Facet(String slug, String title, long episodes, boolean estimated, boolean selected) {
 	}
 
-	/** The facet of {@code matches} (found without the show filter), shows in library order. */
+	/**
+	 * The facet of {@code matches} (found without the show filter), shows in library
+	 * order.
+	 */
 	static List<Facet> of(EpisodeMatcher.Matches matches, Map<Long, SearchResults.ShowName> names,
 			List<Long> selected) {
 		var found = new HashMap<Long, Double>();

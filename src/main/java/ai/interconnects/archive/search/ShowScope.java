@@ -4,30 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import ai.interconnects.archive.show.Shows;
-
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The shows a search can see: each episode's show by name, the {@code show=} filter as
  * ids (an unknown slug is named in a notice and left out), and whether the archive is a
- * library (only then do the results page and the API show a facet per show).
+ * library (only then do the results page and the API show a facet per show). Reads the
+ * visible shows by the rule of {@code show.Shows#visible} (titled, not removed) itself,
+ * so that the search services start with the database alone (as their tests do).
  */
 @Component
 class ShowScope {
 
-	private final Shows shows;
+	private final JdbcClient jdbc;
 
-	ShowScope(Shows shows) {
-		this.shows = shows;
+	ShowScope(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** The visible shows by id, oldest first, as results name them. */
 	Map<Long, SearchResults.ShowName> names() {
 		var names = new LinkedHashMap<Long, SearchResults.ShowName>();
-		for (var show : this.shows.visible()) {
-			names.put(show.id(), new SearchResults.ShowName(show.slug(), show.title()));
-		}
+		this.jdbc.sql("select id, slug, title from podcast where title is not null and removed_at is null order by id")
+			.query((rs) -> {
+				names.put(rs.getLong("id"), new SearchResults.ShowName(rs.getString("slug"), rs.getString("title")));
+			});
 		return names;
 	}
 

@@ -33,7 +33,11 @@ final class ApiModels {
 	 */
 	record EpisodeSummary(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String imageUrl, String link, Audio audio, int chapterCount,
-			int segmentCount, Links links, Integer season, Integer episode) {
+			int segmentCount, Links links, Integer season, Integer episode, ShowRef show) {
+	}
+
+	/** The show an episode belongs to. */
+	record ShowRef(String slug, String title) {
 	}
 
 	/**
@@ -73,7 +77,8 @@ final class ApiModels {
 	record EpisodeDetail(String slug, String guid, String title, Instant publishedAt, Instant updatedAt,
 			Integer durationSeconds, String summary, String showNotesHtml, String imageUrl, String link,
 			String episodeType, Audio audio, Links links, List<Chapter> chapters, List<Segment> segments,
-			List<Person> persons, Integer season, Integer episode, List<AlternateEnclosure> alternateEnclosures) {
+			List<Person> persons, Integer season, Integer episode, List<AlternateEnclosure> alternateEnclosures,
+			ShowRef show) {
 	}
 
 	/**

@@ -5,6 +5,8 @@ import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.episode.EpisodeSummary;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.ShowFacets;
+import ai.interconnects.archive.show.Shows;
 
 import ai.interconnects.archive.web.JsonApi;
 
@@ -13,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -54,16 +58,24 @@ class EpisodeApiController {
 
 	private final PublicUrl publicUrl;
 
-	EpisodeApiController(EpisodeCatalog catalog, ApiProperties properties, PublicUrl publicUrl) {
+	private final ShowFacets showEpisodes;
+
+	private final Shows shows;
+
+	EpisodeApiController(EpisodeCatalog catalog, ApiProperties properties, PublicUrl publicUrl,
+			ShowFacets showEpisodes, Shows shows) {
+		this.showEpisodes = showEpisodes;
+		this.shows = shows;
 		this.publicUrl = publicUrl;
 		this.catalog = catalog;
 		this.properties = properties;
 	}
 
 	@Operation(summary = "Episodes, newest first, a page at a time",
-			description = "With since, only the episodes added or changed at or after that time (updatedAt).")
+			description = "With since, only the episodes added or changed at or after that time (updatedAt); "
+					+ "with show, only that show's episodes. Each episode names its show.")
 	@ApiResponse(responseCode = "200", description = "a page of episodes")
-	@ApiResponse(responseCode = "400", description = "a bad page, size or since",
+	@ApiResponse(responseCode = "400", description = "a bad page, size, since or show",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/episodes")
@@ -72,7 +84,8 @@ class EpisodeApiController {
 			@Parameter(description = "episodes per page, 1 to 100") @RequestParam(required = false) Integer size,
 			@Parameter(
 					description = "ISO 8601 instant (2025-06-01T00:00:00Z) or date (2025-06-01, UTC midnight)") @RequestParam(
-							required = false) String since) {
+							required = false) String since,
+			@Parameter(description = "a show's slug: only its episodes") @RequestParam(required = false) String show) {
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 1 or more");
 		}
@@ -81,14 +94,20 @@ class EpisodeApiController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and 100");
 		}
 		var from = since(since);
-		long total = this.catalog.count(from);
+		var only = (show != null) ? this.shows.bySlug(show.strip())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No show " + show.strip())) : null;
+		long total = (only != null) ? this.showEpisodes.count(only.id(), from) : this.catalog.count(from);
 		int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-		var rows = this.catalog.newest(from, (long) (page - 1) * pageSize, pageSize);
+		long offset = (long) (page - 1) * pageSize;
+		var rows = (only != null) ? this.showEpisodes.newest(only.id(), from, offset, pageSize)
+				: this.catalog.newest(from, offset, pageSize);
+		var names = showRefs();
 		var episodes = new ArrayList<ApiModels.EpisodeSummary>(rows.size());
 		for (var row : rows) {
 			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
 					row.updatedAt(), row.durationSeconds(), row.summary(), row.imageUrl(), row.link(), audio(row),
-					row.chapterCount(), row.segmentCount(), links(row), row.season(), row.episodeNumber()));
+					row.chapterCount(), row.segmentCount(), links(row), row.season(), row.episodeNumber(),
+					names.get(row.podcastId())));
 		}
 		String next = null;
 		if (page < totalPages) {
@@ -122,7 +141,7 @@ class EpisodeApiController {
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
 				row.episodeType(), audio(row), links(row), chapters, segments(row.id()), persons(row.id()),
-				row.season(), row.episodeNumber(), alternates(row.id()));
+				row.season(), row.episodeNumber(), alternates(row.id()), showRefs().get(row.podcastId()));
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")
@@ -203,6 +222,13 @@ class EpisodeApiController {
 					a.title(), a.rel(), a.codecs(), a.isDefault(),
 					a.sources().stream().map((s) -> new ApiModels.Source(s.uri(), s.contentType())).toList()))
 			.toList();
+	}
+
+	/** Every visible show as episodes name it, by id. */
+	private Map<Long, ApiModels.ShowRef> showRefs() {
+		var refs = new HashMap<Long, ApiModels.ShowRef>();
+		this.shows.visible().forEach((s) -> refs.put(s.id(), new ApiModels.ShowRef(s.slug(), s.title())));
+		return refs;
 	}
 
 	String absolute(String path) {

@@ -30,7 +30,7 @@ public class EpisodeCatalog implements ArchiveStamp {
 	public static final String NEWEST_FIRST = "e.published_at desc nulls last, e.id desc";
 
 	/** The select list of an {@link EpisodeSummary} over {@code episode e}. */
-	private static final String SUMMARY = """
+	static final String SUMMARY = """
 			e.id, e.podcast_id, e.slug, e.guid, e.title, e.published_at, e.updated_at, e.duration_seconds,
 			e.summary, e.image_url, e.link, e.audio_url, e.audio_type, e.audio_length, e.episode_type,
 			e.show_notes_html, e.season, e.episode_number,
@@ -229,7 +229,7 @@ public class EpisodeCatalog implements ArchiveStamp {
 		return (since != null) ? " where e.updated_at >= ?" : "";
 	}
 
-	private static EpisodeSummary summary(ResultSet rs, int n) throws SQLException {
+	static EpisodeSummary summary(ResultSet rs, int n) throws SQLException {
 		return new EpisodeSummary(rs.getLong("id"), rs.getLong("podcast_id"), rs.getString("slug"),
 				rs.getString("guid"), rs.getString("title"), instant(rs.getTimestamp("published_at")),
 				instant(rs.getTimestamp("updated_at")), (Integer) rs.getObject("duration_seconds"),

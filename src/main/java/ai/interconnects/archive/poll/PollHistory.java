@@ -54,6 +54,13 @@ public class PollHistory {
 			.optional();
 	}
 
+	/** The latest run of one show, without its item failures. */
+	public Optional<PollRecord> latest(long showId) {
+		return runs(COLUMNS + " where podcast_id = :show order by started_at desc, id desc limit 1").param("show", showId)
+			.query((rs, n) -> map(rs, List.of()))
+			.optional();
+	}
+
 	/**
 	 * Runs newest first, {@code limit} of them after skipping {@code offset}, with their
 	 * item failures.

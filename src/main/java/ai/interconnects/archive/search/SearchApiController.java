@@ -53,7 +53,22 @@ class SearchApiController {
 			String url, String transcriptUrl, String match) {
 	}
 
-	record Episode(String slug, String title, String date, long moments, List<Moment> best, String url) {
+	/** The show an episode belongs to. */
+	record Show(String slug, String title) {
+	}
+
+	record Episode(String slug, String title, String date, long moments, List<Moment> best, String url, Show show) {
+	}
+
+	/**
+	 * A show of the facet: its matching episodes counted without the show filter
+	 * ({@code estimated} by the total's rule), {@code selected} when the filter names it.
+	 */
+	record ShowFacet(String slug, String title, long episodes, boolean estimated, boolean selected) {
+	}
+
+	/** {@code shows}: in a library (several shows) every show with matches; else empty. */
+	record Facets(List<ShowFacet> shows) {
 	}
 
 	/**
@@ -64,17 +79,18 @@ class SearchApiController {
 	 * are, when the query as typed matched nothing (else null); {@code mode} how the
 	 * results were ranked: HYBRID (by meaning and words) or WORDS (exact words only, as
 	 * asked with {@code mode=words}, or because search by meaning is not ready: a notice
-	 * says so).
+	 * says so); {@code facets.shows} the matching episodes per show.
 	 */
 	record Results(String query, String outcome, List<String> notices, long totalMoments, long totalEpisodes,
 			boolean capped, int page, int pageCount, List<Episode> episodes, List<String> suggestions,
-			List<String> ignoredWords, String showingResultsFor, String mode) {
+			List<String> ignoredWords, String showingResultsFor, String mode, Facets facets) {
 	}
 
 	@Operation(summary = "Search by meaning and words, as the /search page",
 			description = "Plain-language queries are ranked by meaning and words together (mode=words: exact words "
 					+ "only). Websearch syntax: words, \"phrases\", -exclusions, or (these keep their exact meaning). "
-					+ "Results grouped by episode, 10 a page, each with its best three moments.")
+					+ "Results grouped by episode, 10 a page, each with its best three moments and its show. "
+					+ "show= narrows to some shows; facets.shows counts the matching episodes per show (library only).")
 	@ApiResponse(responseCode = "200", description = "a page of results")
 	@ApiResponse(responseCode = "400", description = "no query",
 			content = @Content(mediaType = "application/problem+json",
@@ -87,8 +103,11 @@ class SearchApiController {
 			@Parameter(description = "relevance (default) or newest") @RequestParam(required = false) String sort,
 			@Parameter(description = "page number, from 1") @RequestParam(required = false) String page,
 			@Parameter(description = "words: exact words only; otherwise by meaning and words") @RequestParam(
-					required = false) String mode) {
-		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength());
+					required = false) String mode,
+			@Parameter(description = "show slugs to search (repeatable or comma-separated); every show by default")
+			@RequestParam(required = false) List<String> show) {
+		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength())
+			.withShows(show);
 		if (asked.blank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q is required");
 		}
@@ -105,13 +124,18 @@ class SearchApiController {
 						absolute(moment.transcriptLink()), moment.match().name()));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute(EpisodePaths.page(episode.slug()))));
+					absolute(EpisodePaths.page(episode.slug())),
+					(episode.show() != null) ? new Show(episode.show().slug(), episode.show().title()) : null));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),
 				results.totalEpisodes(), results.momentsEstimated() || results.episodesEstimated(), results.page(),
 				results.pageCount(), episodes,
 				results.suggestions().stream().map(Suggestions.Suggestion::query).toList(),
-				results.help().ignoredWords(), results.help().showingResultsFor(), results.mode().name());
+				results.help().ignoredWords(), results.help().showingResultsFor(), results.mode().name(),
+				new Facets(results.shows()
+					.stream()
+					.map((f) -> new ShowFacet(f.slug(), f.title(), f.episodes(), f.estimated(), f.selected()))
+					.toList()));
 	}
 
 	private String absolute(String path) {

@@ -62,8 +62,8 @@ class EpisodeApiController {
 
 	private final Shows shows;
 
-	EpisodeApiController(EpisodeCatalog catalog, ApiProperties properties, PublicUrl publicUrl,
-			ShowFacets showEpisodes, Shows shows) {
+	EpisodeApiController(EpisodeCatalog catalog, ApiProperties properties, PublicUrl publicUrl, ShowFacets showEpisodes,
+			Shows shows) {
 		this.showEpisodes = showEpisodes;
 		this.shows = shows;
 		this.publicUrl = publicUrl;
@@ -94,8 +94,10 @@ class EpisodeApiController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and 100");
 		}
 		var from = since(since);
-		var only = (show != null) ? this.shows.bySlug(show.strip())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No show " + show.strip())) : null;
+		var only = (show != null)
+				? this.shows.bySlug(show.strip())
+					.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No show " + show.strip()))
+				: null;
 		long total = (only != null) ? this.showEpisodes.count(only.id(), from) : this.catalog.count(from);
 		int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
 		long offset = (long) (page - 1) * pageSize;

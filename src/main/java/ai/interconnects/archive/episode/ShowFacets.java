@@ -34,7 +34,8 @@ public class ShowFacets {
 	/** Every show's counts, by show id (a show without episodes is absent). */
 	public Map<Long, ShowCounts> counts() {
 		var counts = new HashMap<Long, ShowCounts>();
-		this.jdbc.sql("select podcast_id, count(*) as episodes, max(published_at) as newest from episode group by podcast_id")
+		this.jdbc.sql(
+				"select podcast_id, count(*) as episodes, max(published_at) as newest from episode group by podcast_id")
 			.query((rs) -> {
 				var newest = rs.getTimestamp("newest");
 				counts.put(rs.getLong("podcast_id"),

@@ -56,7 +56,8 @@ public class PollHistory {
 
 	/** The latest run of one show, without its item failures. */
 	public Optional<PollRecord> latest(long showId) {
-		return runs(COLUMNS + " where podcast_id = :show order by started_at desc, id desc limit 1").param("show", showId)
+		return runs(COLUMNS + " where podcast_id = :show order by started_at desc, id desc limit 1")
+			.param("show", showId)
 			.query((rs, n) -> map(rs, List.of()))
 			.optional();
 	}

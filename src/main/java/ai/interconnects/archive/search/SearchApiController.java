@@ -67,7 +67,9 @@ class SearchApiController {
 	record ShowFacet(String slug, String title, long episodes, boolean estimated, boolean selected) {
 	}
 
-	/** {@code shows}: in a library (several shows) every show with matches; else empty. */
+	/**
+	 * {@code shows}: in a library (several shows) every show with matches; else empty.
+	 */
 	record Facets(List<ShowFacet> shows) {
 	}
 
@@ -104,8 +106,9 @@ class SearchApiController {
 			@Parameter(description = "page number, from 1") @RequestParam(required = false) String page,
 			@Parameter(description = "words: exact words only; otherwise by meaning and words") @RequestParam(
 					required = false) String mode,
-			@Parameter(description = "show slugs to search (repeatable or comma-separated); every show by default")
-			@RequestParam(required = false) List<String> show) {
+			@Parameter(
+					description = "show slugs to search (repeatable or comma-separated); every show by default") @RequestParam(
+							required = false) List<String> show) {
 		var asked = SearchRequest.of(q, speaker, from, to, sort, page, mode, this.properties.maxQueryLength())
 			.withShows(show);
 		if (asked.blank()) {

@@ -1,8 +1,13 @@
 package ai.interconnects.archive.syndication;
 
+import java.net.URI;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
+
 import ai.interconnects.archive.episode.EpisodeSummary;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.ShowFacets;
 
 import ai.interconnects.archive.show.Shows;
 
@@ -23,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -61,11 +68,20 @@ class ArchiveFeedController {
 
 	private final PublicUrl publicUrl;
 
-	ArchiveFeedController(EpisodeCatalog catalog, SyndicationProperties properties, PublicUrl publicUrl, Shows shows) {
+	private final ShowFacets showEpisodes;
+
+	ArchiveFeedController(EpisodeCatalog catalog, SyndicationProperties properties, PublicUrl publicUrl, Shows shows,
+			ShowFacets showEpisodes) {
+		this.showEpisodes = showEpisodes;
 		this.shows = shows;
 		this.publicUrl = publicUrl;
 		this.catalog = catalog;
 		this.properties = properties;
+	}
+
+	/** Where a feed's episodes come from: the whole archive, or one show. */
+	private record Source(String path, LongSupplier count, BiFunction<Long, Integer, List<EpisodeSummary>> oldest,
+			BiFunction<Long, Integer, List<EpisodeSummary>> newest) {
 	}
 
 	@GetMapping("/feed.xml")
@@ -73,8 +89,48 @@ class ArchiveFeedController {
 			@RequestParam(required = false) String archive, WebRequest request) {
 		var show = this.shows.first()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No feed has been read yet"));
+		if (this.shows.isLibrary()) {
+			// subscribers follow a permanent redirect to the first show's own feed
+			return moved("/shows/" + show.slug() + "/feed.xml", page, archive);
+		}
+		return serve(show, new Source("/feed.xml", () -> this.catalog.count(null), this.catalog::oldest,
+				(offset, size) -> this.catalog.newest(null, offset, size)), page, archive, request);
+	}
+
+	/** One show's archive feed in a library; with one show, {@code /feed.xml}. */
+	@GetMapping("/shows/{slug}/feed.xml")
+	ResponseEntity<byte[]> showFeed(@PathVariable String slug, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String archive, WebRequest request) {
+		var show = this.shows.bySlug(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No show " + slug));
+		if (!this.shows.isLibrary()) {
+			return moved("/feed.xml", page, archive);
+		}
+		long id = show.id();
+		return serve(show,
+				new Source("/shows/" + show.slug() + "/feed.xml", () -> this.showEpisodes.count(id, null),
+						(offset, size) -> this.showEpisodes.oldest(id, offset, size),
+						(offset, size) -> this.showEpisodes.newest(id, null, offset, size)),
+				page, archive, request);
+	}
+
+	private ResponseEntity<byte[]> moved(String path, String page, String archive) {
+		var uri = UriComponentsBuilder.fromPath(path);
+		if (page != null) {
+			uri.queryParam("page", page);
+		}
+		if (archive != null) {
+			uri.queryParam("archive", archive);
+		}
+		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+			.location(URI.create(this.publicUrl.of(uri.encode().build().toUriString())))
+			.build();
+	}
+
+	private ResponseEntity<byte[]> serve(Shows.Show show, Source source, String page, String archive,
+			WebRequest request) {
 		int size = this.properties.feedPageSize();
-		long total = this.catalog.count(null);
+		long total = source.count().getAsLong();
 		long pages = Math.max(1, (total + size - 1) / size);
 		long archives = total / size;
 		var links = new ArrayList<ArchiveFeedWriter.Link>();
@@ -82,33 +138,33 @@ class ArchiveFeedController {
 		boolean isArchive = archive != null;
 		if (isArchive) {
 			long k = number(archive, archives);
-			items = this.catalog.oldest((k - 1) * size, size);
-			links.add(new ArchiveFeedWriter.Link("self", url("?archive=" + k)));
-			links.add(new ArchiveFeedWriter.Link("current", url("")));
+			items = source.oldest().apply((k - 1) * size, size);
+			links.add(new ArchiveFeedWriter.Link("self", url(source, "?archive=" + k)));
+			links.add(new ArchiveFeedWriter.Link("current", url(source, "")));
 			if (k > 1) {
-				links.add(new ArchiveFeedWriter.Link("prev-archive", url("?archive=" + (k - 1))));
+				links.add(new ArchiveFeedWriter.Link("prev-archive", url(source, "?archive=" + (k - 1))));
 			}
 			if (k < archives) {
-				links.add(new ArchiveFeedWriter.Link("next-archive", url("?archive=" + (k + 1))));
+				links.add(new ArchiveFeedWriter.Link("next-archive", url(source, "?archive=" + (k + 1))));
 			}
 		}
 		else {
 			long n = (page != null) ? number(page, pages) : 1;
-			items = this.catalog.newest(null, (n - 1) * size, size);
-			links.add(new ArchiveFeedWriter.Link("self", url(pageQuery(n))));
-			links.add(new ArchiveFeedWriter.Link("first", url("")));
+			items = source.newest().apply((n - 1) * size, size);
+			links.add(new ArchiveFeedWriter.Link("self", url(source, pageQuery(n))));
+			links.add(new ArchiveFeedWriter.Link("first", url(source, "")));
 			if (n > 1) {
-				links.add(new ArchiveFeedWriter.Link("previous", url(pageQuery(n - 1))));
+				links.add(new ArchiveFeedWriter.Link("previous", url(source, pageQuery(n - 1))));
 			}
 			if (n < pages) {
-				links.add(new ArchiveFeedWriter.Link("next", url(pageQuery(n + 1))));
+				links.add(new ArchiveFeedWriter.Link("next", url(source, pageQuery(n + 1))));
 			}
-			links.add(new ArchiveFeedWriter.Link("last", url(pageQuery(pages))));
+			links.add(new ArchiveFeedWriter.Link("last", url(source, pageQuery(pages))));
 			if (n == 1 && archives > 0) {
-				links.add(new ArchiveFeedWriter.Link("prev-archive", url("?archive=" + archives)));
+				links.add(new ArchiveFeedWriter.Link("prev-archive", url(source, "?archive=" + archives)));
 			}
 		}
-		var site = this.publicUrl.of("/");
+		var site = this.publicUrl.of(source.path().equals("/feed.xml") ? "/" : "/shows/" + show.slug());
 		var ids = items.stream().map(EpisodeSummary::id).toList();
 		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.catalog.persons(ids),
 				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path));
@@ -134,8 +190,8 @@ class ArchiveFeedController {
 		return (n == 1) ? "" : "?page=" + n;
 	}
 
-	private String url(String query) {
-		return this.publicUrl.of("/feed.xml") + query;
+	private String url(Source source, String query) {
+		return this.publicUrl.of(source.path()) + query;
 	}
 
 	/** A page or archive number between 1 and {@code max}, else a 404. */

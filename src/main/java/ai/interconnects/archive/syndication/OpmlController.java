@@ -55,9 +55,16 @@ class OpmlController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No feed has been read yet");
 		}
 		var page = this.publicUrl.of("/");
-		var entries = listings.stream()
-			.map((show) -> new OpmlWriter.Entry(show.title(), subscribable(show.feedUrl()), page))
-			.toList();
+		// a library lists its visible shows, each with its own page here
+		var entries = this.shows.isLibrary()
+				? this.shows.visible()
+					.stream()
+					.map((show) -> new OpmlWriter.Entry(show.title(), subscribable(show.configuredUrl()),
+							this.publicUrl.of("/shows/" + show.slug())))
+					.toList()
+				: listings.stream()
+					.map((show) -> new OpmlWriter.Entry(show.title(), subscribable(show.feedUrl()), page))
+					.toList();
 		// Dated by the newest change to a show's row (each poll touches it), never by the
 		// request, so the body and its tag stay the same from one request to the next.
 		Instant changed = listings.stream()

@@ -31,14 +31,14 @@ public final class PublicPaths {
 
 	public static final List<ReadingPage> READING_PAGES = List.of(ReadingPage.of("/", "page", "view"),
 			ReadingPage.of("/chapters", "page"),
-			ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page", "mode"),
+			ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page", "mode", "show"),
 			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}", "page"),
 			ReadingPage.of("/episodes/{slug}", "t"), ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
 			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"));
 
 	/** Files every origin may read (CORS), without credentials. */
 	public static final List<String> OPEN_DATA = List.of("/api/v1/**", "/episodes/*/transcript.*",
-			"/episodes/*/chapters.json", "/feed.xml", "/opml.xml");
+			"/episodes/*/chapters.json", "/feed.xml", "/shows/*/feed.xml", "/opml.xml");
 
 	/** Static assets (hashed and plain URLs). */
 	public static final List<String> ASSETS = List.of("/css/**", "/js/**", "/favicon.ico", "/favicon*.svg");

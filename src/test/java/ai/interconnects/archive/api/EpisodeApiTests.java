@@ -59,7 +59,8 @@ class EpisodeApiTests extends FormatsTestSupport {
 
 		assertThat(dean).isNotNull();
 		assertThat(names(dean)).containsExactly("slug", "guid", "title", "publishedAt", "updatedAt", "durationSeconds",
-				"summary", "imageUrl", "link", "audio", "chapterCount", "segmentCount", "links", "season", "episode");
+				"summary", "imageUrl", "link", "audio", "chapterCount", "segmentCount", "links", "season", "episode",
+				"show");
 		assertThat(dean.get("chapterCount").asInt()).isEqualTo(5);
 		assertThat(dean.get("segmentCount").asInt()).isEqualTo(55);
 		assertThat(Instant.parse(dean.get("publishedAt").asString())).isNotNull();

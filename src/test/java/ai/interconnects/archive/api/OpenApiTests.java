@@ -62,7 +62,7 @@ class OpenApiTests extends FormatsTestSupport {
 			.isEqualTo(names(this.json.readTree(body("/api/v1/speakers")).get("speakers").get(0)));
 		assertThat(properties(schemas, "Results")).isEqualTo(names(this.json.readTree(body("/api/v1/search?q=open"))));
 		assertThat(spec.get("paths").get("/api/v1/episodes").get("get").get("parameters").findValuesAsString("name"))
-			.containsExactlyInAnyOrder("page", "size", "since");
+			.containsExactlyInAnyOrder("page", "size", "since", "show");
 		var notFound = spec.get("paths").get("/api/v1/episodes/{slug}").get("get").get("responses").get("404");
 		assertThat(notFound.get("content").has("application/problem+json")).isTrue();
 		assertThat(properties(schemas, "ProblemDetail")).contains("type", "title", "status", "detail", "instance");

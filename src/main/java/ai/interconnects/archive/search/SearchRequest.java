@@ -133,7 +133,7 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 	 * Whether the query is plain language: no quotes, no {@code -exclusion}, no
 	 * {@code or}. Only such a query is ranked by meaning as well as words.
 	 */
-	boolean plain() {
+	public boolean plain() {
 		return !PLAIN_BREAKERS.matcher(this.query).find();
 	}
 

@@ -3,6 +3,8 @@ package ai.interconnects.archive.syndication;
 import ai.interconnects.archive.web.EpisodePaths;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.ShowFacets;
+import ai.interconnects.archive.show.Shows;
 import ai.interconnects.archive.episode.PageFacts;
 
 import java.io.ByteArrayOutputStream;
@@ -56,8 +58,14 @@ class SitemapController {
 
 	private final PublicUrl publicUrl;
 
+	private final Shows shows;
+
+	private final ShowFacets showEpisodes;
+
 	SitemapController(EpisodeCatalog catalog, SyndicationProperties properties, PagesProperties pages,
-			PublicUrl publicUrl) {
+			PublicUrl publicUrl, Shows shows, ShowFacets showEpisodes) {
+		this.shows = shows;
+		this.showEpisodes = showEpisodes;
 		this.publicUrl = publicUrl;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -121,9 +129,24 @@ class SitemapController {
 		var entries = new ArrayList<Entry>(rows.size() * 8 + 4);
 		Instant newest = newest(rows, PageFacts::updatedAt);
 		entries.add(new Entry("/", newest));
-		long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
-		for (long page = 2; page <= archivePages; page++) {
-			entries.add(new Entry("/?page=" + page, null));
+		var visible = this.shows.visible();
+		if (visible.size() > 1) {
+			// a library: the list of shows and each show's archive pages
+			var counts = this.showEpisodes.counts();
+			entries.add(new Entry("/shows", newest));
+			for (var show : visible) {
+				long episodes = counts.getOrDefault(show.id(), ShowFacets.ShowCounts.NONE).episodes();
+				entries.add(new Entry("/shows/" + show.slug(), null));
+				for (long page = 2; page <= (episodes + this.archivePageSize - 1) / this.archivePageSize; page++) {
+					entries.add(new Entry("/shows/" + show.slug() + "?page=" + page, null));
+				}
+			}
+		}
+		else {
+			long archivePages = Math.max(1, (rows.size() + this.archivePageSize - 1) / this.archivePageSize);
+			for (long page = 2; page <= archivePages; page++) {
+				entries.add(new Entry("/?page=" + page, null));
+			}
 		}
 		entries.add(new Entry("/chapters", newest));
 		for (var row : rows) {

@@ -81,6 +81,29 @@ class LibraryApiTests extends FormatsTestSupport {
 	}
 
 	@Test
+	void theResultsPageNamesEachEpisodesShowAndOffersTheShowsFacet() throws Exception {
+		library();
+
+		var page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/search?q=quokkalicious&mode=words&show=open-source-hour"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(page.select(".search-shows li").eachText()).containsExactly("All shows", "The Open Source Hour 2");
+		assertThat(page.selectFirst(".search-shows a:containsOwn(The Open Source Hour)").attr("href"))
+			.isEqualTo("/search?q=quokkalicious&mode=words&show=open-source-hour");
+		assertThat(page.select("input[type=hidden][name=show]").eachAttr("value")).containsExactly("open-source-hour");
+
+		var all = org.jsoup.Jsoup.parse(this.mvc.perform(get("/search?q=quokkalicious&mode=words"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(all.select(".search-episode-show").eachText()).containsExactly("The Open Source Hour",
+				"The Open Source Hour");
+	}
+
+	@Test
 	void eachShowHasItsFeedAndTheArchiveFeedMovesToTheFirstShows() throws Exception {
 		var first = library();
 
@@ -94,6 +117,11 @@ class LibraryApiTests extends FormatsTestSupport {
 			.getContentAsString();
 		assertThat(feed).contains("<title>Weights day</title>", "<title>Licences</title>").doesNotContain("Dean Ball");
 		this.mvc.perform(get("/shows/nowhere/feed.xml")).andExpect(status().isNotFound());
+		var sitemap = this.mvc.perform(get("/sitemap-1.xml")).andReturn().getResponse().getContentAsString()
+				+ this.mvc.perform(get("/sitemap-2.xml")).andReturn().getResponse().getContentAsString();
+		assertThat(sitemap).contains("<loc>http://localhost/shows/open-source-hour</loc>",
+				"<loc>http://localhost/shows/" + first + "</loc>", "<loc>http://localhost/episodes/weights-day</loc>",
+				"<loc>http://localhost/episodes/" + DEAN_BALL + "</loc>");
 		var opml = this.mvc.perform(get("/opml.xml")).andReturn().getResponse().getContentAsString();
 		assertThat(opml).contains("xmlUrl=\"https://feeds.example.org/open-source-hour.xml\"",
 				"htmlUrl=\"http://localhost/shows/open-source-hour\"",

@@ -4,7 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Map;
 
 import ai.interconnects.archive.show.Shows;
 import ai.interconnects.archive.web.Formats;
@@ -13,6 +19,8 @@ import ai.interconnects.archive.web.ShowOfEpisode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The library's reads for the pages: each visible show with its episode count and newest
@@ -22,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ShowCatalog implements ShowOfEpisode {
+
+	private static final String LIBRARY = ShowCatalog.class.getName() + ".library";
 
 	private final JdbcClient jdbc;
 
@@ -84,9 +94,23 @@ public class ShowCatalog implements ShowOfEpisode {
 
 	}
 
+	/**
+	 * Asked once per request (the URL filter, the page and its advice all ask): the
+	 * answer is kept as a request attribute.
+	 */
 	@Override
 	public boolean library() {
-		return this.shows.isLibrary();
+		var request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return this.shows.isLibrary();
+		}
+		var known = request.getAttribute(LIBRARY, RequestAttributes.SCOPE_REQUEST);
+		if (known instanceof Boolean library) {
+			return library;
+		}
+		boolean library = this.shows.isLibrary();
+		request.setAttribute(LIBRARY, library, RequestAttributes.SCOPE_REQUEST);
+		return library;
 	}
 
 	@Override
@@ -96,6 +120,26 @@ public class ShowCatalog implements ShowOfEpisode {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/** A show as a list of episodes across shows names it. */
+	public record ShowRef(long id, String slug, String title) {
+	}
+
+	/** The show of each of these episodes, by episode slug. */
+	public Map<String, ShowRef> showsOf(Collection<String> episodeSlugs) {
+		var shows = new HashMap<String, ShowRef>();
+		if (episodeSlugs.isEmpty()) {
+			return shows;
+		}
+		this.jdbc.sql("""
+				select e.slug, p.id, p.slug as show_slug, p.title
+				from episode e join podcast p on p.id = e.podcast_id where e.slug in (:slugs)""")
+			.param("slugs", episodeSlugs)
+			.query((rs, n) -> shows.put(rs.getString("slug"),
+					new ShowRef(rs.getLong("id"), rs.getString("show_slug"), rs.getString("title"))))
+			.list();
+		return shows;
 	}
 
 	/**

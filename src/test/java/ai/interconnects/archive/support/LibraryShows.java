@@ -24,13 +24,22 @@ public final class LibraryShows {
 
 	/** Adds the show of {@code fixture} (a file name in {@code feeds/library/}). */
 	public static void add(JdbcClient jdbc, PollService polls, FeedServer feeds, String fixture) {
+		add(jdbc, polls, feeds, fixture(feeds, fixture));
+	}
+
+	/** The feed of {@code fixture} with its files on the feed server. */
+	public static byte[] fixture(FeedServer feeds, String fixture) {
+		return new String(FeedServer.resource("/feeds/library/" + fixture), StandardCharsets.UTF_8)
+			.replace("{{base}}", feeds.url("").toString())
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Adds the show of this feed. */
+	public static void add(JdbcClient jdbc, PollService polls, FeedServer feeds, byte[] feed) {
 		jdbc.sql(
 				"update podcast set configured_url = configured_url || '#show-' || id where configured_url not like '%#show-%'")
 			.update();
-		var feed = new String(FeedServer.resource("/feeds/library/" + fixture), StandardCharsets.UTF_8)
-			.replace("{{base}}", feeds.url("").toString());
-		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type",
-				"application/rss+xml; charset=utf-8");
+		feeds.respond("/feed.xml", 200, feed, "Content-Type", "application/rss+xml; charset=utf-8");
 		var run = polls.poll().orElseThrow();
 		assertThat(run.getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
 	}

@@ -163,4 +163,19 @@ class LibraryPagesTests extends PagesTestSupport {
 		}
 	}
 
+	@Test
+	void aSpeakersPageSpansEveryShowGroupedByShow() {
+		twoShows("frontier-policy-substack.xml");
+		var page = html("/speakers/dean-ball");
+		var groups = page.select(".show-group");
+		assertThat(groups.eachText()).hasSize(2);
+		assertThat(groups.get(0).select(".show-heading").text()).isEqualTo("Interconnects");
+		assertThat(groups.get(1).select(".show-heading").text()).isEqualTo("Frontier Policy Hour");
+		assertThat(groups.get(1).select(".episode-row-title").eachText())
+			.contains("Dean Ball on state laws and the federal preemption fight");
+		assertThat(groups.get(1).select(".episode-row-title").attr("href"))
+			.startsWith("/shows/" + showSlug("Frontier Policy Hour") + "/episodes/");
+		assertThat(html("/speakers").text()).contains("Dean Ball", "Miriam Okafor");
+	}
+
 }

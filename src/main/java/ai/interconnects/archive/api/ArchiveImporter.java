@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * (no show lines) go to the show of their {@code feedUrl}. One import runs at a time.
  */
 @Component
-public class ArchiveImporter {
+class ArchiveImporter {
 
 	private final JsonMapper json;
 

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.api;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,13 @@ import java.util.zip.GZIPOutputStream;
 
 import ai.interconnects.archive.support.DatabaseCleaner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same show and episode lines, and the same search rows as the poll wrote; importing
  * again changes nothing; an old export without show lines still imports.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ArchiveImportTests extends ImportTestSupport {
 
 	@Test
@@ -124,6 +131,73 @@ class ArchiveImportTests extends ImportTestSupport {
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.episodesNew()).isEqualTo(11);
 		assertThat(withoutOrigin(lines(export()))).isEqualTo(withoutOrigin(lines(backup)));
+	}
+
+	@Test
+	void theStartupOptionImportsItsFileOnceAndLogsTheReport(CapturedOutput output) throws Exception {
+		ingestFixture();
+		var file = Files.createTempFile("backup-", ".jsonl.gz");
+		try {
+			Files.write(file, export());
+			DatabaseCleaner.clean(this.jdbc);
+			var startup = new ImportAtStartup(new ImportProperties(file, DataSize.ofMegabytes(32)), this.importer);
+
+			startup.run(null);
+			startup.run(null);
+
+			assertThat(count("episode")).isEqualTo(11);
+			assertThat(count("podcast")).isEqualTo(1);
+			assertThat(output.getAll())
+				.contains("Imported 12 lines: 1 shows new, 0 found (0 restored); 11 episodes new")
+				.contains("Imported 12 lines: 0 shows new, 1 found (0 restored); 0 episodes new, 11 already here");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
+	void aRemovedShowTheBackupNamesIsRestoredWithItsEpisodes() throws Exception {
+		ingestFixture();
+		var backup = export();
+		this.jdbc.sql("delete from episode").update();
+		this.jdbc.sql("update podcast set removed_at = now()").update();
+
+		var report = importBytes(backup);
+
+		assertThat(report.showsRestored()).isEqualTo(1);
+		assertThat(report.episodesNew()).isEqualTo(11);
+		assertThat(this.jdbc.sql("select count(*) from podcast where removed_at is null").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void anotherShowsEpisodesWithTheSameSlugsGetTheirOwn() throws Exception {
+		ingestFixture();
+		var other = new StringBuilder();
+		var otherFeed = feeds.url("/other.xml").toString();
+		for (var line : lines(export())) {
+			var copy = (ObjectNode) line.deepCopy();
+			if (copy.get("type").asString().equals("show")) {
+				copy.put("slug", "other-show").put("configuredUrl", otherFeed).put("feedUrl", otherFeed);
+			}
+			else {
+				((ObjectNode) copy.get("show")).put("slug", "other-show");
+				copy.put("feedUrl", otherFeed);
+			}
+			other.append(this.json.writeValueAsString(copy)).append('\n');
+		}
+
+		var report = importBytes(other.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.showsCreated()).isEqualTo(1);
+		assertThat(report.episodesNew()).isEqualTo(11);
+		assertThat(this.jdbc
+			.sql("select count(*) from episode e join podcast p on p.id = e.podcast_id "
+					+ "where p.slug = 'other-show' and e.slug like '%-2'")
+			.query(Long.class)
+			.single()).isEqualTo(11);
 	}
 
 	/** Each episode's search document and terms, by slug: what search ranks with. */

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Restores a backup written by {@link ArchiveExporter} into this archive, empty or not,
@@ -40,8 +41,11 @@ class ArchiveImporter {
 
 	private final Semaphore running = new Semaphore(1);
 
+	private final TransactionTemplate tx;
+
 	ArchiveImporter(JsonMapper json, ShowRows shows, ImportedEpisodes episodes, ImportProperties properties,
-			Clock clock) {
+			Clock clock, TransactionTemplate tx) {
+		this.tx = tx;
 		this.json = json;
 		this.shows = shows;
 		this.episodes = episodes;
@@ -132,6 +136,14 @@ class ArchiveImporter {
 
 		private void show(ArchiveExporter.ShowLine line) {
 			var resolved = ArchiveImporter.this.shows.resolve(line.row(), ArchiveImporter.this.clock.instant());
+			count(resolved);
+			if (line.slug() != null) {
+				this.showsBySlug.put(line.slug(), resolved.id());
+			}
+			this.showsByFeed.put(line.configuredUrl(), resolved.id());
+		}
+
+		private void count(ShowRows.Resolved resolved) {
 			if (resolved.created()) {
 				this.tally.showsCreated++;
 			}
@@ -141,31 +153,41 @@ class ArchiveImporter {
 			if (resolved.restored()) {
 				this.tally.showsRestored++;
 			}
-			if (line.slug() != null) {
-				this.showsBySlug.put(line.slug(), resolved.id());
-			}
-			this.showsByFeed.put(line.configuredUrl(), resolved.id());
 		}
 
+		/**
+		 * An episode line and, for an old export's line, the show of its feed, in one
+		 * transaction: a line that fails leaves no show behind either.
+		 */
 		private void episode(ArchiveExporter.Line line) {
-			Long show = (line.show() != null && line.show().slug() != null) ? this.showsBySlug.get(line.show().slug())
+			Long known = (line.show() != null && line.show().slug() != null) ? this.showsBySlug.get(line.show().slug())
 					: null;
-			if (show == null && line.feedUrl() != null) {
-				show = this.showsByFeed.get(line.feedUrl());
-				if (show == null) {
-					show(new ArchiveExporter.ShowLine(ArchiveExporter.FORMAT_VERSION, ArchiveExporter.SHOW, null, null,
-							line.feedUrl(), line.feedUrl(), null, null, null, null, null, null, null, null));
-					show = this.showsByFeed.get(line.feedUrl());
-				}
+			if (known == null && line.feedUrl() != null) {
+				known = this.showsByFeed.get(line.feedUrl());
 			}
-			if (show == null) {
+			if (known == null && line.feedUrl() == null) {
 				throw new IllegalArgumentException("the episode names no show of this file and no feedUrl");
 			}
-			switch (ArchiveImporter.this.episodes.store(show, imported(line), ArchiveImporter.this.clock.instant())) {
+			var now = ArchiveImporter.this.clock.instant();
+			Long show = known;
+			var stored = ArchiveImporter.this.tx.execute((status) -> {
+				var resolved = (show != null) ? null
+						: ArchiveImporter.this.shows.resolve(ShowRows.ShowRow.ofFeed(line.feedUrl()), now);
+				long id = (resolved != null) ? resolved.id() : show;
+				return new Stored(resolved, ArchiveImporter.this.episodes.store(id, imported(line), now));
+			});
+			if (stored.show() != null) {
+				count(stored.show());
+				this.showsByFeed.put(line.feedUrl(), stored.show().id());
+			}
+			switch (stored.outcome()) {
 				case NEW -> this.tally.episodesNew++;
 				case KEPT -> this.tally.episodesKept++;
 				case ENRICHED -> this.tally.episodesEnriched++;
 			}
+		}
+
+		private record Stored(ShowRows.Resolved show, ImportedEpisodes.Outcome outcome) {
 		}
 
 		private static ImportedEpisode imported(ArchiveExporter.Line l) {

@@ -96,4 +96,16 @@ class ArchiveImportHostileTests extends ImportTestSupport {
 			.single()).as("nothing of the line without a guid").isZero();
 	}
 
+	@Test
+	void anOldExportsLineThatCannotBeStoredLeavesNoShowBehind() {
+		DatabaseCleaner.clean(this.jdbc);
+		var line = "{\"format\":1,\"feedUrl\":\"https://example.org/feed.xml\",\"title\":\"No GUID\"}\n";
+
+		var report = importBytes(line.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.problems()).extracting(ImportReport.Problem::line).containsExactly(1L);
+		assertThat(report.showsCreated()).isZero();
+		assertThat(count("podcast")).isZero();
+	}
+
 }

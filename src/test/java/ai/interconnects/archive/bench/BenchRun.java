@@ -254,9 +254,11 @@ final class BenchRun {
 		var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
 			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 					"spring.datasource.password=", "server.port=0", "archive.poll.enabled=false",
-					"archive.pages.cache.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
-					"archive.meaning.enabled=" + meaning)
-			.run();
+					"archive.pages.cache.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
+			// as arguments: the test class path's application.properties switches search
+			// by
+			// meaning off, and it outranks the builder's default properties
+			.run("--archive.meaning.enabled=" + meaning, "--archive.meaning.worker=" + meaning);
 		var label = meaning ? "search by meaning on" : "archive.meaning.enabled=false";
 		Timing episodePage;
 		String episodeLoad;

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls every show when it is due. The scheduler ticks every {@code archive.poll.tick}
- * (fixed delay, so two ticks never overlap); each tick hands every due show (not paused, removed or
+ * (fixed delay, so two ticks never overlap); each tick first reads the library's OPML
+ * list ({@link LibraryListing}), then hands every due show (not paused, removed or
  * gone, its stored next-poll time come: {@code archive.poll.interval} after a success, a
  * growing backoff after failures) to the {@link PollDispatcher}, which runs a bounded
  * number of polls at once. Keeping that time in the database rather than in the scheduler
@@ -41,15 +42,18 @@ class FeedPoller implements SchedulingConfigurer {
 
 	private final PollDispatcher dispatcher;
 
+	private final LibraryListing listing;
+
 	private final AtomicBoolean started = new AtomicBoolean();
 
 	/** The shows this instance has looked at since it started. */
 	private final Set<Long> seen = ConcurrentHashMap.newKeySet();
 
-	FeedPoller(PollService polls, PollProperties properties, PollDispatcher dispatcher) {
+	FeedPoller(PollService polls, PollProperties properties, PollDispatcher dispatcher, LibraryListing listing) {
 		this.polls = polls;
 		this.properties = properties;
 		this.dispatcher = dispatcher;
+		this.listing = listing;
 	}
 
 	@Override
@@ -64,13 +68,14 @@ class FeedPoller implements SchedulingConfigurer {
 		}
 		try {
 			// the configured show's row, created if missing, as every tick always did
-			var podcast = this.polls.podcast();
+			var configured = this.polls.podcast();
 			if (this.started.compareAndSet(false, true)) {
-				if (podcast.getStatus() == Podcast.Status.GONE) {
+				if (configured.getStatus() == Podcast.Status.GONE) {
 					log.warn("The feed {} is marked gone (HTTP 410); not polling it. Resume polling from /admin.",
-							LogText.of(podcast.getFeedUrl()));
+							LogText.of(configured.getFeedUrl()));
 				}
 			}
+			this.listing.read();
 			for (var podcast : this.polls.shows()) {
 				boolean first = this.seen.add(podcast.getId());
 				if (first ? this.polls.isDueAtStartup(podcast) : this.polls.isDue(podcast)) {

@@ -55,7 +55,8 @@ final class PollSpread {
 		if (podcast.entry().origin() == LibraryEntry.Origin.CONFIG || podcast.getId() == null) {
 			return interval;
 		}
-		return Duration.between(now, next(podcast.getId(), now, interval));
+		// from now to the millisecond, as next() counts
+		return Duration.between(Instant.ofEpochMilli(now.toEpochMilli()), next(podcast.getId(), now, interval));
 	}
 
 	/** The show's phase in the interval, for tests and the admin page. */

@@ -99,7 +99,7 @@ class LibraryPollingTests {
 			this.slowHost.handle("/" + name + ".xml", (exchange) -> {
 				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 				try {
-					Thread.sleep(1500);
+					Thread.sleep(4000);
 					FeedServer.send(exchange, 200, feed, "Content-Type", "application/rss+xml");
 				}
 				catch (InterruptedException ex) {
@@ -118,8 +118,8 @@ class LibraryPollingTests {
 
 		// the fast host's shows are all done while the slow host is still on its first pair
 		awaitUntil(() -> this.fastHost.requests().size() == 3
-				&& count("select count(*) from poll_run where outcome = 'SUCCESS' and feed_url like '%/f%'") == 3);
-		assertThat(count("select count(*) from poll_run where feed_url like '%/s%' and outcome = 'SUCCESS'"))
+				&& count("select count(*) from poll_run where outcome = 'SUCCESS' and feed_url like '%/f_.xml'") == 3);
+		assertThat(count("select count(*) from poll_run where feed_url like '%/s_.xml' and outcome = 'SUCCESS'"))
 			.isLessThan(4);
 		awaitUntil(() -> count("select count(*) from poll_run where outcome = 'SUCCESS'") == 8);
 		assertThat(mostInFlight.get()).as("requests to the slow host at once").isEqualTo(2);
@@ -135,7 +135,7 @@ class LibraryPollingTests {
 		var interval = this.properties.interval();
 		var row = this.podcasts.findById(show.getId()).orElseThrow();
 		var after = Duration.between(row.getLastSuccessAt(), row.getNextPollAt());
-		assertThat(after).isEqualTo(PollSpread.after(row, row.getLastSuccessAt(), interval))
+		assertThat(after).isNotEqualTo(interval)
 			.isBetween(interval.multipliedBy(9).dividedBy(10), interval.multipliedBy(11).dividedBy(10));
 		var configured = this.podcasts.findAll().stream().filter((p) -> !p.getId().equals(show.getId())).findFirst();
 		assertThat(configured).hasValueSatisfying((p) -> assertThat(

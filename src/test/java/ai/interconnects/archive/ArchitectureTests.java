@@ -54,8 +54,7 @@ class ArchitectureTests {
 	 */
 	private static final List<Set<String>> LAYERS = List.of(Set.of("admin"), Set.of("api", "syndication"),
 			Set.of("poll"), Set.of("episode"), Set.of("search"), Set.of("show"), Set.of("transcript"),
-			Set.of("feed", "library"),
-			Set.of("db"), Set.of("web"), Set.of(""));
+			Set.of("feed", "library"), Set.of("db"), Set.of("web"), Set.of(""));
 
 	/** The tables episode/ owns. */
 	private static final List<String> CONTENT_TABLES = List.of("episode", "chapter", "transcript_segment",

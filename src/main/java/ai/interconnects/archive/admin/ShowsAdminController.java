@@ -22,8 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The library in the admin area ({@code /admin/shows}): every show with its state, "Add
- * a show", the OPML upload and the last reading of {@code archive.library.opml}; per show
+ * The library in the admin area ({@code /admin/shows}): every show with its state, "Add a
+ * show", the OPML upload and the last reading of {@code archive.library.opml}; per show
  * ({@code /admin/shows/{id}}) its poll history, pause / resume, poll now and remove.
  * Every action redirects back with a flash message.
  */
@@ -48,8 +48,8 @@ class ShowsAdminController {
 
 	private final LibraryListing listing;
 
-	ShowsAdminController(PodcastRepository podcasts, ShowAdmission admission, ShowControls controls,
-			PollService polls, PollHistory history, LibraryListing listing) {
+	ShowsAdminController(PodcastRepository podcasts, ShowAdmission admission, ShowControls controls, PollService polls,
+			PollHistory history, LibraryListing listing) {
 		this.podcasts = podcasts;
 		this.admission = admission;
 		this.controls = controls;
@@ -94,7 +94,8 @@ class ShowsAdminController {
 		try (var in = opml.getInputStream()) {
 			var additions = this.admission.addListed(in);
 			redirect.addFlashAttribute("additions", additions);
-			redirect.addFlashAttribute("message", "OPML file read: " + additions.size() + " outline(s) reported below.");
+			redirect.addFlashAttribute("message",
+					"OPML file read: " + additions.size() + " outline(s) reported below.");
 		}
 		catch (OpmlException ex) {
 			redirect.addFlashAttribute("message", "The file was refused whole, nothing was added: " + ex.getMessage());
@@ -120,15 +121,14 @@ class ShowsAdminController {
 	@PostMapping("/admin/shows/{id}/poll")
 	String pollNow(@PathVariable long id, RedirectAttributes redirect) {
 		var run = this.polls.pollShow(id);
-		redirect.addFlashAttribute("message",
-				run.map((r) -> "Poll finished: " + r.getOutcome() + ((r.getMessage() != null) ? ", " + r.getMessage() : ""))
-					.orElse("A poll of this show is already running (here or in another instance); nothing done."));
+		redirect.addFlashAttribute("message", run
+			.map((r) -> "Poll finished: " + r.getOutcome() + ((r.getMessage() != null) ? ", " + r.getMessage() : ""))
+			.orElse("A poll of this show is already running (here or in another instance); nothing done."));
 		return "redirect:/admin/shows/" + id;
 	}
 
 	@PostMapping("/admin/shows/{id}/remove")
-	String remove(@PathVariable long id, @RequestParam(defaultValue = "") String confirm,
-			RedirectAttributes redirect) {
+	String remove(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
 		if (!REMOVE_WORD.equals(confirm.strip())) {
 			redirect.addFlashAttribute("message",
 					"Not removed: type \"" + REMOVE_WORD + "\" in the box to confirm the removal.");

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The operator's removal of a show's content: deletes its episodes, and with them (by
- * the foreign keys' cascades) their chapters, transcript segments, persons, files,
- * revisions and search rows. The {@code podcast} row stays as the tombstone (see
+ * The operator's removal of a show's content: deletes its episodes, and with them (by the
+ * foreign keys' cascades) their chapters, transcript segments, persons, files, revisions
+ * and search rows. The {@code podcast} row stays as the tombstone (see
  * {@code LibraryEntry}); only an explicit, confirmed operator action calls this.
  */
 @Component

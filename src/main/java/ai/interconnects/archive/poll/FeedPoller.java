@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Polls every show when it is due. The scheduler ticks every {@code archive.poll.tick}
  * (fixed delay, so two ticks never overlap); each tick first reads the library's OPML
- * list ({@link LibraryListing}), then hands every due show (not paused, removed or
- * gone, its stored next-poll time come: {@code archive.poll.interval} after a success, a
+ * list ({@link LibraryListing}), then hands every due show (not paused, removed or gone,
+ * its stored next-poll time come: {@code archive.poll.interval} after a success, a
  * growing backoff after failures) to the {@link PollDispatcher}, which runs a bounded
  * number of polls at once. Keeping that time in the database rather than in the scheduler
  * lets a restart, or another instance, carry on the same schedule.

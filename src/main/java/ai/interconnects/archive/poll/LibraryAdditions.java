@@ -58,8 +58,8 @@ public class LibraryAdditions {
 
 	/**
 	 * Adds every show {@code report} lists that the library does not know yet, with
-	 * {@code origin}; the report's refusals are carried over, so the result has a line for
-	 * every outline that looked like a show, in the file's order.
+	 * {@code origin}; the report's refusals are carried over, so the result has a line
+	 * for every outline that looked like a show, in the file's order.
 	 */
 	public List<Addition> addListed(OpmlReport report, LibraryEntry.Origin origin) {
 		var known = known();
@@ -70,7 +70,8 @@ public class LibraryAdditions {
 			var label = (show.title() != null) ? show.title() : show.feedUrl();
 			var existing = known.get(FeedAddresses.sameFeedKey(show.feedUrl()));
 			if (existing != null) {
-				additions.add(new Addition(show.line(), label, show.feedUrl(), Result.ALREADY_THERE, already(existing)));
+				additions
+					.add(new Addition(show.line(), label, show.feedUrl(), Result.ALREADY_THERE, already(existing)));
 				continue;
 			}
 			var added = add(show.feedUrl(), origin);

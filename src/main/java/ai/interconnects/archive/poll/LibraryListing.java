@@ -89,8 +89,8 @@ public class LibraryListing {
 		Reading reading;
 		try (var in = open(source)) {
 			var report = reader.read(in);
-			reading = new Reading(this.clock.instant(), source, this.additions.addListed(report, LibraryEntry.Origin.OPML),
-					null);
+			reading = new Reading(this.clock.instant(), source,
+					this.additions.addListed(report, LibraryEntry.Origin.OPML), null);
 		}
 		catch (OpmlException | IOException | FeedException ex) {
 			reading = new Reading(this.clock.instant(), source, List.of(), ex.getMessage());

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("archive.library")
 @Validated
 public record LibraryProperties(String opml, @DefaultValue("10MB") DataSize maxOpmlSize,
-		@DefaultValue("100000") @Min(1) int maxOpmlOutlines, @DefaultValue("1000") @Min(1) @Max(100000) int maxOpmlShows) {
+		@DefaultValue("100000") @Min(1) int maxOpmlOutlines,
+		@DefaultValue("1000") @Min(1) @Max(100000) int maxOpmlShows) {
 
 	public LibraryProperties {
 		if (opml != null && opml.isBlank()) {

@@ -32,15 +32,15 @@ public class PollHistory {
 
 	private static String columns(String lockName) {
 		return """
-			with poll_lock as (select %s as live)
-			select id, feed_url, started_at, finished_at,
-			       case when outcome = 'RUNNING' and not live then 'FAILED' else outcome end as outcome,
-			       http_status, bytes_read, items_seen, items_new, items_updated, items_unchanged, items_failed,
-			       case when outcome = 'RUNNING' and not live then :interrupted else message end as message,
-			       items_skipped,
-			       case when outcome = 'RUNNING' and not live then :interruptedKind else failure_kind end
-			           as failure_kind
-			from poll_run cross join poll_lock""".formatted(LockHeartbeat.heldByLiveInstance(lockName));
+				with poll_lock as (select %s as live)
+				select id, feed_url, started_at, finished_at,
+				       case when outcome = 'RUNNING' and not live then 'FAILED' else outcome end as outcome,
+				       http_status, bytes_read, items_seen, items_new, items_updated, items_unchanged, items_failed,
+				       case when outcome = 'RUNNING' and not live then :interrupted else message end as message,
+				       items_skipped,
+				       case when outcome = 'RUNNING' and not live then :interruptedKind else failure_kind end
+				           as failure_kind
+				from poll_run cross join poll_lock""".formatted(LockHeartbeat.heldByLiveInstance(lockName));
 	}
 
 	private final JdbcClient jdbc;
@@ -68,10 +68,7 @@ public class PollHistory {
 	public List<PollRecord> ofShow(long podcastId, String configuredUrl, int limit) {
 		var sql = columns(this.lock.nameOf(podcastId, configuredUrl))
 				+ " where podcast_id = :podcast order by started_at desc, id desc limit :limit";
-		return runs(sql).param("podcast", podcastId)
-			.param("limit", limit)
-			.query((rs, n) -> map(rs, List.of()))
-			.list();
+		return runs(sql).param("podcast", podcastId).param("limit", limit).query((rs, n) -> map(rs, List.of())).list();
 	}
 
 	/**

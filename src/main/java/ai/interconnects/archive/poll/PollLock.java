@@ -99,8 +99,7 @@ public class PollLock {
 			if (lock.isEmpty() && this.heartbeat.breakStale(lockName, finishInterrupted)) {
 				// Its holder stopped beating (killed, crashed): nobody else would release
 				// it before lock-at-most-for.
-				log.warn("Released the poll lock {} left by an instance that stopped sending its heartbeat",
-						lockName);
+				log.warn("Released the poll lock {} left by an instance that stopped sending its heartbeat", lockName);
 				lock = lock(lockName);
 			}
 			if (lock.isEmpty()) {

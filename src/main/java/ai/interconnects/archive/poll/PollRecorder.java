@@ -141,8 +141,7 @@ class PollRecorder {
 		}
 		var formerUrl = podcast.getFeedUrl();
 		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(),
-				PollSpread.after(podcast, now, this.properties.interval()),
-				this.properties.redirectConfirmations());
+				PollSpread.after(podcast, now, this.properties.interval()), this.properties.redirectConfirmations());
 		if (!podcast.getFeedUrl().equals(formerUrl)) {
 			log.warn("The feed has moved permanently to {}; polling that URL from now on",
 					LogText.of(podcast.getFeedUrl()));

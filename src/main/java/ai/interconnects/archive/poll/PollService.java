@@ -128,16 +128,17 @@ public class PollService {
 		return pollShowIf(podcastId, (podcast) -> true);
 	}
 
-	/** Polls show {@code podcastId} if {@code due} says so of its row read under its lock. */
+	/**
+	 * Polls show {@code podcastId} if {@code due} says so of its row read under its lock.
+	 */
 	Optional<PollRun> pollShowIf(long podcastId, Predicate<Podcast> due) {
 		var known = this.podcasts.findById(podcastId);
 		if (known.isEmpty()) {
 			return Optional.empty();
 		}
 		var name = this.lock.nameOf(podcastId, known.get().getConfiguredUrl());
-		return this.lock.runExclusively(name, podcastId, "poll", () -> this.podcasts.findById(podcastId)
-			.filter(due)
-			.map(this::pollOnce));
+		return this.lock.runExclusively(name, podcastId, "poll",
+				() -> this.podcasts.findById(podcastId).filter(due).map(this::pollOnce));
 	}
 
 	/** Every show's row, oldest first: the scheduler picks the due ones. */

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * The operator's marks on one show: pause and resume its polling, and remove it. Removal
  * runs under the show's poll lock, so no poll of it stores an episode while its episodes
  * are deleted; the row is kept as a tombstone, so a list naming the show again does not
- * add it back (only "Add a show" restores it, without the deleted episodes: its next
- * poll reads the feed again).
+ * add it back (only "Add a show" restores it, without the deleted episodes: its next poll
+ * reads the feed again).
  */
 @Component
 public class ShowControls {

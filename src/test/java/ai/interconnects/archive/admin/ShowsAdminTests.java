@@ -31,7 +31,8 @@ class ShowsAdminTests extends AdminTestBase {
 
 	@Test
 	void theShowsPagesNeedASignInAndEveryActionACsrfToken() throws Exception {
-		this.mvc.perform(get("/admin/shows")).andExpect(redirectedUrl("/admin/login"));
+		this.mvc.perform(get("/admin/shows").accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/admin/login"));
 		this.mvc.perform(post("/admin/shows/add").param("feedUrl", server.url("/feed.xml").toString()).with(OPERATOR))
 			.andExpect(status().isForbidden());
 		assertThat(count("podcast")).isZero();
@@ -80,8 +81,9 @@ class ShowsAdminTests extends AdminTestBase {
 
 		var hostile = new MockMultipartFile("opml", "x.opml", "text/x-opml",
 				ai.interconnects.archive.support.FeedServer.resource("/opml/doctype-xxe.opml"));
-		assertThat(flash(this.mvc.perform(multipart("/admin/shows/opml").file(hostile).with(OPERATOR).with(csrf()))
-			.andReturn())).startsWith("The file was refused whole");
+		assertThat(flash(
+				this.mvc.perform(multipart("/admin/shows/opml").file(hostile).with(OPERATOR).with(csrf())).andReturn()))
+			.startsWith("The file was refused whole");
 		assertThat(count("podcast")).isOne();
 	}
 
@@ -91,8 +93,9 @@ class ShowsAdminTests extends AdminTestBase {
 		this.mvc.perform(add(server.url("/other.xml").toString()));
 		long id = this.jdbc.sql("select id from podcast").query(Long.class).single();
 
-		assertThat(flash(this.mvc.perform(post("/admin/shows/" + id + "/poll").with(OPERATOR).with(csrf()))
-			.andReturn())).startsWith("Poll finished: SUCCESS");
+		assertThat(
+				flash(this.mvc.perform(post("/admin/shows/" + id + "/poll").with(OPERATOR).with(csrf())).andReturn()))
+			.startsWith("Poll finished: SUCCESS");
 		assertThat(count("episode")).isPositive();
 		this.mvc.perform(get("/admin/shows/" + id).with(OPERATOR))
 			.andExpect(status().isOk())
@@ -103,18 +106,17 @@ class ShowsAdminTests extends AdminTestBase {
 		this.mvc.perform(post("/admin/shows/" + id + "/resume").with(OPERATOR).with(csrf()));
 		assertThat(this.jdbc.sql("select paused_at is null from podcast").query(Boolean.class).single()).isTrue();
 
-		assertThat(flash(this.mvc.perform(post("/admin/shows/" + id + "/remove").param("confirm", "yes")
-			.with(OPERATOR)
-			.with(csrf())).andReturn())).startsWith("Not removed");
+		assertThat(flash(this.mvc
+			.perform(post("/admin/shows/" + id + "/remove").param("confirm", "yes").with(OPERATOR).with(csrf()))
+			.andReturn())).startsWith("Not removed");
 		assertThat(count("episode")).isPositive();
 
-		assertThat(flash(this.mvc.perform(post("/admin/shows/" + id + "/remove").param("confirm", "remove")
-			.with(OPERATOR)
-			.with(csrf())).andReturn())).startsWith("Show removed");
+		assertThat(flash(this.mvc
+			.perform(post("/admin/shows/" + id + "/remove").param("confirm", "remove").with(OPERATOR).with(csrf()))
+			.andReturn())).startsWith("Show removed");
 		assertThat(count("episode")).isZero();
 		assertThat(count("transcript_segment")).isZero();
-		assertThat(this.jdbc.sql("select removed_at is not null from podcast").query(Boolean.class).single())
-			.isTrue();
+		assertThat(this.jdbc.sql("select removed_at is not null from podcast").query(Boolean.class).single()).isTrue();
 
 		// the form restores it
 		assertThat(flash(this.mvc.perform(add(server.url("/other.xml").toString())).andReturn()))

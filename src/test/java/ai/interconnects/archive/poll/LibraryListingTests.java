@@ -22,7 +22,10 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** {@code archive.library.opml}: shows added once, never removed, a removed one not re-added. */
+/**
+ * {@code archive.library.opml}: shows added once, never removed, a removed one not
+ * re-added.
+ */
 @WithFeedServer
 @ArchiveTest
 class LibraryListingTests {

@@ -116,7 +116,8 @@ class LibraryPollingTests {
 
 		this.poller.tick();
 
-		// the fast host's shows are all done while the slow host is still on its first pair
+		// the fast host's shows are all done while the slow host is still on its first
+		// pair
 		awaitUntil(() -> this.fastHost.requests().size() == 3
 				&& count("select count(*) from poll_run where outcome = 'SUCCESS' and feed_url like '%/f_.xml'") == 3);
 		assertThat(count("select count(*) from poll_run where feed_url like '%/s_.xml' and outcome = 'SUCCESS'"))
@@ -138,9 +139,8 @@ class LibraryPollingTests {
 		assertThat(after).isNotEqualTo(interval)
 			.isBetween(interval.multipliedBy(9).dividedBy(10), interval.multipliedBy(11).dividedBy(10));
 		var configured = this.podcasts.findAll().stream().filter((p) -> !p.getId().equals(show.getId())).findFirst();
-		assertThat(configured).hasValueSatisfying((p) -> assertThat(
-				Duration.between(p.getLastSuccessAt(), p.getNextPollAt()))
-			.isEqualTo(interval));
+		assertThat(configured).hasValueSatisfying(
+				(p) -> assertThat(Duration.between(p.getLastSuccessAt(), p.getNextPollAt())).isEqualTo(interval));
 	}
 
 	private Podcast add(FeedServer host, String path, String name) {

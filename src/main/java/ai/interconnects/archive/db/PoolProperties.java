@@ -16,5 +16,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("archive.db")
-record PoolProperties(@DefaultValue("3") @Min(1) @Max(50) int backgroundPoolSize) {
+record PoolProperties(@DefaultValue("6") @Min(1) @Max(50) int backgroundPoolSize) {
 }

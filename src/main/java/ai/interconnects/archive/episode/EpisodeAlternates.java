@@ -47,15 +47,25 @@ class EpisodeAlternates {
 			return;
 		}
 		this.jdbc.sql("delete from episode_alternate_enclosure where episode_id = ?").param(episodeId).update();
+		insert(episodeId, alternates.stream()
+			.map((a) -> new AlternateEntry(a.type(), a.length(), a.bitrate(), a.height(), a.lang(), a.title(), a.rel(),
+					a.codecs(), a.isDefault(),
+					a.sources().stream().map((s) -> new AlternateEntry.Source(s.uri(), s.contentType())).toList()))
+			.toList());
+	}
+
+	/**
+	 * Adds {@code alternates} to an episode that has none (a new one, a restored one).
+	 */
+	void insert(long episodeId, List<AlternateEntry> alternates) {
 		for (int i = 0; i < alternates.size(); i++) {
 			var a = alternates.get(i);
-			var sources = a.sources().stream().map((s) -> new AlternateEntry.Source(s.uri(), s.contentType())).toList();
 			this.jdbc.sql("""
 					insert into episode_alternate_enclosure (episode_id, position, mime_type, length_bytes, bitrate,
 						height, lang, title, rel, codecs, is_default, sources)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
 				.params(episodeId, i, a.type(), a.length(), a.bitrate(), a.height(), a.lang(), a.title(), a.rel(),
-						a.codecs(), a.isDefault(), JSON.writeValueAsString(sources))
+						a.codecs(), a.isDefault(), JSON.writeValueAsString(a.sources()))
 				.update();
 		}
 	}

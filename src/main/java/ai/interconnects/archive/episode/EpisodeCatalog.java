@@ -15,6 +15,7 @@ import ai.interconnects.archive.web.ArchiveStamp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -146,7 +147,9 @@ public class EpisodeCatalog implements ArchiveStamp {
 			.list();
 	}
 
+	/** Read by every page request: one statement, without a transaction's round trip. */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Stamp current() {
 		return this.jdbc.sql("select count(*), max(updated_at) from episode")
 			.query((rs, row) -> new Stamp(rs.getLong(1), instant(rs.getTimestamp(2))))

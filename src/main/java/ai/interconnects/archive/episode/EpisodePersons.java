@@ -23,6 +23,13 @@ class EpisodePersons {
 
 	void replace(long episodeId, List<ItemExtras.Person> persons) {
 		this.jdbc.sql("delete from episode_person where episode_id = ?").param(episodeId).update();
+		insert(episodeId, persons.stream()
+			.map((person) -> new PersonEntry(person.name(), person.role(), person.group(), person.img(), person.href()))
+			.toList());
+	}
+
+	/** Adds {@code persons} to an episode that has none (a new one, a restored one). */
+	void insert(long episodeId, List<PersonEntry> persons) {
 		for (int i = 0; i < persons.size(); i++) {
 			var person = persons.get(i);
 			this.jdbc.sql("""

@@ -16,7 +16,8 @@ public final class ExportColumns {
 			select e.id, e.podcast_id, e.guid, e.slug, e.title, e.published_at, e.duration_seconds,
 				e.audio_url, e.audio_type, e.audio_length, e.link, e.image_url, e.episode_type,
 				e.raw_description, e.show_notes_html, e.summary, e.content_hash, e.first_seen_at,
-				e.last_seen_at, e.updated_at, e.season, e.episode_number
+				e.last_seen_at, e.updated_at, e.season, e.episode_number, e.transcript_source,
+				e.transcript_url, e.transcript_type, e.chapters_source, e.chapters_url, e.parse_warnings
 			from episode e
 			order by e.id""";
 
@@ -26,12 +27,17 @@ public final class ExportColumns {
 
 	static final String PERSONS = "name, role, person_group, img_url, href";
 
+	/** What a chapter keeps beside its place and title: for a full restore. */
+	static final String STORED_CHAPTERS = CHAPTERS + ", url, image_url";
+
+	static final String STORED_SEGMENTS = SEGMENTS + ", end_seconds";
+
 	/** Every chapter, by episode then position; {@code episode_id} first. */
-	public static final String ALL_CHAPTERS = "select episode_id, " + CHAPTERS
+	public static final String ALL_CHAPTERS = "select episode_id, " + STORED_CHAPTERS
 			+ " from chapter order by episode_id, position";
 
 	/** Every transcript paragraph, by episode then position; {@code episode_id} first. */
-	public static final String ALL_SEGMENTS = "select episode_id, " + SEGMENTS
+	public static final String ALL_SEGMENTS = "select episode_id, " + STORED_SEGMENTS
 			+ " from transcript_segment order by episode_id, position";
 
 	/** Every named person, by episode then position; {@code episode_id} first. */
@@ -48,6 +54,21 @@ public final class ExportColumns {
 	public static ChapterEntry chapter(ResultSet rs) throws SQLException {
 		return new ChapterEntry(rs.getInt("position"), rs.getInt("start_seconds"),
 				(Integer) rs.getObject("end_seconds"), rs.getString("title"));
+	}
+
+	/** A chapter with everything stored of it (selected as {@link #STORED_CHAPTERS}). */
+	public static StoredChapter storedChapter(ResultSet rs) throws SQLException {
+		return new StoredChapter(rs.getInt("position"), rs.getInt("start_seconds"),
+				(Integer) rs.getObject("end_seconds"), rs.getString("title"), rs.getString("url"),
+				rs.getString("image_url"));
+	}
+
+	/**
+	 * A paragraph with everything stored of it (selected as {@link #STORED_SEGMENTS}).
+	 */
+	public static StoredSegment storedSegment(ResultSet rs) throws SQLException {
+		return new StoredSegment(rs.getInt("position"), (Integer) rs.getObject("start_seconds"),
+				rs.getString("speaker"), rs.getString("text"), (Integer) rs.getObject("end_seconds"));
 	}
 
 	public static SegmentEntry segment(ResultSet rs) throws SQLException {

@@ -28,22 +28,29 @@ public class PollHistory {
 	 * died, and reads as interrupted at once (the next holder of the lock records it so).
 	 * One statement, so the lock and the runs are read in the same snapshot.
 	 */
-	private static final String COLUMNS = """
-			with poll_lock as (select %s as live)
-			select id, feed_url, started_at, finished_at,
-			       case when outcome = 'RUNNING' and not live then 'FAILED' else outcome end as outcome,
-			       http_status, bytes_read, items_seen, items_new, items_updated, items_unchanged, items_failed,
-			       case when outcome = 'RUNNING' and not live then :interrupted else message end as message,
-			       items_skipped,
-			       case when outcome = 'RUNNING' and not live then :interruptedKind else failure_kind end
-			           as failure_kind
-			from poll_run cross join poll_lock""".formatted(LockHeartbeat.heldByLiveInstance(PollLock.LOCK_NAME));
+	private static final String COLUMNS = columns(PollLock.LOCK_NAME);
+
+	private static String columns(String lockName) {
+		return """
+				with poll_lock as (select %s as live)
+				select id, feed_url, started_at, finished_at,
+				       case when outcome = 'RUNNING' and not live then 'FAILED' else outcome end as outcome,
+				       http_status, bytes_read, items_seen, items_new, items_updated, items_unchanged, items_failed,
+				       case when outcome = 'RUNNING' and not live then :interrupted else message end as message,
+				       items_skipped,
+				       case when outcome = 'RUNNING' and not live then :interruptedKind else failure_kind end
+				           as failure_kind
+				from poll_run cross join poll_lock""".formatted(LockHeartbeat.heldByLiveInstance(lockName));
+	}
 
 	private final JdbcClient jdbc;
 
 	private final LockHeartbeat locks;
 
-	PollHistory(JdbcClient jdbc, LockHeartbeat locks) {
+	private final PollLock lock;
+
+	PollHistory(JdbcClient jdbc, LockHeartbeat locks, PollLock lock) {
+		this.lock = lock;
 		this.jdbc = jdbc;
 		this.locks = locks;
 	}
@@ -60,6 +67,16 @@ public class PollHistory {
 			.param("show", showId)
 			.query((rs, n) -> map(rs, List.of()))
 			.optional();
+	}
+
+	/**
+	 * The runs of one show, newest first, at most {@code limit}, without their item
+	 * failures; a run reads as running only while that show's lock is held.
+	 */
+	public List<PollRecord> ofShow(long podcastId, String configuredUrl, int limit) {
+		var sql = columns(this.lock.nameOf(podcastId, configuredUrl))
+				+ " where podcast_id = :podcast order by started_at desc, id desc limit :limit";
+		return runs(sql).param("podcast", podcastId).param("limit", limit).query((rs, n) -> map(rs, List.of())).list();
 	}
 
 	/**

@@ -2,7 +2,9 @@ package ai.interconnects.archive.poll;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Component;
  * the database for all instances sharing it, so that only one of them polls at a time. A
  * row left by an instance that died (its heartbeat stale) is released by the next
  * instance that wants to poll, without waiting for {@code lock-at-most-for}.
+ * <p>
+ * Each show has its own pair: the configured show keeps the name it always had,
+ * {@link #LOCK_NAME}; every other show is {@code archive-feed-poll:{id}} (see
+ * {@link #nameOf}), so one show's slow poll never holds up another's.
  */
 @Component
 public class PollLock {
@@ -29,7 +35,9 @@ public class PollLock {
 	/** The ShedLock name shared by every instance. */
 	public static final String LOCK_NAME = "archive-feed-poll";
 
-	private final ReentrantLock running = new ReentrantLock();
+	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+
+	private final FeedProperties feed;
 
 	private final LockProvider lockProvider;
 
@@ -44,6 +52,7 @@ public class PollLock {
 	PollLock(LockProvider lockProvider, PollProperties properties, FeedProperties feed, Clock clock,
 			LockHeartbeat heartbeat, PollRecorder recorder) {
 		this.lockProvider = lockProvider;
+		this.feed = feed;
 		this.heartbeat = heartbeat;
 		this.recorder = recorder;
 		this.lockAtMostFor = properties.lockAtMostFor();
@@ -56,34 +65,51 @@ public class PollLock {
 		}
 	}
 
+	/** The lock name of show {@code podcastId}, whose configured URL is given. */
+	String nameOf(long podcastId, String configuredUrl) {
+		return this.feed.url().toString().equals(configuredUrl) ? LOCK_NAME : LOCK_NAME + ":" + podcastId;
+	}
+
 	/**
-	 * Runs {@code work} holding both locks, with a heartbeat naming {@code action} (so
-	 * the operator can tell a live holder from one that died).
+	 * Runs {@code work} holding the configured show's locks, with a heartbeat naming
+	 * {@code action} (so the operator can tell a live holder from one that died).
 	 * @return the work's result, or empty when a poll (or other exclusive work) holds
 	 * them
 	 */
 	public <T> Optional<T> runExclusively(String action, Supplier<Optional<T>> work) {
-		if (!this.running.tryLock()) {
+		return runExclusively(LOCK_NAME, action, this::interruptedOfConfiguredShow, work);
+	}
+
+	/**
+	 * Runs {@code work} holding show {@code podcastId}'s locks, named {@code lockName}.
+	 */
+	<T> Optional<T> runExclusively(String lockName, long podcastId, String action, Supplier<Optional<T>> work) {
+		return runExclusively(lockName, action, () -> this.recorder.finishInterrupted(podcastId), work);
+	}
+
+	private <T> Optional<T> runExclusively(String lockName, String action, Runnable finishInterrupted,
+			Supplier<Optional<T>> work) {
+		var local = this.running.computeIfAbsent(lockName, (name) -> new ReentrantLock());
+		if (!local.tryLock()) {
 			log.info("A poll is already running in this instance; skipping");
 			return Optional.empty();
 		}
 		try {
-			var lock = lock();
-			if (lock.isEmpty() && this.heartbeat.breakStale(LOCK_NAME, this.recorder::finishInterrupted)) {
+			var lock = lock(lockName);
+			if (lock.isEmpty() && this.heartbeat.breakStale(lockName, finishInterrupted)) {
 				// Its holder stopped beating (killed, crashed): nobody else would release
-				// it
-				// before lock-at-most-for.
-				log.warn("Released the poll lock left by an instance that stopped sending its heartbeat");
-				lock = lock();
+				// it before lock-at-most-for.
+				log.warn("Released the poll lock {} left by an instance that stopped sending its heartbeat", lockName);
+				lock = lock(lockName);
 			}
 			if (lock.isEmpty()) {
-				log.debug("Another instance holds the poll lock; skipping");
+				log.debug("Another instance holds the poll lock {}; skipping", lockName);
 				return Optional.empty();
 			}
-			try (var beat = this.heartbeat.start(LOCK_NAME, action)) {
-				// Holding the lock, no run is live in any instance: one still "running"
-				// was left by an instance that died.
-				this.recorder.finishInterrupted();
+			try (var beat = this.heartbeat.start(lockName, action)) {
+				// Holding the lock, no run of this show is live in any instance: one
+				// still "running" was left by an instance that died.
+				finishInterrupted.run();
 				return work.get();
 			}
 			finally {
@@ -91,18 +117,29 @@ public class PollLock {
 			}
 		}
 		finally {
-			this.running.unlock();
+			local.unlock();
 		}
 	}
 
-	private Optional<SimpleLock> lock() {
+	private void interruptedOfConfiguredShow() {
+		this.recorder.find(this.feed.url().toString())
+			.ifPresent((podcast) -> this.recorder.finishInterrupted(podcast.getId()));
+	}
+
+	private Optional<SimpleLock> lock(String lockName) {
 		return this.lockProvider
-			.lock(new LockConfiguration(this.clock.instant(), LOCK_NAME, this.lockAtMostFor, Duration.ZERO));
+			.lock(new LockConfiguration(this.clock.instant(), lockName, this.lockAtMostFor, Duration.ZERO));
 	}
 
 	/** Whether this instance holds the locks right now. */
 	public boolean isHeld() {
-		return this.running.isLocked();
+		return isHeld(LOCK_NAME);
+	}
+
+	/** Whether this instance holds lock {@code lockName} right now. */
+	public boolean isHeld(String lockName) {
+		var local = this.running.get(lockName);
+		return local != null && local.isLocked();
 	}
 
 	/**
@@ -116,7 +153,7 @@ public class PollLock {
 			// This instance is alive and holds it: its heartbeat only failed to write.
 			return false;
 		}
-		return this.heartbeat.breakStale(LOCK_NAME, this.recorder::finishInterrupted);
+		return this.heartbeat.breakStale(LOCK_NAME, this::interruptedOfConfiguredShow);
 	}
 
 }

@@ -2,6 +2,7 @@ package ai.interconnects.archive.poll;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -34,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lockStaleAfter a held lock whose heartbeat is older than this was left by an
  * instance that died; at least three heartbeats, so a busy live instance is never taken
  * for dead
+ * @param maxConcurrent how many shows one instance polls at once, at most
+ * @param maxPerHost how many of those polls (and so feed and file requests) go to one
+ * host (registrable domain) at once, at most: many shows live on one hosting company
  */
 @ConfigurationProperties("archive.poll")
 @Validated
@@ -48,7 +52,8 @@ public record PollProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("10m") @DurationMin(millis = 1) Duration lockAtMostFor,
 		@DefaultValue("3h") @DurationMin(millis = 1) Duration healthThreshold,
 		@DefaultValue("10s") @DurationMin(millis = 10) Duration lockHeartbeat,
-		@DefaultValue("1m") @DurationMin(millis = 30) Duration lockStaleAfter) {
+		@DefaultValue("1m") @DurationMin(millis = 30) Duration lockStaleAfter,
+		@DefaultValue("4") @Min(1) @Max(64) int maxConcurrent, @DefaultValue("2") @Min(1) @Max(16) int maxPerHost) {
 
 	public PollProperties {
 		if (lockHeartbeat != null && lockStaleAfter != null

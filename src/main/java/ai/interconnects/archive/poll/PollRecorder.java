@@ -97,12 +97,12 @@ class PollRecorder {
 	}
 
 	/**
-	 * Records runs left running by an instance that died as interrupted. Only while
-	 * holding the poll lock: then no live run exists, in any instance.
+	 * Records runs of show {@code podcastId} left running by an instance that died as
+	 * interrupted. Only while holding its poll lock: then no live run of it exists.
 	 */
 	@Transactional
-	void finishInterrupted() {
-		int closed = this.runs.finishInterrupted(FailureKinds.INTERRUPTED, INTERRUPTED_MESSAGE);
+	void finishInterrupted(long podcastId) {
+		int closed = this.runs.finishInterrupted(podcastId, FailureKinds.INTERRUPTED, INTERRUPTED_MESSAGE);
 		if (closed > 0) {
 			log.warn("{} poll run(s) were left running by an instance that stopped; recorded as interrupted", closed);
 		}
@@ -140,8 +140,8 @@ class PollRecorder {
 			counts = PollCounts.of(parsed, ingested);
 		}
 		var formerUrl = podcast.getFeedUrl();
-		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(), this.properties.interval(),
-				this.properties.redirectConfirmations());
+		var note = podcast.succeeded(now, fetched, unconditional && !fetched.notModified(),
+				PollSpread.after(podcast, now, this.properties.interval()), this.properties.redirectConfirmations());
 		if (!podcast.getFeedUrl().equals(formerUrl)) {
 			log.warn("The feed has moved permanently to {}; polling that URL from now on",
 					LogText.of(podcast.getFeedUrl()));

@@ -1,9 +1,12 @@
 package ai.interconnects.archive.poll;
 
 import ai.interconnects.archive.show.Podcast;
+import ai.interconnects.archive.show.PodcastRepository;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -47,8 +50,12 @@ public class PollService {
 
 	private final PublisherFileFetcher files;
 
+	private final PodcastRepository podcasts;
+
 	PollService(FeedProperties feed, PollProperties properties, FeedClient client, EpisodeIngestService ingest,
-			PollRecorder recorder, PollLock lock, PollMetrics metrics, Clock clock, PublisherFileFetcher files) {
+			PollRecorder recorder, PollLock lock, PollMetrics metrics, Clock clock, PublisherFileFetcher files,
+			PodcastRepository podcasts) {
+		this.podcasts = podcasts;
 		this.files = files;
 		this.feed = feed;
 		this.properties = properties;
@@ -110,6 +117,35 @@ public class PollService {
 			var podcast = podcast();
 			return due.test(podcast) ? Optional.of(pollOnce(podcast)) : Optional.empty();
 		});
+	}
+
+	/**
+	 * Polls show {@code podcastId} now under its own lock (the operator's "poll now"),
+	 * unless a poll of it is running here or in another instance.
+	 * @return the recorded run, or empty when a poll of it was running or it is unknown
+	 */
+	public Optional<PollRun> pollShow(long podcastId) {
+		return pollShowIf(podcastId, (podcast) -> true);
+	}
+
+	/**
+	 * Polls show {@code podcastId} if {@code due} says so of its row read under its lock.
+	 */
+	Optional<PollRun> pollShowIf(long podcastId, Predicate<Podcast> due) {
+		var known = this.podcasts.findById(podcastId);
+		if (known.isEmpty()) {
+			return Optional.empty();
+		}
+		var name = this.lock.nameOf(podcastId, known.get().getConfiguredUrl());
+		return this.lock.runExclusively(name, podcastId, "poll",
+				() -> this.podcasts.findById(podcastId).filter(due).map(this::pollOnce));
+	}
+
+	/** Every show's row, oldest first: the scheduler picks the due ones. */
+	List<Podcast> shows() {
+		var all = this.podcasts.findAll();
+		all.sort(Comparator.comparing(Podcast::getId));
+		return all;
 	}
 
 	private PollRun pollOnce(Podcast podcast) {

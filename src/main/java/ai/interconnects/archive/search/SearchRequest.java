@@ -131,7 +131,8 @@ record SearchRequest(String query, String speaker, LocalDate from, LocalDate to,
 
 	/**
 	 * Whether the query is plain language: no quotes, no {@code -exclusion}, no
-	 * {@code or}. Only such a query is ranked by meaning as well as words.
+	 * {@code or}. Only such a query is ranked by meaning as well as words. Public: the
+	 * search page's template calls it (a package-private method is not found there).
 	 */
 	public boolean plain() {
 		return !PLAIN_BREAKERS.matcher(this.query).find();

@@ -57,6 +57,14 @@ class StructuredData {
 	 * describe what the page shows (and the episode page stays light).
 	 */
 	String episode(String slug, boolean withTranscript, Shows.Show show) {
+		return episode(slug, withTranscript, show, false);
+	}
+
+	/**
+	 * In a library ({@code library}) the episode's URL and {@code partOfSeries} are its
+	 * show's, under {@code /shows/{show}}.
+	 */
+	String episode(String slug, boolean withTranscript, Shows.Show show, boolean library) {
 		var found = this.catalog.bySlug(slug);
 		if (found.isEmpty()) {
 			return null;
@@ -65,7 +73,7 @@ class StructuredData {
 		var episode = new LinkedHashMap<String, Object>();
 		episode.put("@context", "https://schema.org");
 		episode.put("@type", "PodcastEpisode");
-		episode.put("url", absolute(EpisodePaths.page(item.slug())));
+		episode.put("url", absolute(EpisodePaths.page((library && show != null) ? show.slug() : null, item.slug())));
 		episode.put("name", item.title());
 		if (item.publishedAt() != null) {
 			episode.put("datePublished", item.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
@@ -81,7 +89,7 @@ class StructuredData {
 			episode.put("image", image);
 		}
 		if (show != null) {
-			episode.put("partOfSeries", series(show, false));
+			episode.put("partOfSeries", library ? librarySeries(show) : series(show, false));
 		}
 		if (item.season() != null) {
 			episode.put("partOfSeason", Map.of("@type", "PodcastSeason", "seasonNumber", item.season()));
@@ -143,6 +151,15 @@ class StructuredData {
 				series.put("sameAs", show.link());
 			}
 		}
+		return series;
+	}
+
+	/** A show of a library: its own page (its feed is the library's business). */
+	private Map<String, Object> librarySeries(Shows.Show show) {
+		var series = new LinkedHashMap<String, Object>();
+		series.put("@type", "PodcastSeries");
+		series.put("name", show.title());
+		series.put("url", absolute(EpisodePaths.show(show.slug())));
 		return series;
 	}
 

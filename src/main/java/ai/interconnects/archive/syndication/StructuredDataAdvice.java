@@ -1,5 +1,9 @@
 package ai.interconnects.archive.syndication;
 
+import java.util.Optional;
+
+import ai.interconnects.archive.episode.ShowCatalog;
+import ai.interconnects.archive.show.Shows;
 import ai.interconnects.archive.web.DatabaseFailures;
 import ai.interconnects.archive.web.PublicPaths;
 import ai.interconnects.archive.web.RequestPaths;
@@ -24,8 +28,14 @@ class StructuredDataAdvice {
 
 	private final StructuredData data;
 
-	StructuredDataAdvice(StructuredData data) {
+	private final ShowCatalog library;
+
+	private final Shows shows;
+
+	StructuredDataAdvice(StructuredData data, ShowCatalog library, Shows shows) {
 		this.data = data;
+		this.library = library;
+		this.shows = shows;
 	}
 
 	@ModelAttribute
@@ -40,11 +50,18 @@ class StructuredDataAdvice {
 		}
 		DatabaseFailures.failIfNoted(request);
 		var show = this.data.show();
+		if (slug != null && path.startsWith("/episodes/") && this.library.library()) {
+			// in a library an episode is its own show's
+			var own = Optional.ofNullable(this.library.showSlug(slug)).flatMap(this.shows::bySlug).orElse(null);
+			model.addAttribute("showImage", (own != null) ? own.imageUrl() : null);
+			model.addAttribute("jsonLd", this.data.episode(slug, path.endsWith("/transcript"), own, true));
+			return;
+		}
 		model.addAttribute("showImage", (show != null) ? show.imageUrl() : null);
 		if (slug != null && path.startsWith("/episodes/")) {
 			model.addAttribute("jsonLd", this.data.episode(slug, path.endsWith("/transcript"), show));
 		}
-		else if (path.equals("/")) {
+		else if (path.equals("/") && !this.library.library()) {
 			model.addAttribute("jsonLd", this.data.series(show));
 		}
 	}

@@ -2,6 +2,7 @@ package ai.interconnects.archive.web;
 
 import org.jsoup.Jsoup;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -22,15 +23,22 @@ public class CurrentSite {
 
 	private final Site fallback;
 
+	private final ObjectProvider<ShowOfEpisode> shows;
+
+	private final String name;
+
 	private volatile Site current;
 
 	/**
 	 * @param siteBeforeFirstPoll what the site is called until a poll has read the feed's
 	 * channel (the feed configuration knows whether it is the default show)
 	 */
-	CurrentSite(SiteSource source, Site siteBeforeFirstPoll) {
+	CurrentSite(SiteSource source, Site siteBeforeFirstPoll, ObjectProvider<ShowOfEpisode> shows,
+			SiteProperties properties) {
 		this.source = source;
-		this.fallback = siteBeforeFirstPoll;
+		this.shows = shows;
+		this.name = properties.name();
+		this.fallback = siteBeforeFirstPoll.named(this.name);
 		this.current = this.fallback;
 	}
 
@@ -69,9 +77,15 @@ public class CurrentSite {
 	}
 
 	private Site read() {
+		var shows = this.shows.getIfAvailable();
+		if (shows != null && shows.library()) {
+			// a library is named for none of its shows
+			return Site.library((this.name != null && !this.name.isBlank()) ? this.name.strip() : Site.LIBRARY_NAME);
+		}
 		return this.source.read()
 			.map((site) -> new Site(site.showTitle(), link(site.showLink()), site.author(), plain(site.description()),
-					site.imageUrl(), site.copyright()))
+					site.imageUrl(), site.copyright())
+				.named(this.name))
 			.orElse(this.fallback);
 	}
 

@@ -34,11 +34,20 @@ public final class PublicPaths {
 			ReadingPage.of("/search", "q", "speaker", "from", "to", "sort", "page", "mode", "show"),
 			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}", "page"),
 			ReadingPage.of("/episodes/{slug}", "t"), ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
-			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"));
+			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"), ReadingPage.of("/shows"),
+			ReadingPage.of("/shows/{show}", "page"));
+
+	/**
+	 * An episode's pages and files under its show in a library: served as the
+	 * {@code /episodes/…} ones ({@link ShowUrlFilter}), so the page cache knows them by
+	 * that path.
+	 */
+	public static final List<String> SHOW_EPISODES = List.of("/shows/*/episodes/**");
 
 	/** Files every origin may read (CORS), without credentials. */
 	public static final List<String> OPEN_DATA = List.of("/api/v1/**", "/episodes/*/transcript.*",
-			"/episodes/*/chapters.json", "/feed.xml", "/shows/*/feed.xml", "/opml.xml");
+			"/episodes/*/chapters.json", "/shows/*/episodes/*/transcript.*", "/shows/*/episodes/*/chapters.json",
+			"/feed.xml", "/shows/*/feed.xml", "/opml.xml");
 
 	/** Static assets (hashed and plain URLs). */
 	public static final List<String> ASSETS = List.of("/css/**", "/js/**", "/favicon.ico", "/favicon*.svg");
@@ -61,7 +70,7 @@ public final class PublicPaths {
 	public static String[] readable() {
 		return Stream
 			.of(READING_PAGES.stream().map(ReadingPage::pattern).map(PublicPaths::wildcard), OPEN_DATA.stream(),
-					ASSETS.stream())
+					SHOW_EPISODES.stream(), ASSETS.stream())
 			.flatMap((s) -> s)
 			.toArray(String[]::new);
 	}

@@ -33,12 +33,20 @@ class ArchiveExportTests extends FormatsTestSupport {
 				StandardCharsets.UTF_8))
 			.lines()
 			.toList();
-		assertThat(lines).hasSize(11);
+		assertThat(lines).hasSize(12);
+		var show = this.json.readTree(lines.get(0));
+		assertThat(show.get("type").asString()).isEqualTo("show");
+		assertThat(show.get("format").asInt()).isEqualTo(1);
+		assertThat(show.get("slug").asString()).isEqualTo("interconnects");
+		assertThat(show.get("configuredUrl").asString()).isEqualTo(feeds.url("/feed.xml").toString());
+		lines = lines.subList(1, lines.size());
 		long segments = 0;
 		long chapters = 0;
 		for (var line : lines) {
 			var episode = this.json.readTree(line);
 			assertThat(episode.get("format").asInt()).isEqualTo(1);
+			assertThat(episode.get("type").asString()).isEqualTo("episode");
+			assertThat(episode.get("show").get("slug").asString()).isEqualTo("interconnects");
 			var stored = this.jdbc
 				.sql("select guid, title, raw_description, content_hash, updated_at from episode where slug = ?")
 				.param(episode.get("slug").asString())

@@ -50,7 +50,8 @@ class ExportDownloadTests extends RawClientTestSupport {
 			in.transferTo(body);
 
 			assertThat((long) body.size()).isEqualTo(length);
-			assertThat(lines(body.toByteArray())).isEqualTo(11);
+			// the show's line, then the eleven episodes'
+			assertThat(lines(body.toByteArray())).isEqualTo(12);
 		}
 		assertThat(output.getAll()).contains("Exported 11 episodes");
 	}

@@ -64,6 +64,7 @@ class PersonsApiTests extends FormatsTestSupport {
 				StandardCharsets.UTF_8))
 			.lines()
 			.map(this.json::readTree)
+			.filter((line) -> line.get("type").asString().equals("episode"))
 			.toList();
 
 		assertThat(lines).hasSize(4);

@@ -52,7 +52,19 @@ final class BenchRun {
 	 * way, and the Lucene query.
 	 */
 	record Query(String label, String q, String speaker, boolean dates, boolean newest, int page, String ilike,
-			LuceneQuery lucene) {
+			LuceneQuery lucene, boolean words) {
+
+		/** A query in the default mode: hybrid when the archive has vectors. */
+		Query(String label, String q, String speaker, boolean dates, boolean newest, int page, String ilike,
+				LuceneQuery lucene) {
+			this(label, q, speaker, dates, newest, page, ilike, lucene, false);
+		}
+
+		/** The same query with {@code mode=words}: exact words only. */
+		Query wordsOnly() {
+			return new Query(this.label + ", mode=words", this.q, this.speaker, this.dates, this.newest, this.page,
+					this.ilike, this.lucene, true);
+		}
 
 		String url() {
 			var url = new StringBuilder("/search?q=").append(enc(this.q));
@@ -67,6 +79,9 @@ final class BenchRun {
 			}
 			if (this.page > 1) {
 				url.append("&page=").append(this.page);
+			}
+			if (this.words) {
+				url.append("&mode=words");
 			}
 			return url.toString();
 		}
@@ -112,8 +127,8 @@ final class BenchRun {
 			double overlap, String load) {
 	}
 
-	record Result(SearchBenchmark.Size size, Timing episodePage, String episodeLoad, List<Line> lines, String sizes,
-			String ingest) {
+	record Result(SearchBenchmark.Size size, String app, Timing episodePage, String episodeLoad, List<Line> lines,
+			String sizes, String ingest) {
 	}
 
 	private static final Timing NOT_MEASURED = new Timing(0, 0, 0, 0);
@@ -132,7 +147,7 @@ final class BenchRun {
 		}
 		long fromEpoch = LocalDate.parse(FROM).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
 		long toEpoch = LocalDate.parse(TO).plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
-		return List.of(
+		var classes = new ArrayList<>(List.of(
 				new Query("rare word", rare, null, false, false, 1, "s.text ilike '%" + rare + "%'",
 						(l) -> l.word(rare, null)),
 				new Query("common word", "models", null, false, false, 1, "s.text ilike '%models%'",
@@ -157,11 +172,43 @@ final class BenchRun {
 				new Query("page 5, common word", "models", null, false, false, 5, "s.text ilike '%models%'",
 						(l) -> l.word("models", null)),
 				new Query("no hit", "xylophonic", null, false, false, 1, "s.text ilike '%xylophonic%'",
-						(l) -> l.word("xylophonic", null)));
+						(l) -> l.word("xylophonic", null))));
+		// Search by meaning (issue 21): a question in a listener's own words (no moment
+		// holds all its words, so keyword search finds nothing), alone and filtered; the
+		// keyword classes again with mode=words (exact words only, as before issue 21)
+		var questionWords = List.of("small", "lab", "rent", "hosted", "tuning", "service", "owning", "gpus");
+		LuceneQuery paraphrase = (l) -> question(l, questionWords, null);
+		var question = "should a small lab rent a hosted tuning service instead of owning GPUs";
+		var questionLike = "s.text ilike '%tuning%' and s.text ilike '%gpus%'";
+		classes.add(new Query("plain-language question", question, null, false, false, 1, questionLike, paraphrase));
+		classes.add(new Query("question, speaker filter", question, "Dean Ball", false, false, 1, questionLike,
+				(l) -> question(l, questionWords, "Dean Ball")));
+		classes.add(new Query("question, date filter", question, null, true, false, 1, questionLike,
+				(l) -> LuceneAnchor.publishedBetween(question(l, questionWords, null), fromEpoch, toEpoch)));
+		for (var label : List.of("rare word", "common word", "two words", "speaker filter", "date filter")) {
+			classes.add(classes.stream().filter((c) -> c.label().equals(label)).findFirst().orElseThrow().wordsOnly());
+		}
+		return classes;
 	}
 
-	static Result measure(String url, SearchBenchmark.Size size, Path luceneDir) throws Exception {
-		var lines = new ArrayList<Line>();
+	/** Any of the question's words, in Lucene (it has no meaning to rank by). */
+	private static org.apache.lucene.search.Query question(LuceneAnchor lucene, List<String> words, String speaker)
+			throws java.io.IOException {
+		var any = new ArrayList<org.apache.lucene.search.Query>();
+		for (var word : words) {
+			any.add(lucene.word(word, speaker));
+		}
+		return LuceneAnchor.any(any.toArray(org.apache.lucene.search.Query[]::new));
+	}
+
+	/**
+	 * Measures the archive once per app configuration of {@code -Dbench.meaning}:
+	 * {@code off} (archive.meaning.enabled=false: keyword search as before issue 21, the
+	 * baseline "today"), {@code on} (search by meaning, every vector loaded before the
+	 * first request) or {@code both} (off, then on, in this one run; the default).
+	 */
+	static List<Result> measure(String url, SearchBenchmark.Size size, Path luceneDir) throws Exception {
+		var results = new ArrayList<Result>();
 		String sizes;
 		String ingest;
 		try (var connection = DriverManager.getConnection(url, "postgres", "");
@@ -170,74 +217,128 @@ final class BenchRun {
 				.executeQuery("select pg_size_pretty(pg_table_size('transcript_segment')), "
 						+ "pg_size_pretty(pg_relation_size('transcript_segment_search_vector_idx')), "
 						+ "(select count(*) from search_vocabulary), "
-						+ "pg_size_pretty(pg_total_relation_size('search_term')), (select count(*) from search_term)")) {
+						+ "pg_size_pretty(pg_total_relation_size('search_term')), (select count(*) from search_term), "
+						+ "(select count(*) from moment_vector), pg_size_pretty(pg_total_relation_size('moment_vector'))")) {
 				rs.next();
 				sizes = String.format(
-						"%s: transcript_segment %s, its GIN index %s, vocabulary %s words; search_term %s rows, %s with its indexes",
+						"%s: transcript_segment %s, its GIN index %s, vocabulary %s words; search_term %s rows, %s with its indexes; "
+								+ "moment_vector %,d rows, %s with its indexes",
 						size.database(), rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
-						rs.getString(4));
+						rs.getString(4), rs.getLong(6), rs.getString(7));
 			}
-			ingest = BenchData.reingest(connection, size);
+			ingest = "false".equals(System.getProperty("bench.ingest")) ? size.database() + ": re-ingest not measured"
+					: BenchData.reingest(connection, size);
 			// -Dbench.queries="two words,phrase": only these classes (labels), for a
 			// re-run
 			var only = System.getProperty("bench.queries", "");
 			var queries = queries(connection).stream()
 				.filter((q) -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(q.label()))
 				.toList();
-			// The rendered-page cache off: a repeated query would otherwise be answered
-			// from
-			// memory after its first request, and this measures the search, not the
-			// cache.
-			var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
-				.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-						"spring.datasource.password=", "server.port=0", "archive.poll.enabled=false",
-						"archive.pages.cache.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
-				.run();
-			Timing episodePage;
-			String episodeLoad;
-			try {
-				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-				var http = HttpClient.newHttpClient();
-				int[] next = { 0 };
-				episodePage = time(WARM_UP, REQUESTS, () -> get(http, port,
-						"/episodes/bench-episode-" + (1 + (next[0]++ * 37) % size.episodes()), "<h1"));
-				episodeLoad = loadAverage();
-				System.out.printf("%s episode page p50=%.1f p95=%.1f ms%n", size.database(), episodePage.p50(),
-						episodePage.p95());
-				boolean large = size.segments() > 1_000_000;
-				for (var query : queries) {
-					long matching = count(connection,
-							"select count(*) from transcript_segment s where s.search_vector @@ archive_tsquery(?)",
-							query.q());
-					var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.url(), "<h1>Search</h1>"));
-					var load = loadAverage();
-					// -Dbench.anchors=false: /search and Lucene only (a before/after run
-					// of the app needs no naive or ILIKE baseline, which take minutes)
-					boolean anchors = !"false".equals(System.getProperty("bench.anchors"));
-					var naive = anchors ? time(1, large ? 3 : 10, () -> naive(connection, query)) : NOT_MEASURED;
-					var ilike = anchors ? time(1, large ? 3 : 10, () -> ilike(connection, query)) : NOT_MEASURED;
-					var luceneQuery = query.lucene().build(lucene);
-					var luceneTime = time(WARM_UP, REQUESTS,
-							() -> lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10));
-					var ours = ids(get(http, port, query.url(), "<h1>Search</h1>"));
-					var theirs = lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10);
-					var common = new HashSet<>(ours);
-					common.retainAll(theirs);
-					double overlap = (ours.isEmpty() && theirs.isEmpty()) ? 1
-							: common.size() / (double) Math.max(ours.size(), theirs.size());
-					var line = new Line(query, matching, search, naive, ilike, luceneTime, overlap, load);
-					System.out.printf(
-							"%s %-20s matches=%d search p50=%.1f p95=%.1f | naive p50=%.0f | ilike p50=%.0f | lucene p50=%.2f | overlap %.1f | load %s%n",
-							size.database(), query.label(), matching, search.p50(), search.p95(), naive.p50(),
-							ilike.p50(), luceneTime.p50(), overlap, load);
-					lines.add(line);
+			var meaning = System.getProperty("bench.meaning", "both");
+			for (boolean on : List.of(false, true)) {
+				if (meaning.equals("both") || meaning.equals(on ? "on" : "off")) {
+					results.add(run(url, size, connection, lucene,
+							on ? queries : queries.stream().filter((q) -> !q.label().contains("question")).toList(), on,
+							sizes, ingest));
 				}
 			}
-			finally {
-				app.close();
-			}
-			return new Result(size, episodePage, episodeLoad, lines, sizes, ingest);
+			return results;
 		}
+	}
+
+	private static Result run(String url, SearchBenchmark.Size size, Connection connection, LuceneAnchor lucene,
+			List<Query> queries, boolean meaning, String sizes, String ingest) throws Exception {
+		var lines = new ArrayList<Line>();
+		// The rendered-page cache off: a repeated query would otherwise be answered from
+		// memory after its first request, and this measures the search, not the cache.
+		var app = new SpringApplicationBuilder(PodcastArchiveApplication.class)
+			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+					"spring.datasource.password=", "server.port=0", "archive.poll.enabled=false",
+					"archive.pages.cache.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
+			// as arguments: the test class path's application.properties switches search
+			// by
+			// meaning off, and it outranks the builder's default properties
+			.run("--archive.meaning.enabled=" + meaning, "--archive.meaning.worker=" + meaning);
+		var label = meaning ? "search by meaning on" : "archive.meaning.enabled=false";
+		Timing episodePage;
+		String episodeLoad;
+		try {
+			if (meaning) {
+				label = awaitVectors(app, connection);
+			}
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			var http = HttpClient.newHttpClient();
+			int[] next = { 0 };
+			episodePage = time(WARM_UP, REQUESTS, () -> get(http, port,
+					"/episodes/bench-episode-" + (1 + (next[0]++ * 37) % size.episodes()), "<h1"));
+			episodeLoad = loadAverage();
+			System.out.printf("%s (%s) episode page p50=%.1f p95=%.1f ms%n", size.database(), label, episodePage.p50(),
+					episodePage.p95());
+			boolean large = size.segments() > 1_000_000;
+			// -Dbench.anchors=false: /search and Lucene only (a before/after run of the
+			// app needs no naive or ILIKE baseline, which take minutes)
+			boolean anchors = !"false".equals(System.getProperty("bench.anchors"));
+			for (var query : queries) {
+				long matching = count(connection,
+						"select count(*) from transcript_segment s where s.search_vector @@ archive_tsquery(?)",
+						query.q());
+				var search = time(WARM_UP, REQUESTS, () -> get(http, port, query.url(), "<h1>Search</h1>"));
+				var load = loadAverage();
+				var naive = anchors ? time(1, large ? 3 : 10, () -> naive(connection, query)) : NOT_MEASURED;
+				var ilike = anchors ? time(1, large ? 3 : 10, () -> ilike(connection, query)) : NOT_MEASURED;
+				var luceneQuery = query.lucene().build(lucene);
+				var luceneTime = time(WARM_UP, REQUESTS,
+						() -> lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10));
+				var ours = ids(get(http, port, query.url(), "<h1>Search</h1>"));
+				var theirs = lucene.top(luceneQuery, query.newest(), (query.page() - 1) * 10);
+				var common = new HashSet<>(ours);
+				common.retainAll(theirs);
+				double overlap = (ours.isEmpty() && theirs.isEmpty()) ? 1
+						: common.size() / (double) Math.max(ours.size(), theirs.size());
+				var line = new Line(query, matching, search, naive, ilike, luceneTime, overlap, load);
+				System.out.printf(
+						"%s %-32s matches=%d search p50=%.1f p95=%.1f (/ episode p95 %.2f) | episodes shown %d | lucene p50=%.2f | overlap %.1f | load %s%n",
+						size.database(), query.label(), matching, search.p50(), search.p95(),
+						search.p95() / episodePage.p95(), ours.size(), luceneTime.p50(), overlap, load);
+				lines.add(line);
+			}
+		}
+		finally {
+			app.close();
+		}
+		return new Result(size, label, episodePage, episodeLoad, lines, sizes, ingest);
+	}
+
+	/**
+	 * Waits until the model is loaded and every embedded episode's vectors are in memory
+	 * (nothing is timed before), and checks the worker found nothing to embed: the
+	 * generated vectors count as current. Returns what the app holds, for the report.
+	 */
+	private static String awaitVectors(org.springframework.context.ConfigurableApplicationContext app,
+			Connection connection) throws Exception {
+		var meaning = app.getBean(ai.interconnects.archive.search.meaning.MeaningSearch.class);
+		long episodes = count(connection,
+				"select count(*) from meaning_episode where revision is not null and model = ?", meaning.modelId());
+		long started = System.nanoTime();
+		var status = meaning.status();
+		var progress = meaning.progress();
+		// the re-ingest timing above marked its episode stale (same text): the worker
+		// claims it, finds every hash current and finishes it without embedding
+		while (!status.available() || status.episodesIndexed() < episodes || progress.episodesWaiting() > 0) {
+			if (System.nanoTime() - started > java.time.Duration.ofMinutes(30).toNanos()) {
+				throw new IllegalStateException(
+						"Search by meaning not ready after 30 minutes: " + status + ", " + progress);
+			}
+			Thread.sleep(1000);
+			status = meaning.status();
+			progress = meaning.progress();
+		}
+		var held = String.format(
+				"search by meaning on: model and %,d vectors of %,d episodes in memory after %d s, index %,d MB (VectorIndex.bytes); worker: %,d of %,d moments embedded, %d episodes waiting",
+				status.momentsIndexed(), status.episodesIndexed(), (System.nanoTime() - started) / 1_000_000_000,
+				status.indexBytes() >> 20, progress.embedded(), progress.total(), progress.episodesWaiting());
+		System.out.println(held);
+		return held;
 	}
 
 	interface Action {

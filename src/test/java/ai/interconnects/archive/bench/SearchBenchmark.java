@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.interconnects.archive.search.meaning.BenchVectors;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -48,8 +49,10 @@ public final class SearchBenchmark {
 			var only = System.getProperty("bench.sizes", "");
 			var sizes = SIZES.stream().filter((s) -> only.isBlank() || only.contains(s.database())).toList();
 			var feed = SearchBenchmark.class.getResourceAsStream("/feeds/interconnects-feed.xml").readAllBytes();
+			var real = BenchVectors.real(feed, dataDir.resolveSibling("bench-vectors").resolve("real.bin"));
 			for (var size : sizes) {
 				prepare(postgres, size, feed);
+				vectors(postgres, size, real);
 			}
 			if (Boolean.getBoolean("bench.load-only")) {
 				return;
@@ -62,10 +65,39 @@ public final class SearchBenchmark {
 			}
 			var results = new ArrayList<BenchRun.Result>();
 			for (var size : sizes) {
-				results.add(BenchRun.measure(postgres.getJdbcUrl("postgres", size.database()), size,
+				results.addAll(BenchRun.measure(postgres.getJdbcUrl("postgres", size.database()), size,
 						dataDir.resolveSibling("bench-lucene").resolve(size.database())));
 			}
 			BenchReport.print(results, postgres);
+		}
+	}
+
+	/**
+	 * Gives the archive its moment vectors once (generated around real ones,
+	 * {@link BenchVectors}), after its migrations.
+	 */
+	private static void vectors(EmbeddedPostgres postgres, Size size, float[][] real) throws Exception {
+		try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", size.database()), "postgres",
+				"")) {
+			try (var rs = connection.createStatement()
+				.executeQuery("select count(*) from pg_tables where tablename = 'bench_vectors'")) {
+				rs.next();
+				if (rs.getInt(1) == 1) {
+					return;
+				}
+			}
+			connection.setAutoCommit(true);
+			long started = System.nanoTime();
+			long count = BenchVectors.load(connection, real, 42);
+			long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+			var phases = String.format(
+					"%,d moment vectors generated around %d real ones (model %s) and loaded with COPY in %d s", count,
+					real.length, BenchVectors.modelId(), seconds);
+			System.out.printf("%s: %s%n", size.database(), phases);
+			try (var st = connection.createStatement()) {
+				st.execute("create table bench_vectors (vectors bigint not null, phases text not null)");
+				st.execute("insert into bench_vectors values (" + count + ", '" + phases + "')");
+			}
 		}
 	}
 

@@ -92,6 +92,16 @@ class MeaningPagesTests {
 	}
 
 	@Test
+	void exactWordsOnlyThatFindMomentsOfferRankingByMeaningToo() throws Exception {
+		var page = page("/search?mode=words&q=sovereign+wealth");
+
+		assertThat(page.selectFirst(".search-status").text()).contains("matching moment")
+			.contains("Rank by meaning too");
+		assertThat(page.select(".search-episode h2 a").eachAttr("href")).contains("/episodes/" + DEAN_BALL);
+		assertThat(page.select(".search-by-meaning")).isEmpty();
+	}
+
+	@Test
 	void quotesKeepTheirExactMeaning() throws Exception {
 		var response = this.mvc.perform(get("/search").param("q", "\"sovereign wealth\"")).andReturn().getResponse();
 		var page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));

@@ -1,13 +1,17 @@
 package ai.interconnects.archive.episode.web;
 
+import ai.interconnects.archive.show.Shows;
 import ai.interconnects.archive.web.CurrentSite;
+import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The archive list ({@code /}) and every chapter of every episode ({@code /chapters}).
@@ -27,7 +31,14 @@ class ArchiveController {
 
 	private final CurrentSite site;
 
-	ArchiveController(ReadingService reading, PublicUrl publicUrl, CurrentSite site) {
+	private final Shows shows;
+
+	private final LibraryController library;
+
+	ArchiveController(ReadingService reading, PublicUrl publicUrl, CurrentSite site, Shows shows,
+			LibraryController library) {
+		this.shows = shows;
+		this.library = library;
 		this.reading = reading;
 		this.publicUrl = publicUrl;
 		this.site = site;
@@ -36,13 +47,24 @@ class ArchiveController {
 	/**
 	 * {@code page} is taken as text: a bookmark with {@code ?page=abc} or
 	 * {@code ?page=-3} gets the first page rather than an error, {@code ?page=999} the
-	 * last. {@code view=list} is every episode in one compact list, by year.
+	 * last. {@code view=list} is every episode in one compact list, by year. In a library
+	 * it is the library's home, and a page of the archive (a bookmark from when it held
+	 * one show) is that page of the first show.
 	 */
 	@GetMapping("/")
-	String archive(@RequestParam(name = "page", required = false) String page,
+	Object archive(@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "view", required = false) String view, Model model) {
 		if ("list".equals(view)) {
 			return list(model);
+		}
+		if (this.shows.isLibrary()) {
+			if (page == null) {
+				return this.library.home(model);
+			}
+			var first = this.shows.visible().get(0);
+			var redirect = new RedirectView(EpisodePaths.show(first.slug()) + "?page=" + parsePage(page), true);
+			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return redirect;
 		}
 		var archive = this.reading.archive(parsePage(page));
 		model.addAttribute("archive", archive);

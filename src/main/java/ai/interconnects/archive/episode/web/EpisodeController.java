@@ -1,9 +1,11 @@
 package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.ShowCatalog;
 import ai.interconnects.archive.search.RelatedEpisodes;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.CurrentSite;
+import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
 
@@ -40,8 +42,11 @@ class EpisodeController {
 
 	private final RelatedEpisodes related;
 
+	private final ShowCatalog shows;
+
 	EpisodeController(ReadingService reading, SearchService search, PublicUrl publicUrl, EpisodeCatalog catalog,
-			CurrentSite site, RelatedEpisodes related) {
+			CurrentSite site, RelatedEpisodes related, ShowCatalog shows) {
+		this.shows = shows;
 		this.related = related;
 		this.reading = reading;
 		this.search = search;
@@ -60,8 +65,9 @@ class EpisodeController {
 		model.addAttribute("player", Player.of(episode, at));
 		model.addAttribute("people", People.of(this.catalog.persons(episode.slug())));
 		model.addAttribute("related", this.related.of(episode.slug()));
-		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, episode.path(), page.quote(), at)
-				: meta(episode, episode.path(), episode.title(), episode.summary()));
+		var path = canonicalPath(episode);
+		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote(), at)
+				: meta(episode, path, episode.title(), episode.summary()));
 		return EPISODE_VIEW;
 	}
 
@@ -82,7 +88,7 @@ class EpisodeController {
 		model.addAttribute("query", query);
 		model.addAttribute("maxQueryLength", maxLength);
 		model.addAttribute("player", Player.of(episode, at));
-		var path = episode.path() + "/transcript";
+		var path = canonicalPath(episode) + "/transcript";
 		model.addAttribute("meta", (page.quote() != null) ? quoteMeta(episode, path, page.quote(), at)
 				: meta(episode, path, "Transcript: " + episode.title(), episode.summary()));
 		return TRANSCRIPT_VIEW;
@@ -107,10 +113,16 @@ class EpisodeController {
 		model.addAttribute("player", Player.of(episode,
 				(at != null) ? new TimeRange(at.start(), null) : new TimeRange(chapter.startSeconds(), null)));
 		model.addAttribute("meta",
-				meta(episode, episode.path() + "/chapters/" + chapter.number(),
+				meta(episode, canonicalPath(episode) + "/chapters/" + chapter.number(),
 						chapter.title() + " · " + episode.title(),
 						"Chapter " + chapter.number() + " of " + episode.title() + ", from " + chapter.start() + "."));
 		return CHAPTER_VIEW;
+	}
+
+	/** The episode's canonical path: under its show in a library. */
+	private String canonicalPath(EpisodeView episode) {
+		return this.shows.library() ? EpisodePaths.page(this.shows.showSlug(episode.slug()), episode.slug())
+				: episode.path();
 	}
 
 	private PageMeta meta(EpisodeView episode, String path, String title, String description) {
@@ -128,7 +140,7 @@ class EpisodeController {
 	private PageMeta quoteMeta(EpisodeView episode, String path, Quote quote, TimeRange at) {
 		var t = at.within(episode.durationSeconds()).param();
 		var canonical = this.publicUrl.builder(path).queryParam("t", t).toUriString();
-		var image = this.publicUrl.builder(episode.path() + "/quote.png").queryParam("t", t).toUriString();
+		var image = this.publicUrl.builder(canonicalPath(episode) + "/quote.png").queryParam("t", t).toUriString();
 		// the site's model attribute has just read the show afresh
 		var who = (quote.speaker() != null) ? quote.speaker() : this.site.get().showTitle();
 		var title = who + " at " + quote.startClock() + " · " + episode.title();

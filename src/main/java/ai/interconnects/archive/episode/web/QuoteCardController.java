@@ -3,6 +3,7 @@ package ai.interconnects.archive.episode.web;
 import java.time.Duration;
 
 import ai.interconnects.archive.web.CurrentSite;
+import ai.interconnects.archive.web.Site;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +29,23 @@ class QuoteCardController {
 
 	private final CurrentSite site;
 
-	QuoteCardController(ReadingService reading, QuoteCard cards, CurrentSite site) {
+	private final EpisodeShowAdvice shows;
+
+	QuoteCardController(ReadingService reading, QuoteCard cards, CurrentSite site, EpisodeShowAdvice shows) {
+		this.shows = shows;
 		this.reading = reading;
 		this.cards = cards;
 		this.site = site;
+	}
+
+	/** In a library a card names the episode's show, not the library. */
+	private Site site(String slug) {
+		var show = this.shows.episodeShow(slug);
+		if (show == null) {
+			return this.site.get();
+		}
+		return new Site(show.title(), show.link(), show.author(), null, show.imageUrl(), show.copyright(), show.title(),
+				true);
 	}
 
 	@GetMapping("/episodes/{slug}/quote.png")
@@ -48,7 +62,7 @@ class QuoteCardController {
 		byte[] png;
 		try {
 			png = this.cards.png(new QuoteCard.Content(quote.text(), quote.speaker(), quote.startClock(),
-					page.episode().title(), this.site.get()));
+					page.episode().title(), site(slug)));
 		}
 		catch (QuoteCard.Busy busy) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

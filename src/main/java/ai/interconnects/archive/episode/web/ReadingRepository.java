@@ -33,6 +33,22 @@ interface ReadingRepository extends Repository<Episode, Long> {
 				e.publishedAt desc nulls last, e.id desc""")
 	List<EpisodeCard> findCards(Pageable page);
 
+	/** {@link #findCards} of one show: its own archive page in a library. */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.EpisodeCard(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,
+				e.summary, e.placement.season, e.placement.number,
+				(select count(c) from Chapter c where c.episodeId = e.id),
+				(select count(s) from TranscriptSegment s where s.episodeId = e.id))
+			from Episode e join Podcast p on p.id = e.podcastId
+			where p.id = :podcastId
+			order by case when p.showType = 'episodic' then e.placement.season end desc nulls last,
+				case when p.showType = 'episodic' then e.placement.number end desc nulls last,
+				e.publishedAt desc nulls last, e.id desc""")
+	List<EpisodeCard> findShowCards(long podcastId, Pageable page);
+
+	@Query("select count(e) from Episode e where e.podcastId = :podcastId")
+	long countShowEpisodes(long podcastId);
+
 	/** The next newer episode (by publication time, then id). */
 	@Query("""
 			select new ai.interconnects.archive.episode.web.Neighbour(e.slug, e.title) from Episode e
@@ -46,6 +62,22 @@ interface ReadingRepository extends Repository<Episode, Long> {
 			where e.publishedAt < :publishedAt or (e.publishedAt = :publishedAt and e.id < :id)
 			order by e.publishedAt desc, e.id desc""")
 	List<Neighbour> findOlder(Instant publishedAt, long id, Pageable first);
+
+	/** {@link #findNewer} within one show of a library. */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.Neighbour(e.slug, e.title) from Episode e
+			where e.podcastId = :podcastId
+			  and (e.publishedAt > :publishedAt or (e.publishedAt = :publishedAt and e.id > :id))
+			order by e.publishedAt asc, e.id asc""")
+	List<Neighbour> findNewerInShow(Instant publishedAt, long id, long podcastId, Pageable first);
+
+	/** {@link #findOlder} within one show of a library. */
+	@Query("""
+			select new ai.interconnects.archive.episode.web.Neighbour(e.slug, e.title) from Episode e
+			where e.podcastId = :podcastId
+			  and (e.publishedAt < :publishedAt or (e.publishedAt = :publishedAt and e.id < :id))
+			order by e.publishedAt desc, e.id desc""")
+	List<Neighbour> findOlderInShow(Instant publishedAt, long id, long podcastId, Pageable first);
 
 	/** A page of the episodes that have chapters, newest first. */
 	@Query("""

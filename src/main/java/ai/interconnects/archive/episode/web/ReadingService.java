@@ -11,6 +11,7 @@ import ai.interconnects.archive.episode.ChapterRepository;
 import ai.interconnects.archive.episode.Episode;
 import ai.interconnects.archive.episode.EpisodeCatalog;
 import ai.interconnects.archive.episode.EpisodeRepository;
+import ai.interconnects.archive.episode.ShowCatalog;
 import ai.interconnects.archive.episode.TranscriptSegmentRepository;
 import ai.interconnects.archive.search.SearchService;
 import ai.interconnects.archive.web.LastPoll;
@@ -50,9 +51,12 @@ class ReadingService {
 
 	private final EpisodeCatalog catalog;
 
+	private final ShowCatalog shows;
+
 	ReadingService(ReadingRepository reading, EpisodeRepository episodes, ChapterRepository chapters,
 			TranscriptSegmentRepository segments, LastPoll polls, SearchService search, EpisodeCast cast,
-			PagesProperties properties, EpisodeCatalog catalog) {
+			PagesProperties properties, EpisodeCatalog catalog, ShowCatalog shows) {
+		this.shows = shows;
 		this.cast = cast;
 		this.catalog = catalog;
 		this.reading = reading;
@@ -217,6 +221,13 @@ class ReadingService {
 	private Neighbour[] neighbours(Episode episode) {
 		if (episode.getPublishedAt() == null) {
 			return new Neighbour[2];
+		}
+		if (this.shows.library()) {
+			// a library's episode is read among its own show's
+			long show = episode.getPodcastId();
+			return new Neighbour[] {
+					first(this.reading.findNewerInShow(episode.getPublishedAt(), episode.getId(), show, FIRST)),
+					first(this.reading.findOlderInShow(episode.getPublishedAt(), episode.getId(), show, FIRST)) };
 		}
 		return new Neighbour[] { first(this.reading.findNewer(episode.getPublishedAt(), episode.getId(), FIRST)),
 				first(this.reading.findOlder(episode.getPublishedAt(), episode.getId(), FIRST)) };

@@ -2,7 +2,11 @@ package ai.interconnects.archive.episode.web;
 
 import ai.interconnects.archive.transcript.Speakers;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+
+import ai.interconnects.archive.episode.ShowCatalog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,8 +36,36 @@ class SpeakerController {
 
 	private final SpeakerDirectory directory;
 
-	SpeakerController(SpeakerDirectory directory) {
+	private final ShowCatalog shows;
+
+	SpeakerController(SpeakerDirectory directory, ShowCatalog shows) {
 		this.directory = directory;
+		this.shows = shows;
+	}
+
+	/** A show's part of a speaker's page in a library. */
+	record ShowGroup(ShowCatalog.ShowRef show, List<SpeakerDirectory.SpeakerEpisode> episodes) {
+	}
+
+	/**
+	 * In a library a speaker's episodes are grouped by show (oldest show first), each
+	 * group newest first as the list is; null with one show.
+	 */
+	private List<ShowGroup> byShow(List<SpeakerDirectory.SpeakerEpisode> episodes) {
+		if (!this.shows.library()) {
+			return null;
+		}
+		var of = this.shows.showsOf(episodes.stream().map(SpeakerDirectory.SpeakerEpisode::slug).toList());
+		var groups = new TreeMap<Long, ShowGroup>();
+		for (var episode : episodes) {
+			var show = of.get(episode.slug());
+			if (show != null) {
+				groups.computeIfAbsent(show.id(), (id) -> new ShowGroup(show, new ArrayList<>()))
+					.episodes()
+					.add(episode);
+			}
+		}
+		return List.copyOf(groups.values());
 	}
 
 	@GetMapping("/speakers")
@@ -51,8 +83,9 @@ class SpeakerController {
 		int pages = Math.max(1, (episodes.size() + EPISODES_PER_PAGE - 1) / EPISODES_PER_PAGE);
 		int n = Math.min(Math.max(number(page), 1), pages);
 		model.addAttribute("speaker", speaker);
-		model.addAttribute("episodes",
-				episodes.subList((n - 1) * EPISODES_PER_PAGE, Math.min(episodes.size(), n * EPISODES_PER_PAGE)));
+		var shown = episodes.subList((n - 1) * EPISODES_PER_PAGE, Math.min(episodes.size(), n * EPISODES_PER_PAGE));
+		model.addAttribute("episodes", shown);
+		model.addAttribute("showGroups", byShow(shown));
 		model.addAttribute("page", n);
 		model.addAttribute("pages", pages);
 		model.addAttribute("quotes", (n == 1) ? this.directory.quotes(speaker, QUOTES) : List.of());

@@ -79,10 +79,18 @@ public record FeedItem(String guid, String title, String link, Instant published
 	 * {@code null} without an enclosure.
 	 */
 	public String audioKey() {
-		if (this.audioUrl == null || this.audioUrl.isBlank()) {
+		return audioKey(this.audioUrl);
+	}
+
+	/**
+	 * {@link #audioKey()} of an enclosure URL (also for an episode restored from a
+	 * backup).
+	 */
+	public static String audioKey(String audioUrl) {
+		if (audioUrl == null || audioUrl.isBlank()) {
 			return null;
 		}
-		var url = this.audioUrl.strip();
+		var url = audioUrl.strip();
 		int cut = url.indexOf('?');
 		if (cut >= 0) {
 			url = url.substring(0, cut);

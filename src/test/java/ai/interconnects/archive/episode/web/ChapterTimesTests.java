@@ -149,6 +149,7 @@ class ChapterTimesTests extends PagesTestSupport {
 			exported.add(this.json.readTree(line));
 		}
 		var chapters = exported.stream()
+			.filter((line) -> line.get("type").asString().equals("episode"))
 			.filter((line) -> line.get("guid").asString().equals("timed-1"))
 			.findFirst()
 			.orElseThrow()

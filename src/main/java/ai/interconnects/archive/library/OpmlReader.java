@@ -27,9 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  * user name in it, the same feed as an earlier line): nothing is dropped without a word.
  * The file is read as a stream, so memory follows the number of shows, not the file.
  * <p>
- * Test code for now: the check that {@code /opml.xml} reads as those apps read it. It
- * moves to {@code src/main} with the first thing that imports shows (the library design
- * in {@code docs/library-design.md}).
+ * Used by {@code archive.library.opml}, the admin OPML upload, and the tests that check
+ * {@code /opml.xml} reads as those apps read it.
  */
 public final class OpmlReader {
 

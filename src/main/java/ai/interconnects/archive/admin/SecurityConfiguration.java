@@ -148,7 +148,19 @@ class SecurityConfiguration {
 	@Bean
 	@Conditional(AdminEnabled.On.class)
 	FormEndpoints adminForms() {
-		return () -> List.of("/admin", "/admin/**");
+		return new FormEndpoints() {
+
+			@Override
+			public List<String> patterns() {
+				return List.of("/admin", "/admin/**");
+			}
+
+			@Override
+			public List<String> uploads() {
+				return List.of("/admin/shows/opml", "/admin/import");
+			}
+
+		};
 	}
 
 	/** Signing in again beyond this ends the oldest session. */

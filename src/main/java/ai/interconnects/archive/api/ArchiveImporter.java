@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (no show lines) go to the show of their {@code feedUrl}. One import runs at a time.
  */
 @Component
-class ArchiveImporter {
+public class ArchiveImporter {
 
 	private final JsonMapper json;
 
@@ -56,7 +56,7 @@ class ArchiveImporter {
 	/**
 	 * Reads {@code in} (not closed) to its end, or to where it cannot be read further.
 	 */
-	ImportReport importFrom(InputStream in) {
+	public ImportReport importFrom(InputStream in) {
 		var tally = new ImportReport.Tally();
 		if (!this.running.tryAcquire()) {
 			tally.complete = false;

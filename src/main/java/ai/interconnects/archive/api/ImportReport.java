@@ -9,13 +9,13 @@ import java.util.List;
  * {@code complete} is false when the file itself could not be read to its end (its last
  * problem says where).
  */
-record ImportReport(long lines, int showsCreated, int showsMatched, int showsRestored, int episodesNew,
+public record ImportReport(long lines, int showsCreated, int showsMatched, int showsRestored, int episodesNew,
 		int episodesKept, int episodesEnriched, List<Problem> problems, long problemCount, boolean complete) {
 
 	static final int MAX_PROBLEMS = 200;
 
 	/** A line that was not stored, and why. */
-	record Problem(long line, String reason) {
+	public record Problem(long line, String reason) {
 
 		@Override
 		public String toString() {
@@ -25,7 +25,7 @@ record ImportReport(long lines, int showsCreated, int showsMatched, int showsRes
 	}
 
 	/** One sentence for the log and the page. */
-	String summary() {
+	public String summary() {
 		return "%s %d lines: %d shows new, %d found (%d restored); %d episodes new, %d already here (%d enriched); %d lines not stored"
 			.formatted(this.complete ? "Imported" : "Imported (the file could not be read to its end)", this.lines,
 					this.showsCreated, this.showsMatched, this.showsRestored, this.episodesNew,

@@ -24,10 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * more get 503 at once, so that one client cannot hold every request thread
  * @param maxFormSize the largest form body accepted (only the admin area takes forms)
  * @param formReadDeadline the longest a form body may take to arrive, in all
+ * @param maxUploadSize the largest body accepted where a file is uploaded
+ * ({@link FormEndpoints#uploads()}: an OPML list, a backup to restore)
+ * @param uploadReadDeadline the longest an upload may take to arrive, in all
  */
 @Validated
 @ConfigurationProperties("archive.clients")
 public record ClientProperties(@DefaultValue List<String> trustedProxies,
 		@DefaultValue("20") @Min(1) @Max(10_000) int maxConcurrentRequests, @DefaultValue("16KB") DataSize maxFormSize,
-		@DefaultValue("10s") @DurationMin(millis = 100) Duration formReadDeadline) {
+		@DefaultValue("10s") @DurationMin(millis = 100) Duration formReadDeadline,
+		@DefaultValue("32MB") DataSize maxUploadSize,
+		@DefaultValue("2m") @DurationMin(millis = 100) Duration uploadReadDeadline) {
 }

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -48,12 +50,44 @@ class FormBodyFilter extends OncePerRequestFilter {
 
 		private final byte[] body;
 
+		private final List<Part> parts;
+
 		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request, parameters(request, body));
-			this.body = body;
+			this(request, body, parts(request, body));
 		}
 
-		private static Map<String, String[]> parameters(HttpServletRequest request, byte[] body) {
+		private ReadBody(HttpServletRequest request, byte[] body, List<Part> parts) {
+			super(request, parameters(request, body, parts));
+			this.body = body;
+			this.parts = parts;
+		}
+
+		private static List<Part> parts(HttpServletRequest request, byte[] body) {
+			var type = request.getContentType();
+			if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+				return List.of();
+			}
+			try {
+				return MemoryParts.parse(body, type, charset(request));
+			}
+			catch (IOException | RuntimeException ex) {
+				// a malformed upload reaches the page as a form without its file, which
+				// says so
+				return List.of();
+			}
+		}
+
+		@Override
+		public Collection<Part> getParts() {
+			return this.parts;
+		}
+
+		@Override
+		public Part getPart(String name) {
+			return this.parts.stream().filter((part) -> part.getName().equals(name)).findFirst().orElse(null);
+		}
+
+		private static Map<String, String[]> parameters(HttpServletRequest request, byte[] body, List<Part> parts) {
 			var charset = charset(request);
 			var all = new LinkedHashMap<String, List<String>>();
 			add(all, request.getQueryString(), charset);
@@ -61,6 +95,7 @@ class FormBodyFilter extends OncePerRequestFilter {
 			if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
 				add(all, new String(body, charset), charset);
 			}
+			MemoryParts.addFields(parts, charset, all);
 			var map = new LinkedHashMap<String, String[]>();
 			all.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
 			return map;

@@ -13,4 +13,12 @@ public interface FormEndpoints {
 	/** Path patterns ({@code /admin/**}), matched against the decoded path. */
 	List<String> patterns();
 
+	/**
+	 * Those of {@link #patterns()} that take a file upload: a larger body
+	 * ({@code archive.clients.max-upload-size}) with more time to arrive.
+	 */
+	default List<String> uploads() {
+		return List.of();
+	}
+
 }

@@ -34,10 +34,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * the connection is closed without reading it.</li>
  * <li>A form must state its length ({@code Content-Length}, else 411), be at most
  * {@code archive.clients.max-form-size} (else 413) and arrive whole within
- * {@code archive.clients.form-read-deadline} (else 408). It is read here, into memory,
- * and handed on to the application ({@link FormBodyFilter}); at most
- * {@value #MAX_READING} forms are read at once, from all clients together (else
- * 503).</li>
+ * {@code archive.clients.form-read-deadline} (else 408); where a file is uploaded
+ * ({@link FormEndpoints#uploads()}) {@code archive.clients.max-upload-size} and
+ * {@code archive.clients.upload-read-deadline} instead. It is read here, into memory, and
+ * handed on to the application ({@link FormBodyFilter}); at most {@value #MAX_READING}
+ * forms are read at once, from all clients together (else 503).</li>
  * </ul>
  * Refusals are logged in one line at most once a minute, with their count.
  */
@@ -49,11 +50,17 @@ final class RequestBodyValve extends ValveBase {
 
 	private static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
+	/** The largest body, and the longest it may take to arrive. */
+	record Limit(long maxSize, Duration deadline) {
+	}
+
 	private final Supplier<List<String>> formPatterns;
 
-	private final long maxFormSize;
+	private final Supplier<List<String>> uploadPatterns;
 
-	private final Duration deadline;
+	private final Limit form;
+
+	private final Limit upload;
 
 	private final Supplier<String> siteName;
 
@@ -72,12 +79,15 @@ final class RequestBodyValve extends ValveBase {
 
 	private volatile List<PathPattern> forms;
 
-	RequestBodyValve(Supplier<List<String>> formPatterns, long maxFormSize, Duration deadline,
-			Supplier<String> siteName) {
+	private volatile List<PathPattern> uploads;
+
+	RequestBodyValve(Supplier<List<String>> formPatterns, Supplier<List<String>> uploadPatterns, Limit form,
+			Limit upload, Supplier<String> siteName) {
 		super(true);
 		this.formPatterns = formPatterns;
-		this.maxFormSize = maxFormSize;
-		this.deadline = deadline;
+		this.uploadPatterns = uploadPatterns;
+		this.form = form;
+		this.upload = upload;
 		this.siteName = siteName;
 	}
 
@@ -90,7 +100,8 @@ final class RequestBodyValve extends ValveBase {
 			return;
 		}
 		var method = request.getMethod();
-		if (!"POST".equals(method) || !takesForm(RequestPaths.of(request))) {
+		var path = RequestPaths.of(request);
+		if (!"POST".equals(method) || !matches(path, this.formPatterns, false)) {
 			boolean bodyless = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
 			refuse(request, response,
 					bodyless ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_METHOD_NOT_ALLOWED,
@@ -101,7 +112,8 @@ final class RequestBodyValve extends ValveBase {
 			refuse(request, response, HttpServletResponse.SC_LENGTH_REQUIRED, "a form without Content-Length");
 			return;
 		}
-		if (length > this.maxFormSize) {
+		var limit = matches(path, this.uploadPatterns, true) ? this.upload : this.form;
+		if (length > limit.maxSize()) {
 			refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
 					"a form of " + length + " bytes");
 			return;
@@ -113,7 +125,7 @@ final class RequestBodyValve extends ValveBase {
 		}
 		byte[] body;
 		try {
-			body = read(request, (int) length);
+			body = read(request, (int) length, limit.deadline());
 		}
 		catch (IOException gone) {
 			// the client closed the connection half way: nobody to answer
@@ -126,7 +138,7 @@ final class RequestBodyValve extends ValveBase {
 		}
 		if (body == null) {
 			refuse(request, response, HttpServletResponse.SC_REQUEST_TIMEOUT,
-					"a form that did not arrive within " + this.deadline.toSeconds() + " s");
+					"a form that did not arrive within " + limit.deadline().toSeconds() + " s");
 			return;
 		}
 		request.setAttribute(BODY_ATTRIBUTE, body);
@@ -137,8 +149,8 @@ final class RequestBodyValve extends ValveBase {
 	 * The whole body, or null when it did not arrive within the deadline (each read also
 	 * ends after Tomcat's {@code connection-timeout} of silence).
 	 */
-	private byte[] read(Request request, int length) throws IOException {
-		long until = System.nanoTime() + this.deadline.toNanos();
+	private byte[] read(Request request, int length, Duration deadline) throws IOException {
+		long until = System.nanoTime() + deadline.toNanos();
 		var body = new byte[length];
 		int filled = 0;
 		var in = request.getInputStream();
@@ -173,11 +185,16 @@ final class RequestBodyValve extends ValveBase {
 		return false;
 	}
 
-	private boolean takesForm(String path) {
-		var patterns = this.forms;
+	private boolean matches(String path, Supplier<List<String>> declared, boolean upload) {
+		var patterns = upload ? this.uploads : this.forms;
 		if (patterns == null) {
-			patterns = this.formPatterns.get().stream().map(PathPatternParser.defaultInstance::parse).toList();
-			this.forms = patterns;
+			patterns = declared.get().stream().map(PathPatternParser.defaultInstance::parse).toList();
+			if (upload) {
+				this.uploads = patterns;
+			}
+			else {
+				this.forms = patterns;
+			}
 		}
 		var container = PathContainer.parsePath(path);
 		return patterns.stream().anyMatch((pattern) -> pattern.matches(container));

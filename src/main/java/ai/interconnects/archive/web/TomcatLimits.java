@@ -69,6 +69,10 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 		return this.forms.orderedStream().flatMap((endpoints) -> endpoints.patterns().stream()).toList();
 	}
 
+	private List<String> uploadPatterns() {
+		return this.forms.orderedStream().flatMap((endpoints) -> endpoints.uploads().stream()).toList();
+	}
+
 	private void customize(Context context) {
 		if (context.getParent() instanceof StandardHost host) {
 			// Boot adds a plain ErrorReportValve for include-stacktrace=never; replace
@@ -84,8 +88,12 @@ class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWebServerF
 		context.getPipeline()
 			.addValve(new ClientRequestCap(this.clients, this.properties.maxConcurrentRequests(), this::siteName));
 		context.getPipeline()
-			.addValve(new RequestBodyValve(this::formPatterns, this.properties.maxFormSize().toBytes(),
-					this.properties.formReadDeadline(), this::siteName));
+			.addValve(new RequestBodyValve(this::formPatterns, this::uploadPatterns,
+					new RequestBodyValve.Limit(this.properties.maxFormSize().toBytes(),
+							this.properties.formReadDeadline()),
+					new RequestBodyValve.Limit(this.properties.maxUploadSize().toBytes(),
+							this.properties.uploadReadDeadline()),
+					this::siteName));
 		var manager = (context.getManager() instanceof ManagerBase existing) ? existing : new StandardManager();
 		manager.setMaxActiveSessions(MAX_ACTIVE_SESSIONS);
 		context.setManager(manager);

@@ -39,7 +39,8 @@ class TrustedProxiesTests {
 	}
 
 	private static ClientAddresses clients(List<String> trusted) {
-		return new ClientAddresses(new ClientProperties(trusted, 20, DataSize.ofKilobytes(16), Duration.ofSeconds(10)));
+		return new ClientAddresses(new ClientProperties(trusted, 20, DataSize.ofKilobytes(16), Duration.ofSeconds(10),
+				DataSize.ofMegabytes(32), Duration.ofMinutes(2)));
 	}
 
 }

@@ -54,17 +54,16 @@ class ArchiveController {
 	@GetMapping("/")
 	Object archive(@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "view", required = false) String view, Model model) {
-		if ("list".equals(view)) {
-			return list(model);
-		}
 		if (this.shows.isLibrary()) {
-			if (page == null) {
+			if (page == null && !"list".equals(view)) {
 				return this.library.home(model);
 			}
 			var first = this.shows.visible().get(0);
-			var redirect = new RedirectView(EpisodePaths.show(first.slug()) + "?page=" + parsePage(page), true);
-			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-			return redirect;
+			var query = "list".equals(view) ? "?view=list" : "?page=" + parsePage(page);
+			return moved(EpisodePaths.show(first.slug()) + query);
+		}
+		if ("list".equals(view)) {
+			return list(model);
 		}
 		var archive = this.reading.archive(parsePage(page));
 		model.addAttribute("archive", archive);
@@ -92,7 +91,9 @@ class ArchiveController {
 	/** A page of the episodes with chapters ({@code page} read as on the archive). */
 	@GetMapping("/chapters")
 	String chapters(@RequestParam(name = "page", required = false) String page, Model model) {
-		var index = this.reading.chapterIndex(parsePage(page));
+		// a library's are grouped by show
+		var index = this.shows.isLibrary() ? this.library.chapterIndex(parsePage(page))
+				: this.reading.chapterIndex(parsePage(page));
 		model.addAttribute("index", index);
 		var canonical = this.publicUrl.builder("/chapters");
 		if (index.page() > 1) {
@@ -102,6 +103,12 @@ class ArchiveController {
 		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), "Every chapter · " + site.name(),
 				"Every chapter of every " + site.showTitle() + " episode, each a link into the audio."));
 		return CHAPTERS_VIEW;
+	}
+
+	static RedirectView moved(String path) {
+		var redirect = new RedirectView(path, true);
+		redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		return redirect;
 	}
 
 	static int parsePage(String page) {

@@ -2,6 +2,8 @@ package ai.interconnects.archive.episode.web;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import ai.interconnects.archive.episode.ShowCatalog;
 import ai.interconnects.archive.show.Shows;
 
@@ -15,8 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
  * header and footer and the pages in their titles. With one show it is null and every
  * page reads as it always has.
  */
-@ControllerAdvice(assignableTypes = EpisodeController.class)
+@ControllerAdvice(assignableTypes = { EpisodeController.class, TranscriptFileController.class })
 class EpisodeShowAdvice {
+
+	static final String EPISODE_SHOW = "episodeShow";
 
 	private final ShowCatalog catalog;
 
@@ -27,8 +31,20 @@ class EpisodeShowAdvice {
 		this.shows = shows;
 	}
 
-	@ModelAttribute("episodeShow")
-	Shows.Show episodeShow(@PathVariable(name = "slug", required = false) String slug) {
+	/**
+	 * Also kept as a request attribute, so that the error page of a request inside an
+	 * episode (a chapter it does not have, a transcript file it lacks) names the show too.
+	 */
+	@ModelAttribute(EPISODE_SHOW)
+	Shows.Show episodeShow(@PathVariable(name = "slug", required = false) String slug, HttpServletRequest request) {
+		var show = episodeShow(slug);
+		if (show != null) {
+			request.setAttribute(EPISODE_SHOW, show);
+		}
+		return show;
+	}
+
+	Shows.Show episodeShow(String slug) {
 		if (slug == null || !this.catalog.library()) {
 			return null;
 		}

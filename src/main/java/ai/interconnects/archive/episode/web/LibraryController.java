@@ -6,13 +6,11 @@ import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The shows: their list ({@code /shows}, in either mode), each show's own archive page
@@ -62,16 +60,17 @@ class LibraryController {
 	}
 
 	@GetMapping("/shows/{show}")
-	Object show(@PathVariable String show, @RequestParam(name = "page", required = false) String page, Model model) {
-		var found = this.shows.bySlug(show)
-			.filter((s) -> s.title() != null)
-			.orElseThrow(() -> new EpisodeNotFoundException("No show " + show));
+	Object show(@PathVariable String show, @RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "view", required = false) String view, Model model) {
+		var found = found(show);
+		boolean list = "list".equals(view);
 		if (!this.shows.isLibrary()) {
 			// the one show's page is the home
 			int n = ArchiveController.parsePage(page);
-			var redirect = new RedirectView((n > 1) ? "/?page=" + n : "/", true);
-			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-			return redirect;
+			return ArchiveController.moved(list ? "/?view=list" : (n > 1) ? "/?page=" + n : "/");
+		}
+		if (list) {
+			return list(found, model);
 		}
 		var archive = this.pages.archive(found, ArchiveController.parsePage(page));
 		model.addAttribute("archive", archive);
@@ -84,6 +83,53 @@ class LibraryController {
 		model.addAttribute("meta", PageMeta.page(canonical.toUriString(), found.title() + " · " + name,
 				"Every episode of " + found.title() + " with chapters and full transcripts."));
 		return ArchiveController.ARCHIVE_VIEW;
+	}
+
+	private String list(Shows.Show show, Model model) {
+		model.addAttribute("years", this.pages.list(show));
+		model.addAttribute("showPage", show);
+		model.addAttribute("meta",
+				PageMeta.page(
+						this.publicUrl.builder(EpisodePaths.show(show.slug())).queryParam("view", "list").toUriString(),
+						show.title() + ": every episode, by year · " + this.site.get().name(),
+						"Every " + show.title() + " episode in one list, by year."));
+		return ArchiveController.LIST_VIEW;
+	}
+
+	/** A library's {@code /chapters}: called by the archive's in a library. */
+	Pages.ChapterIndex chapterIndex(int page) {
+		return this.pages.libraryChapters(page);
+	}
+
+	/**
+	 * Every chapter of one show's episodes, as {@code /chapters}; with one show that is
+	 * {@code /chapters}, and this page answers a 301 there.
+	 */
+	@GetMapping("/shows/{show}/chapters")
+	Object chapters(@PathVariable String show, @RequestParam(name = "page", required = false) String page,
+			Model model) {
+		var found = found(show);
+		int n = ArchiveController.parsePage(page);
+		if (!this.shows.isLibrary()) {
+			return ArchiveController.moved((n > 1) ? "/chapters?page=" + n : "/chapters");
+		}
+		var index = this.pages.chapters(found, n);
+		model.addAttribute("index", index);
+		model.addAttribute("showPage", found);
+		var canonical = this.publicUrl.builder(EpisodePaths.show(found.slug()) + "/chapters");
+		if (index.page() > 1) {
+			canonical.queryParam("page", index.page());
+		}
+		model.addAttribute("meta",
+				PageMeta.page(canonical.toUriString(), "Every chapter of " + found.title() + " · " + this.site.get().name(),
+						"Every chapter of every " + found.title() + " episode, each a link into the audio."));
+		return ArchiveController.CHAPTERS_VIEW;
+	}
+
+	private Shows.Show found(String show) {
+		return this.shows.bySlug(show)
+			.filter((s) -> s.title() != null)
+			.orElseThrow(() -> new EpisodeNotFoundException("No show " + show));
 	}
 
 }

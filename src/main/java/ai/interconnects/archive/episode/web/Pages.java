@@ -3,10 +3,12 @@ package ai.interconnects.archive.episode.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import ai.interconnects.archive.episode.ShowCatalog;
 import ai.interconnects.archive.search.FindResult;
 import ai.interconnects.archive.search.Guests;
 import ai.interconnects.archive.web.Formats;
@@ -112,13 +114,47 @@ final class Pages {
 
 	}
 
-	/** A page of {@code /chapters}: episodes with chapters, by year. */
-	public record ChapterIndex(List<Year<EpisodeChapters>> years, int page, int totalPages, long totalEpisodes) {
+	/**
+	 * A page of {@code /chapters}: episodes with chapters, by year; in a library's
+	 * {@code /chapters}, {@code shows} groups them by show (and {@code years} is empty),
+	 * otherwise it is null.
+	 */
+	public record ChapterIndex(List<Year<EpisodeChapters>> years, int page, int totalPages, long totalEpisodes,
+			List<ShowChapters> shows) {
 
 		public boolean isEmpty() {
-			return this.years.isEmpty();
+			return this.years.isEmpty() && (this.shows == null || this.shows.isEmpty());
 		}
 
+	}
+
+	/** One show's part of a page of a library's {@code /chapters}. */
+	public record ShowChapters(ShowCatalog.ShowRef show, List<Year<EpisodeChapters>> years) {
+
+		/** A prefix for the element ids of its headings. */
+		public String anchor() {
+			return "show-" + this.show.slug();
+		}
+
+	}
+
+	/** The chapters of these episodes, in the order of {@code ids}. */
+	static List<EpisodeChapters> episodeChapters(List<Long> ids, List<ChapterRow> rows) {
+		var byEpisode = new LinkedHashMap<Long, List<ChapterRow>>();
+		ids.forEach((id) -> byEpisode.put(id, new ArrayList<>()));
+		rows.forEach((row) -> byEpisode.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row));
+		var episodes = new ArrayList<EpisodeChapters>(byEpisode.size());
+		for (var group : byEpisode.values()) {
+			if (group.isEmpty()) {
+				continue;
+			}
+			var head = group.get(0);
+			var chapters = ChapterView.of(group.stream()
+				.map((r) -> new ChapterView.Stored(r.startSeconds(), r.endSeconds(), r.title()))
+				.toList(), head.durationSeconds());
+			episodes.add(new EpisodeChapters(head.slug(), head.episodeTitle(), head.publishedAt(), chapters));
+		}
+		return episodes;
 	}
 
 	/** The items of one year ("2026"; "Undated" for items without a date), in order. */

@@ -89,6 +89,28 @@ interface ReadingRepository extends Repository<Episode, Long> {
 	@Query("select count(e) from Episode e where exists (select 1 from Chapter c where c.episodeId = e.id)")
 	long countEpisodesWithChapters();
 
+	/**
+	 * {@link #findEpisodesWithChapters} of a library: show by show (as the list of shows
+	 * orders them), each newest first.
+	 */
+	@Query("""
+			select e.id from Episode e
+			where exists (select 1 from Chapter c where c.episodeId = e.id)
+			order by e.podcastId, e.publishedAt desc nulls last, e.id desc""")
+	List<Long> findEpisodesWithChaptersByShow(Pageable page);
+
+	/** {@link #findEpisodesWithChapters} of one show. */
+	@Query("""
+			select e.id from Episode e
+			where e.podcastId = :podcastId and exists (select 1 from Chapter c where c.episodeId = e.id)
+			order by e.publishedAt desc nulls last, e.id desc""")
+	List<Long> findShowEpisodesWithChapters(long podcastId, Pageable page);
+
+	@Query("""
+			select count(e) from Episode e
+			where e.podcastId = :podcastId and exists (select 1 from Chapter c where c.episodeId = e.id)""")
+	long countShowEpisodesWithChapters(long podcastId);
+
 	/** The chapters of these episodes, grouped by episode (newest first). */
 	@Query("""
 			select new ai.interconnects.archive.episode.web.ChapterRow(e.id, e.slug, e.title, e.publishedAt, e.durationSeconds,

@@ -2,7 +2,6 @@ package ai.interconnects.archive.episode.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -180,22 +179,10 @@ class ReadingService {
 		int page = Math.min(Math.max(requested, 1), totalPages);
 		var ids = (total > 0) ? this.reading.findEpisodesWithChapters(PageRequest.of(page - 1, this.pageSize))
 				: List.<Long>of();
-		var byEpisode = new LinkedHashMap<Long, List<ChapterRow>>();
-		if (!ids.isEmpty()) {
-			for (var row : this.reading.findChapters(ids)) {
-				byEpisode.computeIfAbsent(row.episodeId(), (id) -> new ArrayList<>()).add(row);
-			}
-		}
-		var episodes = new ArrayList<Pages.EpisodeChapters>(byEpisode.size());
-		for (var rows : byEpisode.values()) {
-			var head = rows.get(0);
-			var chapters = ChapterView.of(rows.stream()
-				.map((r) -> new ChapterView.Stored(r.startSeconds(), r.endSeconds(), r.title()))
-				.toList(), head.durationSeconds());
-			episodes.add(new Pages.EpisodeChapters(head.slug(), head.episodeTitle(), head.publishedAt(), chapters));
-		}
+		var episodes = ids.isEmpty() ? List.<Pages.EpisodeChapters>of()
+				: Pages.episodeChapters(ids, this.reading.findChapters(ids));
 		return new Pages.ChapterIndex(Pages.byYear(episodes, Pages.EpisodeChapters::publishedAt), page, totalPages,
-				total);
+				total, null);
 	}
 
 	/** Every episode, newest first, grouped by year: the compact list. */

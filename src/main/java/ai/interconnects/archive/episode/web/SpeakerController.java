@@ -71,6 +71,8 @@ class SpeakerController {
 	@GetMapping("/speakers")
 	String speakers(Model model) {
 		model.addAttribute("speakers", this.directory.all());
+		// in a library, the shows each is heard on
+		model.addAttribute("speakerShows", this.shows.library() ? this.directory.shows() : null);
 		return LIST_VIEW;
 	}
 

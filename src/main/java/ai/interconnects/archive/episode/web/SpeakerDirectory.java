@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ai.interconnects.archive.episode.EpisodeCatalog;
+import ai.interconnects.archive.episode.ShowCatalog;
+import ai.interconnects.archive.episode.SpeakerShows;
 import ai.interconnects.archive.transcript.Speakers;
 import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.TimeCode;
@@ -31,8 +34,11 @@ class SpeakerDirectory {
 
 	private final EpisodeCatalog catalog;
 
-	SpeakerDirectory(EpisodeCatalog catalog) {
+	private final SpeakerShows speakerShows;
+
+	SpeakerDirectory(EpisodeCatalog catalog, SpeakerShows speakerShows) {
 		this.catalog = catalog;
+		this.speakerShows = speakerShows;
 	}
 
 	/**
@@ -86,6 +92,21 @@ class SpeakerDirectory {
 			.thenComparing(Comparator.comparingLong(SpeakerLink::turns).reversed())
 			.thenComparing(SpeakerLink::name));
 		return all;
+	}
+
+	/**
+	 * In a library, the shows each speaker (by page slug) is heard or credited on, oldest
+	 * show first.
+	 */
+	Map<String, List<ShowCatalog.ShowRef>> shows() {
+		var shows = new HashMap<String, List<ShowCatalog.ShowRef>>();
+		for (var voice : this.speakerShows.all()) {
+			var on = shows.computeIfAbsent(key(voice.name()), (k) -> new ArrayList<>());
+			if (!on.contains(voice.show())) {
+				on.add(voice.show());
+			}
+		}
+		return shows;
 	}
 
 	Optional<SpeakerLink> find(String slug) {

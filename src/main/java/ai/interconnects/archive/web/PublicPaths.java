@@ -35,7 +35,7 @@ public final class PublicPaths {
 			ReadingPage.of("/speakers"), ReadingPage.of("/speakers/{slug}", "page"),
 			ReadingPage.of("/episodes/{slug}", "t"), ReadingPage.of("/episodes/{slug}/transcript", "t", "q"),
 			ReadingPage.of("/episodes/{slug}/chapters/{n}", "t"), ReadingPage.of("/shows"),
-			ReadingPage.of("/shows/{show}", "page"));
+			ReadingPage.of("/shows/{show}", "page", "view"), ReadingPage.of("/shows/{show}/chapters", "page"));
 
 	/**
 	 * An episode's pages and files under its show in a library: served as the

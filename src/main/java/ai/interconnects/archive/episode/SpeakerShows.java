@@ -25,7 +25,9 @@ public class SpeakerShows {
 	public record VoiceShow(String name, ShowCatalog.ShowRef show) {
 	}
 
-	/** Every name with each visible show it is heard or credited on, shows oldest first. */
+	/**
+	 * Every name with each visible show it is heard or credited on, shows oldest first.
+	 */
 	public List<VoiceShow> all() {
 		return this.jdbc.sql("""
 				select v.name, p.id, p.slug, p.title

@@ -33,7 +33,8 @@ class EpisodeShowAdvice {
 
 	/**
 	 * Also kept as a request attribute, so that the error page of a request inside an
-	 * episode (a chapter it does not have, a transcript file it lacks) names the show too.
+	 * episode (a chapter it does not have, a transcript file it lacks) names the show
+	 * too.
 	 */
 	@ModelAttribute(EPISODE_SHOW)
 	Shows.Show episodeShow(@PathVariable(name = "slug", required = false) String slug, HttpServletRequest request) {

@@ -121,7 +121,8 @@ class LibraryController {
 			canonical.queryParam("page", index.page());
 		}
 		model.addAttribute("meta",
-				PageMeta.page(canonical.toUriString(), "Every chapter of " + found.title() + " · " + this.site.get().name(),
+				PageMeta.page(canonical.toUriString(),
+						"Every chapter of " + found.title() + " · " + this.site.get().name(),
 						"Every chapter of every " + found.title() + " episode, each a link into the audio."));
 		return ArchiveController.CHAPTERS_VIEW;
 	}

@@ -115,7 +115,8 @@ class LibraryReadingTests extends PagesTestSupport {
 		var speakers = html("/speakers");
 		var dean = speakers.select(".speaker-list li:has(a[href=/speakers/dean-ball])").first();
 		assertThat(dean.select(".speaker-shows a").eachText()).containsExactly("Interconnects", "The Open Source Hour");
-		assertThat(dean.select(".speaker-shows a").eachAttr("href")).contains("/shows/" + showSlug("The Open Source Hour"));
+		assertThat(dean.select(".speaker-shows a").eachAttr("href"))
+			.contains("/shows/" + showSlug("The Open Source Hour"));
 		// credited by podcast:person only
 		var ada = speakers.select(".speaker-list li:has(a[href=/speakers/ada-mensah])").first();
 		assertThat(ada.select(".speaker-shows a").eachText()).containsExactly("The Open Source Hour");
@@ -147,6 +148,8 @@ class LibraryReadingTests extends PagesTestSupport {
 			assertThat(page.title()).as(path).isEqualTo("Not found · Gradient Ascent");
 			assertThat(page.select(".site-show").text()).as(path).isEqualTo("Gradient Ascent");
 			assertThat(page.select(".site-show").attr("href")).isEqualTo("/shows/" + show);
+			assertThat(page.select(".episode-actions a").eachAttr("href")).containsExactly("/shows/" + show,
+					"/shows/" + show + "/chapters");
 			assertThat(response.body()).as(path).doesNotContainIgnoringCase("interconnects");
 		}
 		// an episode that is not there has no show to name

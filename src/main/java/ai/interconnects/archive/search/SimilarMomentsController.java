@@ -104,9 +104,8 @@ class SimilarMomentsController {
 			if (row == null || info == null) {
 				continue;
 			}
-			var result = ResultEpisodes.moment(info.slug(),
-					ResultEpisodes.showSlug(names, info.showId()), HybridPage.row(moment, row, 1),
-					SearchResults.Match.MEANING);
+			var result = ResultEpisodes.moment(info.slug(), ResultEpisodes.showSlug(names, info.showId()),
+					HybridPage.row(moment, row, 1), SearchResults.Match.MEANING);
 			items.add(new Item(info.slug(), info.title(), result, label(result)));
 		}
 		return items;

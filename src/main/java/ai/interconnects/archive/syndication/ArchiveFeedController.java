@@ -80,7 +80,8 @@ class ArchiveFeedController {
 	}
 
 	/** Where a feed's episodes come from: the whole archive, or one show. */
-	private record Source(String path, String showSlug, LongSupplier count, BiFunction<Long, Integer, List<EpisodeSummary>> oldest,
+	private record Source(String path, String showSlug, LongSupplier count,
+			BiFunction<Long, Integer, List<EpisodeSummary>> oldest,
 			BiFunction<Long, Integer, List<EpisodeSummary>> newest) {
 	}
 
@@ -167,9 +168,8 @@ class ArchiveFeedController {
 		var site = this.publicUrl.of(source.path().equals("/feed.xml") ? "/" : "/shows/" + show.slug());
 		var ids = items.stream().map(EpisodeSummary::id).toList();
 		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.catalog.persons(ids),
-				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path),
-				(item) -> (source.showSlug() != null) ? new ArchiveFeedWriter.ItemShow(source.showSlug(), null, null)
-						: null);
+				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path), (item) -> (source.showSlug() != null)
+						? new ArchiveFeedWriter.ItemShow(source.showSlug(), null, null) : null);
 		Instant lastModified = items.stream()
 			.map(EpisodeSummary::updatedAt)
 			.filter(Objects::nonNull)

@@ -54,8 +54,8 @@ final class ArchiveFeedWriter {
 	/**
 	 * The show of an item in a library: {@code slug} puts its links under the show
 	 * ({@link EpisodePaths#page(String, String)}); with a {@code title} (the library
-	 * feed) the item names its show: a title prefix, {@code category} and
-	 * {@code source} (its show's feed here, {@code feedUrl}).
+	 * feed) the item names its show: a title prefix, {@code category} and {@code source}
+	 * (its show's feed here, {@code feedUrl}).
 	 */
 	record ItemShow(String slug, String title, String feedUrl) {
 	}

@@ -86,8 +86,8 @@ class LibraryFeedController {
 			.orElse(null);
 		var accept = request.getHeader(HttpHeaders.ACCEPT);
 		boolean browser = accept != null && accept.contains("text/html");
-		var response = ConditionalGet.respond(request,
-				browser ? ArchiveFeedController.XML : ArchiveFeedController.RSS, body, lastModified);
+		var response = ConditionalGet.respond(request, browser ? ArchiveFeedController.XML : ArchiveFeedController.RSS,
+				body, lastModified);
 		return ResponseEntity.status(response.getStatusCode()).headers((headers) -> {
 			headers.putAll(response.getHeaders());
 			headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT));

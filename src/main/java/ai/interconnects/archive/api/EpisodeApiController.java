@@ -108,7 +108,7 @@ class EpisodeApiController {
 		for (var row : rows) {
 			episodes.add(new ApiModels.EpisodeSummary(row.slug(), row.guid(), row.title(), row.publishedAt(),
 					row.updatedAt(), row.durationSeconds(), row.summary(), row.imageUrl(), row.link(), audio(row),
-					row.chapterCount(), row.segmentCount(), links(row), row.season(), row.episodeNumber(),
+					row.chapterCount(), row.segmentCount(), links(row, names), row.season(), row.episodeNumber(),
 					names.get(row.podcastId())));
 		}
 		String next = null;
@@ -134,16 +134,18 @@ class EpisodeApiController {
 	ApiModels.EpisodeDetail episode(@PathVariable String slug) {
 		var row = this.catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No episode " + slug));
+		var names = showRefs();
+		var page = page(row, names);
 		var chapters = new ArrayList<ApiModels.Chapter>();
 		var stored = this.catalog.chapters(row.id());
 		for (int i = 0; i < stored.size(); i++) {
 			chapters.add(new ApiModels.Chapter(i + 1, stored.get(i).startSeconds(), stored.get(i).endSeconds(),
-					stored.get(i).title(), absolute(EpisodePaths.page(row.slug()) + "/chapters/" + (i + 1))));
+					stored.get(i).title(), absolute(page + "/chapters/" + (i + 1))));
 		}
 		return new ApiModels.EpisodeDetail(row.slug(), row.guid(), row.title(), row.publishedAt(), row.updatedAt(),
 				row.durationSeconds(), row.summary(), row.showNotesHtml(), row.imageUrl(), row.link(),
-				row.episodeType(), audio(row), links(row), chapters, segments(row.id()), persons(row.id()),
-				row.season(), row.episodeNumber(), alternates(row.id()), showRefs().get(row.podcastId()));
+				row.episodeType(), audio(row), links(row, names), chapters, segments(row.id()), persons(row.id()),
+				row.season(), row.episodeNumber(), alternates(row.id()), names.get(row.podcastId()));
 	}
 
 	@Operation(summary = "Everyone who speaks in the transcripts, with episode, turn and paragraph counts")
@@ -190,10 +192,16 @@ class EpisodeApiController {
 				: null;
 	}
 
-	private ApiModels.Links links(EpisodeSummary row) {
-		var page = EpisodePaths.page(row.slug());
+	/** The episode's page: under its show in a library (several visible shows). */
+	private static String page(EpisodeSummary row, Map<Long, ApiModels.ShowRef> names) {
+		var show = (names.size() > 1) ? names.get(row.podcastId()) : null;
+		return EpisodePaths.page((show != null) ? show.slug() : null, row.slug());
+	}
+
+	private ApiModels.Links links(EpisodeSummary row, Map<Long, ApiModels.ShowRef> names) {
+		var page = page(row, names);
 		boolean transcript = row.segmentCount() > 0;
-		return new ApiModels.Links(absolute(page), absolute("/api/v1" + page),
+		return new ApiModels.Links(absolute(page), absolute("/api/v1" + EpisodePaths.page(row.slug())),
 				transcript ? absolute(page + "/transcript") : null,
 				transcript ? absolute(page + "/transcript.vtt") : null,
 				transcript ? absolute(page + "/transcript.srt") : null,

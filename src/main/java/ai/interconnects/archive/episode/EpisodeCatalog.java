@@ -139,11 +139,11 @@ public class EpisodeCatalog implements ArchiveStamp {
 		return this.jdbc.sql("""
 				select e.slug, e.updated_at,
 					exists (select 1 from transcript_segment s where s.episode_id = e.id) as has_transcript,
-					(select count(*) from chapter c where c.episode_id = e.id) as chapter_count
+					(select count(*) from chapter c where c.episode_id = e.id) as chapter_count, e.podcast_id
 				from episode e
 				order by %s""".formatted(NEWEST_FIRST))
 			.query((rs, n) -> new PageFacts(rs.getString(1), instant(rs.getTimestamp(2)), rs.getBoolean(3),
-					rs.getInt(4)))
+					rs.getInt(4), rs.getLong(5)))
 			.list();
 	}
 

@@ -82,6 +82,20 @@ public class ShowFacets {
 			.list();
 	}
 
+	/**
+	 * The {@code limit} newest episodes of every visible show (titled, not removed), in
+	 * the archive's order: the library feed's.
+	 */
+	public List<EpisodeSummary> libraryNewest(int limit) {
+		return this.jdbc
+			.sql("select " + EpisodeCatalog.SUMMARY + " from episode e join podcast p on p.id = e.podcast_id"
+					+ " where p.title is not null and p.removed_at is null and p.slug is not null order by "
+					+ EpisodeCatalog.NEWEST_FIRST + " limit :limit")
+			.param("limit", limit)
+			.query(EpisodeCatalog::summary)
+			.list();
+	}
+
 	private static String since(Instant since) {
 		return (since != null) ? " and e.updated_at >= :since" : "";
 	}

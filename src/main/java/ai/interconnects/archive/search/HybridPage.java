@@ -149,7 +149,8 @@ class HybridPage {
 			for (var moment : shown) {
 				var row = rows.get(moment);
 				if (moment.episodeId() == id && row != null) {
-					best.add(ResultEpisodes.moment(episode.slug(), row(moment, row, counts.get(id)),
+					best.add(ResultEpisodes.moment(episode.slug(), ResultEpisodes.showSlug(names, episode.showId()),
+							row(moment, row, counts.get(id)),
 							moment.words() ? SearchResults.Match.WORDS : SearchResults.Match.MEANING));
 				}
 			}

@@ -38,7 +38,10 @@ final class ResultEpisodes {
 			var episode = info.get(id);
 			var rows = moments.get(id);
 			long count = rows.isEmpty() ? 0 : rows.get(0).moments();
-			var best = rows.stream().map((row) -> moment(episode.slug(), row, SearchResults.Match.WORDS)).toList();
+			var showSlug = showSlug(shows, episode.showId());
+			var best = rows.stream()
+				.map((row) -> moment(episode.slug(), showSlug, row, SearchResults.Match.WORDS))
+				.toList();
 			var date = (episode.publishedAt() != null)
 					? episode.publishedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString() : null;
 			episodes.add(new SearchResults.EpisodeResult(episode.slug(), episode.title(), date, count, best,
@@ -47,9 +50,22 @@ final class ResultEpisodes {
 		return episodes;
 	}
 
-	/** A moment as the results carry it, with its links. */
-	static SearchResults.Moment moment(String slug, MomentRepository.MomentRow row, SearchResults.Match match) {
-		var episodePath = EpisodePaths.page(slug);
+	/**
+	 * The slug of the episode's show for its links: in a library (several visible shows)
+	 * its show's, with one show null ({@link EpisodePaths#page(String, String)}).
+	 */
+	static String showSlug(Map<Long, SearchResults.ShowName> shows, long showId) {
+		var show = (shows.size() > 1) ? shows.get(showId) : null;
+		return (show != null) ? show.slug() : null;
+	}
+
+	/**
+	 * A moment as the results carry it, with its links (under its show when
+	 * {@code showSlug} is given).
+	 */
+	static SearchResults.Moment moment(String slug, String showSlug, MomentRepository.MomentRow row,
+			SearchResults.Match match) {
+		var episodePath = EpisodePaths.page(showSlug, slug);
 		// notes text comes from sanitized HTML: its entities are decoded before escaping
 		var excerpt = row.text()
 			.excerpt(row.headline(), (row.kind() == MomentKind.NOTES) ? (s) -> Parser.unescapeEntities(s, false)

@@ -6,6 +6,7 @@ import java.util.List;
 import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.JsonApi;
 import ai.interconnects.archive.web.PublicUrl;
+import ai.interconnects.archive.web.ShowOfEpisode;
 import ai.interconnects.archive.web.TimeCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +38,11 @@ class SearchApiController {
 
 	private final PublicUrl publicUrl;
 
-	SearchApiController(SearchService search, SearchProperties properties, PublicUrl publicUrl) {
+	private final ShowOfEpisode showOfEpisode;
+
+	SearchApiController(SearchService search, SearchProperties properties, PublicUrl publicUrl,
+			ShowOfEpisode showOfEpisode) {
+		this.showOfEpisode = showOfEpisode;
 		this.publicUrl = publicUrl;
 		this.search = search;
 		this.properties = properties;
@@ -117,6 +122,7 @@ class SearchApiController {
 		var results = this.search.search(asked);
 		var request = results.request();
 		var episodes = new ArrayList<Episode>(results.episodes().size());
+		boolean library = this.showOfEpisode.library();
 		for (var episode : results.episodes()) {
 			var moments = new ArrayList<Moment>(episode.best().size());
 			for (var moment : episode.best()) {
@@ -127,7 +133,8 @@ class SearchApiController {
 						absolute(moment.transcriptLink()), moment.match().name()));
 			}
 			episodes.add(new Episode(episode.slug(), episode.title(), episode.date(), episode.moments(), moments,
-					absolute(EpisodePaths.page(episode.slug())),
+					absolute(EpisodePaths.page((library && episode.show() != null) ? episode.show().slug() : null,
+							episode.slug())),
 					(episode.show() != null) ? new Show(episode.show().slug(), episode.show().title()) : null));
 		}
 		return new Results(request.query(), results.outcome().name(), request.notices(), results.totalMoments(),

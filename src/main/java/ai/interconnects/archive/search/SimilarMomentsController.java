@@ -33,7 +33,10 @@ class SimilarMomentsController {
 
 	private final JdbcClient jdbc;
 
-	SimilarMomentsController(MeaningSearch meaning, HybridMoments moments, JdbcClient jdbc) {
+	private final ShowScope shows;
+
+	SimilarMomentsController(MeaningSearch meaning, HybridMoments moments, JdbcClient jdbc, ShowScope shows) {
+		this.shows = shows;
 		this.meaning = meaning;
 		this.moments = moments;
 		this.jdbc = jdbc;
@@ -94,14 +97,15 @@ class SimilarMomentsController {
 		var rows = this.moments.shown(shown, List.of(), notes);
 		var episodes = this.moments.episodes(ids);
 		var items = new ArrayList<Item>();
+		var names = this.shows.names();
 		for (var moment : shown) {
 			var row = rows.get(moment);
 			var info = episodes.get(moment.episodeId());
 			if (row == null || info == null) {
 				continue;
 			}
-			var result = ResultEpisodes.moment(info.slug(), HybridPage.row(moment, row, 1),
-					SearchResults.Match.MEANING);
+			var result = ResultEpisodes.moment(info.slug(), ResultEpisodes.showSlug(names, info.showId()),
+					HybridPage.row(moment, row, 1), SearchResults.Match.MEANING);
 			items.add(new Item(info.slug(), info.title(), result, label(result)));
 		}
 		return items;

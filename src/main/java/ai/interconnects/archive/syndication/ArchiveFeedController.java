@@ -80,7 +80,8 @@ class ArchiveFeedController {
 	}
 
 	/** Where a feed's episodes come from: the whole archive, or one show. */
-	private record Source(String path, LongSupplier count, BiFunction<Long, Integer, List<EpisodeSummary>> oldest,
+	private record Source(String path, String showSlug, LongSupplier count,
+			BiFunction<Long, Integer, List<EpisodeSummary>> oldest,
 			BiFunction<Long, Integer, List<EpisodeSummary>> newest) {
 	}
 
@@ -93,7 +94,7 @@ class ArchiveFeedController {
 			// subscribers follow a permanent redirect to the first show's own feed
 			return moved("/shows/" + show.slug() + "/feed.xml", page, archive);
 		}
-		return serve(show, new Source("/feed.xml", () -> this.catalog.count(null), this.catalog::oldest,
+		return serve(show, new Source("/feed.xml", null, () -> this.catalog.count(null), this.catalog::oldest,
 				(offset, size) -> this.catalog.newest(null, offset, size)), page, archive, request);
 	}
 
@@ -108,7 +109,7 @@ class ArchiveFeedController {
 		}
 		long id = show.id();
 		return serve(show,
-				new Source("/shows/" + show.slug() + "/feed.xml", () -> this.showEpisodes.count(id, null),
+				new Source("/shows/" + show.slug() + "/feed.xml", show.slug(), () -> this.showEpisodes.count(id, null),
 						(offset, size) -> this.showEpisodes.oldest(id, offset, size),
 						(offset, size) -> this.showEpisodes.newest(id, null, offset, size)),
 				page, archive, request);
@@ -167,7 +168,8 @@ class ArchiveFeedController {
 		var site = this.publicUrl.of(source.path().equals("/feed.xml") ? "/" : "/shows/" + show.slug());
 		var ids = items.stream().map(EpisodeSummary::id).toList();
 		var body = ArchiveFeedWriter.write(show, site, links, isArchive, items, this.catalog.persons(ids),
-				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path));
+				this.catalog.alternates(ids), (path) -> this.publicUrl.of(path), (item) -> (source.showSlug() != null)
+						? new ArchiveFeedWriter.ItemShow(source.showSlug(), null, null) : null);
 		Instant lastModified = items.stream()
 			.map(EpisodeSummary::updatedAt)
 			.filter(Objects::nonNull)

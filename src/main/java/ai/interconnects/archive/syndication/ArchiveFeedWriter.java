@@ -52,6 +52,15 @@ final class ArchiveFeedWriter {
 	}
 
 	/**
+	 * The show of an item in a library: {@code slug} puts its links under the show
+	 * ({@link EpisodePaths#page(String, String)}); with a {@code title} (the library
+	 * feed) the item names its show: a title prefix, {@code category} and {@code source}
+	 * (its show's feed here, {@code feedUrl}).
+	 */
+	record ItemShow(String slug, String title, String feedUrl) {
+	}
+
+	/**
 	 * @param show the show, as its feed last described it
 	 * @param siteUrl the archive's home page
 	 * @param links self, paging and archive links
@@ -60,10 +69,11 @@ final class ArchiveFeedWriter {
 	 * @param persons the people each episode names, by episode id
 	 * @param alternates the other files of each episode's media, by episode id
 	 * @param url absolute URL of a path in this archive
+	 * @param showOf each item's show in a library, null with one show
 	 */
 	static byte[] write(Shows.Show show, String siteUrl, List<Link> links, boolean archive, List<EpisodeSummary> items,
 			Map<Long, List<PersonEntry>> persons, Map<Long, List<AlternateEntry>> alternates,
-			Function<String, String> url) {
+			Function<String, String> url, Function<EpisodeSummary, ItemShow> showOf) {
 		var bytes = new ByteArrayOutputStream(64 * 1024);
 		try {
 			var xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
@@ -112,7 +122,7 @@ final class ArchiveFeedWriter {
 			text(xml, "itunes", "type", ITUNES, (show.showType() != null) ? show.showType() : "episodic");
 			text(xml, "podcast", "guid", PODCAST, PodcastGuid.of(show.configuredUrl()).toString());
 			for (var item : items) {
-				item(xml, item, persons.getOrDefault(item.id(), List.of()), url);
+				item(xml, item, showOf.apply(item), persons.getOrDefault(item.id(), List.of()), url);
 				AlternateEnclosureXml.write(xml, alternates.getOrDefault(item.id(), List.of()));
 				xml.writeEndElement();
 			}
@@ -128,12 +138,20 @@ final class ArchiveFeedWriter {
 	}
 
 	/** Starts the item and writes what it has; the caller adds to it and ends it. */
-	private static void item(XMLStreamWriter xml, EpisodeSummary item, List<PersonEntry> persons,
+	private static void item(XMLStreamWriter xml, EpisodeSummary item, ItemShow show, List<PersonEntry> persons,
 			Function<String, String> url) throws XMLStreamException {
-		var page = EpisodePaths.page(item.slug());
+		var page = EpisodePaths.page((show != null) ? show.slug() : null, item.slug());
+		boolean named = show != null && show.title() != null;
 		xml.writeStartElement("item");
-		text(xml, "title", item.title());
+		text(xml, "title", named ? show.title() + ": " + item.title() : item.title());
 		text(xml, "link", url.apply(page));
+		if (named) {
+			text(xml, "category", show.title());
+			xml.writeStartElement("source");
+			xml.writeAttribute("url", show.feedUrl());
+			xml.writeCharacters(show.title());
+			xml.writeEndElement();
+		}
 		xml.writeStartElement("guid");
 		// The source's own GUID (or the archive's fallback key when it had none), never
 		// a URL of this archive: apps that know the episode from the original feed match.

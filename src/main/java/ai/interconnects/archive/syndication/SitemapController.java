@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -130,7 +131,9 @@ class SitemapController {
 		Instant newest = newest(rows, PageFacts::updatedAt);
 		entries.add(new Entry("/", newest));
 		var visible = this.shows.visible();
+		var showSlugs = new HashMap<Long, String>();
 		if (visible.size() > 1) {
+			visible.forEach((show) -> showSlugs.put(show.id(), show.slug()));
 			// a library: the list of shows and each show's archive pages
 			var counts = this.showEpisodes.counts();
 			entries.add(new Entry("/shows", newest));
@@ -150,7 +153,8 @@ class SitemapController {
 		}
 		entries.add(new Entry("/chapters", newest));
 		for (var row : rows) {
-			var path = EpisodePaths.page(row.slug());
+			// in a library under its show (showSlugs is empty with one show)
+			var path = EpisodePaths.page(showSlugs.get(row.podcastId()), row.slug());
 			entries.add(new Entry(path, row.updatedAt()));
 			if (row.hasTranscript()) {
 				entries.add(new Entry(path + "/transcript", row.updatedAt()));

@@ -154,12 +154,13 @@ class StructuredData {
 		return series;
 	}
 
-	/** A show of a library: its own page (its feed is the library's business). */
+	/** A show of a library: its own page and its own feed. */
 	private Map<String, Object> librarySeries(Shows.Show show) {
 		var series = new LinkedHashMap<String, Object>();
 		series.put("@type", "PodcastSeries");
 		series.put("name", show.title());
 		series.put("url", absolute(EpisodePaths.show(show.slug())));
+		series.put("webFeed", absolute(EpisodePaths.show(show.slug()) + "/feed.xml"));
 		return series;
 	}
 

@@ -47,7 +47,7 @@ public final class PublicPaths {
 	/** Files every origin may read (CORS), without credentials. */
 	public static final List<String> OPEN_DATA = List.of("/api/v1/**", "/episodes/*/transcript.*",
 			"/episodes/*/chapters.json", "/shows/*/episodes/*/transcript.*", "/shows/*/episodes/*/chapters.json",
-			"/feed.xml", "/shows/*/feed.xml", "/opml.xml");
+			"/feed.xml", "/shows/*/feed.xml", "/library.xml", "/opml.xml");
 
 	/** Static assets (hashed and plain URLs). */
 	public static final List<String> ASSETS = List.of("/css/**", "/js/**", "/favicon.ico", "/favicon*.svg");

@@ -120,8 +120,9 @@ class LibraryApiTests extends FormatsTestSupport {
 		var sitemap = this.mvc.perform(get("/sitemap-1.xml")).andReturn().getResponse().getContentAsString()
 				+ this.mvc.perform(get("/sitemap-2.xml")).andReturn().getResponse().getContentAsString();
 		assertThat(sitemap).contains("<loc>http://localhost/shows/open-source-hour</loc>",
-				"<loc>http://localhost/shows/" + first + "</loc>", "<loc>http://localhost/episodes/weights-day</loc>",
-				"<loc>http://localhost/episodes/" + DEAN_BALL + "</loc>");
+				"<loc>http://localhost/shows/" + first + "</loc>",
+				"<loc>http://localhost/shows/open-source-hour/episodes/weights-day</loc>",
+				"<loc>http://localhost/shows/" + first + "/episodes/" + DEAN_BALL + "</loc>");
 		var opml = this.mvc.perform(get("/opml.xml")).andReturn().getResponse().getContentAsString();
 		assertThat(opml).contains("xmlUrl=\"https://feeds.example.org/open-source-hour.xml\"",
 				"htmlUrl=\"http://localhost/shows/open-source-hour\"",

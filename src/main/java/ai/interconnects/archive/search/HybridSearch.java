@@ -34,7 +34,11 @@ class HybridSearch {
 
 	private final HybridPage pages;
 
-	HybridSearch(MeaningSearch meaning, RankingRepository ranking, MatchRepository matches, HybridPage pages) {
+	private final ShowScope shows;
+
+	HybridSearch(MeaningSearch meaning, RankingRepository ranking, MatchRepository matches, HybridPage pages,
+			ShowScope shows) {
+		this.shows = shows;
 		this.meaning = meaning;
 		this.ranking = ranking;
 		this.matches = matches;
@@ -96,8 +100,11 @@ class HybridSearch {
 		if (vector.isEmpty()) {
 			return Optional.empty();
 		}
+		// both halves see the shows of the filter: the words half by its SQL, the meaning
+		// half by the episodes of those shows
 		var filter = new MeaningFilter(instant(SearchFilters.dateParams(request).get("from")),
-				instant(SearchFilters.dateParams(request).get("to")), request.speaker());
+				instant(SearchFilters.dateParams(request).get("to")), request.speaker(),
+				this.shows.episodes(request.showIds()));
 		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
 		var byWords = words.candidates()

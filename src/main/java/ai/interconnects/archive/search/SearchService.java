@@ -131,12 +131,7 @@ public class SearchService {
 		if (!query.indexable()) {
 			return SearchResults.exclusionsOnly(request);
 		}
-		if (request.mode() == SearchMode.HYBRID && request.plain() && !request.showIds().isEmpty()) {
-			// the index of meaning knows no shows: a narrowed search ranks by words
-			request = request
-				.withNotice("Search by meaning does not narrow by show yet: these results match your words.");
-		}
-		else if (request.mode() == SearchMode.HYBRID && request.plain()) {
+		if (request.mode() == SearchMode.HYBRID && request.plain()) {
 			var hybridResults = this.hybrid.search(request, query, Fusion.DEFAULT, this.properties.pageSize(),
 					this.properties.momentsPerEpisode());
 			if (hybridResults.isPresent()) {
@@ -161,7 +156,15 @@ public class SearchService {
 				return results.showingResultsFor(variant);
 			}
 		}
-		return SearchResults.noMatch(request, query.ignoredWords(), this.suggestions.suggest(request.query()));
+		var none = SearchResults.noMatch(request, query.ignoredWords(), this.suggestions.suggest(request.query()));
+		if (names.size() > 1 && !request.showIds().isEmpty()) {
+			// nothing in the chosen shows: the facet says which other shows match
+			var facets = facets(request, query, null, null, names);
+			if (facets.stream().anyMatch((f) -> f.episodes() > 0)) {
+				return none.withShows(facets);
+			}
+		}
+		return none;
 	}
 
 	/** The page asked for of the matches of {@code query}, or null when none match. */

@@ -1,8 +1,11 @@
 package ai.interconnects.archive.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,20 @@ class ShowScope {
 				names.put(rs.getLong("id"), new SearchResults.ShowName(rs.getString("slug"), rs.getString("title")));
 			});
 		return names;
+	}
+
+	/**
+	 * The episodes of the shows with these ids, for search by meaning (whose index knows
+	 * episodes, not shows); null when {@code showIds} is empty (every show).
+	 */
+	Set<Long> episodes(List<Long> showIds) {
+		if (showIds.isEmpty()) {
+			return null;
+		}
+		return new HashSet<>(this.jdbc.sql("select id from episode where podcast_id = any(:shows)")
+			.param("shows", showIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
 	}
 
 	/**

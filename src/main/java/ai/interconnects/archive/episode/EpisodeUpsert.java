@@ -43,8 +43,12 @@ class EpisodeUpsert {
 
 	private final DescriptionParser parser;
 
+	private final EpisodeSlugs slugs;
+
 	EpisodeUpsert(EpisodeRepository episodes, EpisodeRevisionRepository revisions, EpisodeContent content,
-			EpisodeSources sources, EpisodePersons persons, EpisodeAlternates alternates, DescriptionParser parser) {
+			EpisodeSources sources, EpisodePersons persons, EpisodeAlternates alternates, DescriptionParser parser,
+			EpisodeSlugs slugs) {
+		this.slugs = slugs;
 		this.parser = parser;
 		this.alternates = alternates;
 		this.episodes = episodes;
@@ -155,12 +159,7 @@ class EpisodeUpsert {
 	}
 
 	private String uniqueSlug(String title, String identity) {
-		var base = Slugs.of(title, identity);
-		var slug = base;
-		for (int n = 2; this.episodes.existsBySlug(slug); n++) {
-			slug = base + "-" + n;
-		}
-		return slug;
+		return this.slugs.free(Slugs.of(title, identity));
 	}
 
 }

@@ -48,8 +48,11 @@ public class ImportedEpisodes {
 
 	private final EpisodeAlternates alternates;
 
+	private final EpisodeSlugs slugs;
+
 	ImportedEpisodes(JdbcClient jdbc, EpisodeRepository episodes, EpisodeContent content, EpisodePersons persons,
-			EpisodeAlternates alternates) {
+			EpisodeAlternates alternates, EpisodeSlugs slugs) {
+		this.slugs = slugs;
 		this.jdbc = jdbc;
 		this.episodes = episodes;
 		this.content = content;
@@ -123,12 +126,7 @@ public class ImportedEpisodes {
 
 	/** The backup's slug where it is free (episode slugs are unique archive-wide). */
 	private String uniqueSlug(ImportedEpisode e) {
-		var base = blank(e.slug()) ? Slugs.of(e.title(), e.guid()) : e.slug();
-		var slug = base;
-		for (int n = 2; this.episodes.existsBySlug(slug); n++) {
-			slug = base + "-" + n;
-		}
-		return slug;
+		return this.slugs.free(blank(e.slug()) ? Slugs.of(e.title(), e.guid()) : e.slug());
 	}
 
 	private List<StoredChapter> storedChapters(long id) {

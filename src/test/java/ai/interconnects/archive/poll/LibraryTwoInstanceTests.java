@@ -3,7 +3,6 @@ package ai.interconnects.archive.poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -73,7 +72,7 @@ class LibraryTwoInstanceTests {
 				.update();
 		}
 
-		startTogether();
+		InstanceStarts.together(this::startInstance);
 
 		awaitUntil(() -> successes() >= 5);
 		sleep(2000); // about 20 ticks of each instance
@@ -89,24 +88,6 @@ class LibraryTwoInstanceTests {
 			assertThat(requests(path)).as("requests to %s in the second interval", path).isEqualTo(2);
 		}
 		assertThat(successes()).isEqualTo(10);
-	}
-
-	/**
-	 * Starts two instances at the same moment. Both starts end (or fail) before the test
-	 * goes on, so that {@link #stop()} closes every instance that did start (one left
-	 * ticking would poll the shared database under later tests); a start that failed (two
-	 * Spring Boot start-ups in one JVM at once can trip over each other) is made again on
-	 * its own: what is tested is the polling, not the start.
-	 */
-	private void startTogether() throws Exception {
-		var first = CompletableFuture.supplyAsync(this::startInstance);
-		var second = CompletableFuture.supplyAsync(this::startInstance);
-		CompletableFuture.allOf(first, second).handle((done, failed) -> null).get(90, TimeUnit.SECONDS);
-		for (var start : List.of(first, second)) {
-			if (start.isCompletedExceptionally()) {
-				startInstance();
-			}
-		}
 	}
 
 	private ConfigurableApplicationContext startInstance() {

@@ -10,13 +10,16 @@
 #   wrk -t2 -c10 -d15s --latency -H 'Accept-Encoding: gzip'   and the same with -c50
 # against both for every page, stops both, and writes the table to target/pages-bench/results.md.
 # Environment: DURATION (default 15s), APP_PORT (18480), NGINX_PORT (18481), JAVA_OPTS, APP_ARGS (more
-# app arguments, e.g. APP_ARGS=--archive.pages.cache.enabled=false to measure without the rendered-page cache).
+# app arguments, e.g. APP_ARGS=--archive.pages.cache.enabled=false to measure without the rendered-page cache),
+# DB_URL (a JDBC URL of an archive already built, e.g. the library benchmark's: the app reads it, user postgres,
+# with polling off, instead of archiving the fixture feed), PAGES_LIST ("name|path name|path …": other pages;
+# the first is the one waited for at start-up), WORK (the output directory, default target/pages-bench).
 # wrk is one client with 50 connections: the per-client request cap (20) is lifted for it.
 set -euo pipefail
 
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
-WORK=$ROOT/target/pages-bench
+WORK=${WORK:-$ROOT/target/pages-bench}
 DURATION=${DURATION:-15s}
 APP_PORT=${APP_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
@@ -30,6 +33,17 @@ PAGES=(
 	"chapters|/chapters"
 	"search|/search?q=open+models"
 )
+if [ -n "${PAGES_LIST:-}" ]; then
+	read -r -a PAGES <<<"$PAGES_LIST"
+	EPISODE=${PAGES[0]#*|}
+fi
+if [ -n "${DB_URL:-}" ]; then
+	SOURCE_ARGS=(--spring.datasource.url="$DB_URL" --spring.datasource.username=postgres --spring.datasource.password=
+		--archive.poll.enabled=false)
+else
+	SOURCE_ARGS=(--archive.embedded-db.data-dir="$WORK/pg"
+		--archive.feed.url="file:$ROOT/src/test/resources/feeds/interconnects-feed.xml")
+fi
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -53,9 +67,7 @@ trap cleanup EXIT
 
 echo "Starting the app on 127.0.0.1:$APP_PORT ($JAR)"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
-	--archive.embedded-db.data-dir="$WORK/pg" \
-	--archive.feed.url="file:$ROOT/src/test/resources/feeds/interconnects-feed.xml" \
+java $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 "${SOURCE_ARGS[@]}" \
 	--archive.public-url="http://127.0.0.1:$APP_PORT" \
 	--archive.clients.max-concurrent-requests=1000 ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -6,10 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map;
 
 import ai.interconnects.archive.show.Shows;
@@ -18,6 +15,7 @@ import ai.interconnects.archive.web.ShowOfEpisode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -37,9 +35,12 @@ public class ShowCatalog implements ShowOfEpisode {
 
 	private final Shows shows;
 
-	ShowCatalog(JdbcClient jdbc, Shows shows) {
+	private final EpisodeShowMemo showOfEpisode;
+
+	ShowCatalog(JdbcClient jdbc, Shows shows, EpisodeCatalog episodes) {
 		this.jdbc = jdbc;
 		this.shows = shows;
+		this.showOfEpisode = new EpisodeShowMemo(episodes::current);
 	}
 
 	/** An episode as a list across shows names it. */
@@ -99,6 +100,7 @@ public class ShowCatalog implements ShowOfEpisode {
 	 * answer is kept as a request attribute.
 	 */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean library() {
 		var request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
@@ -113,13 +115,17 @@ public class ShowCatalog implements ShowOfEpisode {
 		return library;
 	}
 
+	/** Asked for every episode link of a library's page: remembered (no transaction). */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public String showSlug(String episodeSlug) {
-		return this.jdbc.sql("select p.slug from episode e join podcast p on p.id = e.podcast_id where e.slug = ?")
-			.param(episodeSlug)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return this.showOfEpisode.showSlug(episodeSlug,
+				(slug) -> this.jdbc
+					.sql("select p.slug from episode e join podcast p on p.id = e.podcast_id where e.slug = ?")
+					.param(slug)
+					.query(String.class)
+					.optional()
+					.orElse(null));
 	}
 
 	/** A show as a list of episodes across shows names it. */

@@ -70,12 +70,26 @@ class MatchRepository {
 	 * {@link SearchService}).
 	 */
 	Map<Long, Long> matchingEverywhere(SearchRequest request, QueryAnalysis.Analyzed query) {
+		return moments(request, query, null);
+	}
+
+	/**
+	 * Every matching moment of these episodes, counted per episode, read through the
+	 * episodes' own rows ({@code ts_match_vq}, as {@link #matching}): for a few
+	 * candidates in a narrowed search, whose words are common elsewhere in the library.
+	 * The candidates already carry the request's filters.
+	 */
+	Map<Long, Long> matchingAmong(SearchRequest request, QueryAnalysis.Analyzed query, Collection<Long> episodeIds) {
+		return episodeIds.isEmpty() ? Map.of() : moments(request, query, episodeIds);
+	}
+
+	private Map<Long, Long> moments(SearchRequest request, QueryAnalysis.Analyzed query, Collection<Long> among) {
 		var sql = """
 				select m.episode_id, count(*) as moments
 				from (
 				    select s.episode_id
 				    from transcript_segment s join episode e on e.id = s.episode_id
-				    where s.search_vector @@ /*tsquery*/ /*speaker*/ /*dates*/
+				    where /*segment*/ /*speaker*/ /*dates*/
 				/*others*/
 				) m
 				group by m.episode_id
@@ -84,27 +98,46 @@ class MatchRepository {
 					union all
 					select c.episode_id
 					from chapter c join episode e on e.id = c.episode_id
-					where c.search_vector @@ /*tsquery*/ /*dates*/
+					where /*chapter*/ /*dates*/
 					union all
 					select e.id from episode e
-					where e.title_vector @@ /*tsquery*/ /*dates*/
+					where /*title*/ /*dates*/
 					union all
 					select e.id from episode e
-					where e.notes_vector @@ /*tsquery*/ /*dates*/""")
-			.replace("/*dates*/", SearchFilters.dates(request))
+					where /*notes*/ /*dates*/""")
+			.replace("/*segment*/", matches("s.episode_id", "s.search_vector", among))
+			.replace("/*chapter*/", matches("c.episode_id", "c.search_vector", among))
+			.replace("/*title*/", matches("e.id", "e.title_vector", among))
+			.replace("/*notes*/", matches("e.id", "e.notes_vector", among))
+			.replace("/*dates*/", (among != null) ? "" : SearchFilters.dates(request))
 			.replace("/*tsquery*/", QueryAnalysis.TSQUERY);
 		var spec = this.jdbc.sql(sql).param("tsquery", query.tsquery());
 		if (request.speaker() != null) {
 			spec = spec.param("speaker", request.speaker());
 		}
-		for (var param : SearchFilters.dateParams(request).entrySet()) {
-			spec = spec.param(param.getKey(), param.getValue());
+		if (among != null) {
+			spec = spec.param("ids", among);
+		}
+		else {
+			for (var param : SearchFilters.dateParams(request).entrySet()) {
+				spec = spec.param(param.getKey(), param.getValue());
+			}
 		}
 		var moments = new HashMap<Long, Long>();
 		spec.query((rs) -> {
 			moments.put(rs.getLong("episode_id"), rs.getLong("moments"));
 		});
 		return moments;
+	}
+
+	/**
+	 * The match condition on one column: through its GIN index for the whole archive, or
+	 * row by row ({@code ts_match_vq}, which the planner does not turn into an index
+	 * read) for the given episodes.
+	 */
+	private static String matches(String episodeColumn, String vector, Collection<Long> among) {
+		return (among == null) ? vector + " @@ /*tsquery*/"
+				: episodeColumn + " in (:ids) and ts_match_vq(" + vector + ", /*tsquery*/)";
 	}
 
 }

@@ -34,9 +34,26 @@ class RankingRepository {
 	/**
 	 * Every candidate in result order, and what {@link MomentRepository#moments} needs to
 	 * score moments alike: each lexeme's IDF (0 for a word the archive lacks) and each
-	 * field's average moment length.
+	 * field's average moment length. {@code unnarrowed} are the candidates of every show,
+	 * which a read of the word indexes goes through whatever the show filter
+	 * ({@link EpisodeMatcher}); the same list when not narrowed.
 	 */
-	record Ranking(List<Candidate> candidates, Map<MomentKind, double[]> idfs, Map<MomentKind, Double> unitLengths) {
+	record Ranking(List<Candidate> candidates, Map<MomentKind, double[]> idfs, Map<MomentKind, Double> unitLengths,
+			List<Candidate> unnarrowed) {
+
+		Ranking(List<Candidate> candidates, Map<MomentKind, double[]> idfs, Map<MomentKind, Double> unitLengths) {
+			this(candidates, idfs, unitLengths, candidates);
+		}
+
+		/** The candidates of these shows only (none: every show). */
+		Ranking inShows(List<Long> showIds) {
+			if (showIds.isEmpty()) {
+				return this;
+			}
+			return new Ranking(this.candidates.stream().filter((c) -> showIds.contains(c.showId())).toList(), this.idfs,
+					this.unitLengths, this.unnarrowed);
+		}
+
 	}
 
 	/**

@@ -174,10 +174,7 @@ public class SearchService {
 		var lexemes = tree.positiveLexemes();
 		// ranked over every show (the facet needs them all), then narrowed to the filter
 		var all = this.rankingRepository.rank(request.everyShow(), lexemes);
-		var ranking = request.showIds().isEmpty() ? all
-				: new RankingRepository.Ranking(
-						all.candidates().stream().filter((c) -> request.showIds().contains(c.showId())).toList(),
-						all.idfs(), all.unitLengths());
+		var ranking = all.inShows(request.showIds());
 		int pageSize = this.properties.pageSize();
 		int wanted = (int) Math.min((long) request.page() * pageSize + 1, Integer.MAX_VALUE);
 		var matches = this.matcher.match(request, query, tree, lexemes, ranking, wanted, pageSize);

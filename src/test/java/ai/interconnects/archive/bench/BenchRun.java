@@ -52,18 +52,25 @@ final class BenchRun {
 	 * way, and the Lucene query.
 	 */
 	record Query(String label, String q, String speaker, boolean dates, boolean newest, int page, String ilike,
-			LuceneQuery lucene, boolean words) {
+			LuceneQuery lucene, boolean words, int show) {
 
 		/** A query in the default mode: hybrid when the archive has vectors. */
 		Query(String label, String q, String speaker, boolean dates, boolean newest, int page, String ilike,
 				LuceneQuery lucene) {
-			this(label, q, speaker, dates, newest, page, ilike, lucene, false);
+			this(label, q, speaker, dates, newest, page, ilike, lucene, false, 0);
 		}
 
 		/** The same query with {@code mode=words}: exact words only. */
 		Query wordsOnly() {
 			return new Query(this.label + ", mode=words", this.q, this.speaker, this.dates, this.newest, this.page,
-					this.ilike, this.lucene, true);
+					this.ilike, this.lucene, true, this.show);
+		}
+
+		/** The same query narrowed to one show of a library ({@code show=}). */
+		Query inShow(String label, int show) {
+			LuceneQuery inShow = (l) -> LuceneAnchor.inShow(this.lucene.build(l), show);
+			return new Query(label, this.q, this.speaker, this.dates, this.newest, this.page, this.ilike, inShow,
+					this.words, show);
 		}
 
 		String url() {
@@ -83,6 +90,9 @@ final class BenchRun {
 			if (this.words) {
 				url.append("&mode=words");
 			}
+			if (this.show > 0) {
+				url.append("&show=bench-show-").append(this.show);
+			}
 			return url.toString();
 		}
 
@@ -95,6 +105,9 @@ final class BenchRun {
 			var sql = new StringBuilder();
 			if (this.speaker != null) {
 				sql.append(" and s.speaker = '").append(this.speaker.replace("'", "''")).append("'");
+			}
+			if (this.show > 0) {
+				sql.append(" and e.podcast_id = ").append(this.show);
 			}
 			if (this.dates) {
 				sql.append(" and e.published_at >= '")
@@ -136,7 +149,7 @@ final class BenchRun {
 	private BenchRun() {
 	}
 
-	static List<Query> queries(Connection connection) throws SQLException {
+	static List<Query> queries(Connection connection, SearchBenchmark.Size size) throws SQLException {
 		// the rarest word of the generated archive, chosen by the data, not by hand
 		String rare;
 		try (var rs = connection.createStatement()
@@ -186,9 +199,22 @@ final class BenchRun {
 		classes.add(new Query("question, date filter", question, null, true, false, 1, questionLike,
 				(l) -> LuceneAnchor.publishedBetween(question(l, questionWords, null), fromEpoch, toEpoch)));
 		for (var label : List.of("rare word", "common word", "two words", "speaker filter", "date filter")) {
-			classes.add(classes.stream().filter((c) -> c.label().equals(label)).findFirst().orElseThrow().wordsOnly());
+			classes.add(find(classes, label).wordsOnly());
+		}
+		if (size.library()) {
+			// issue 24: one show of the library; the speaker filter above is already a
+			// speaker followed across every show
+			classes.add(find(classes, "common word").inShow("show filter, common word", 7));
+			classes.add(find(classes, "rare word").inShow("show filter, rare word", 7));
+			classes.add(find(classes, "phrase").inShow("show filter, phrase", 7));
+			classes.add(find(classes, "speaker filter").inShow("show filter, speaker", 7));
+			classes.add(find(classes, "common word").wordsOnly().inShow("show filter, common word, mode=words", 7));
 		}
 		return classes;
+	}
+
+	private static Query find(List<Query> classes, String label) {
+		return classes.stream().filter((c) -> c.label().equals(label)).findFirst().orElseThrow();
 	}
 
 	/** Any of the question's words, in Lucene (it has no meaning to rank by). */
@@ -231,7 +257,7 @@ final class BenchRun {
 			// -Dbench.queries="two words,phrase": only these classes (labels), for a
 			// re-run
 			var only = System.getProperty("bench.queries", "");
-			var queries = queries(connection).stream()
+			var queries = queries(connection, size).stream()
 				.filter((q) -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(q.label()))
 				.toList();
 			var meaning = System.getProperty("bench.meaning", "both");
@@ -269,8 +295,8 @@ final class BenchRun {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			var http = HttpClient.newHttpClient();
 			int[] next = { 0 };
-			episodePage = time(WARM_UP, REQUESTS, () -> get(http, port,
-					"/episodes/bench-episode-" + (1 + (next[0]++ * 37) % size.episodes()), "<h1"));
+			episodePage = time(WARM_UP, REQUESTS,
+					() -> get(http, port, size.episodePath(1 + (next[0]++ * 37) % size.episodes()), "<h1"));
 			episodeLoad = loadAverage();
 			System.out.printf("%s (%s) episode page p50=%.1f p95=%.1f ms%n", size.database(), label, episodePage.p50(),
 					episodePage.p95());
@@ -360,7 +386,8 @@ final class BenchRun {
 		return Timing.of(nanos);
 	}
 
-	private static final Pattern EPISODE_LINK = Pattern.compile("<h2><a href=\"/episodes/bench-episode-(\\d+)\"");
+	private static final Pattern EPISODE_LINK = Pattern
+		.compile("<h2><a\\s+href=\"(?:/shows/bench-show-\\d+)?/episodes/bench-episode-(\\d+)\"");
 
 	private static List<Long> ids(String html) {
 		var ids = new ArrayList<Long>();

@@ -98,8 +98,8 @@ final class LuceneAnchor implements AutoCloseable {
 			.setRAMBufferSizeMB(256);
 		try (var writer = new IndexWriter(FSDirectory.open(dir), config);
 				var episodes = connection.createStatement()
-					.executeQuery("select id, title, show_notes_html, extract(epoch from published_at)::bigint "
-							+ "from episode order by id")) {
+					.executeQuery("select id, title, show_notes_html, extract(epoch from published_at)::bigint, "
+							+ "podcast_id from episode order by id")) {
 			var chapters = connection
 				.prepareStatement("select title from chapter where episode_id = ? order by position");
 			var segments = connection.prepareStatement(
@@ -110,6 +110,7 @@ final class LuceneAnchor implements AutoCloseable {
 				doc.add(new StoredField("id", id));
 				doc.add(new LongPoint("published", episodes.getLong(4)));
 				doc.add(new NumericDocValuesField("published", episodes.getLong(4)));
+				doc.add(new LongPoint("show", episodes.getLong(5)));
 				doc.add(new TextField("title", episodes.getString(2), Field.Store.NO));
 				doc.add(new TextField("notes", Jsoup.parse(episodes.getString(3)).text(), Field.Store.NO));
 				chapters.setLong(1, id);
@@ -209,6 +210,13 @@ final class LuceneAnchor implements AutoCloseable {
 	static Query publishedBetween(Query query, long fromEpoch, long toEpoch) {
 		return new BooleanQuery.Builder().add(query, Occur.MUST)
 			.add(LongPoint.newRangeQuery("published", fromEpoch, toEpoch), Occur.FILTER)
+			.build();
+	}
+
+	/** Only the episodes of one show (a library's {@code show=}). */
+	static Query inShow(Query query, long show) {
+		return new BooleanQuery.Builder().add(query, Occur.MUST)
+			.add(LongPoint.newExactQuery("show", show), Occur.FILTER)
 			.build();
 	}
 

@@ -21,15 +21,43 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class SearchBenchmark {
 
-	record Size(String database, int episodes, int segmentsPerEpisode) {
+	/**
+	 * An archive to measure: {@code shows} above one makes it a library (issue 24), the
+	 * episodes dealt to the shows in turn, so each show holds episodes of the whole time
+	 * span.
+	 */
+	record Size(String database, int episodes, int segmentsPerEpisode, int shows) {
 
 		long segments() {
 			return (long) this.episodes * this.segmentsPerEpisode;
 		}
 
+		boolean library() {
+			return this.shows > 1;
+		}
+
+		/** The show of generated episode {@code episode} (ids from 1). */
+		int showOf(long episode) {
+			return 1 + (int) ((episode - 1) % this.shows);
+		}
+
+		/** The path of generated episode {@code episode}'s page. */
+		String episodePath(long episode) {
+			var path = "/episodes/bench-episode-" + episode;
+			return library() ? "/shows/bench-show-" + showOf(episode) + path : path;
+		}
+
 	}
 
-	static final List<Size> SIZES = List.of(new Size("bench_100k", 250, 400), new Size("bench_2m", 5000, 400));
+	static final Size BENCH_2M = new Size("bench_2m", 5000, 400, 1);
+
+	/**
+	 * 200 shows x 25 episodes x 400 segments: the 2 M archive as a library (issue 24),
+	 * made from a copy of {@code bench_2m}.
+	 */
+	static final Size LIBRARY_2M = new Size("bench_lib2m", 5000, 400, 200);
+
+	static final List<Size> SIZES = List.of(new Size("bench_100k", 250, 400, 1), BENCH_2M, LIBRARY_2M);
 
 	private SearchBenchmark() {
 	}
@@ -49,10 +77,21 @@ public final class SearchBenchmark {
 			var only = System.getProperty("bench.sizes", "");
 			var sizes = SIZES.stream().filter((s) -> only.isBlank() || only.contains(s.database())).toList();
 			var feed = SearchBenchmark.class.getResourceAsStream("/feeds/interconnects-feed.xml").readAllBytes();
-			var real = BenchVectors.real(feed, dataDir.resolveSibling("bench-vectors").resolve("real.bin"));
+			// -Dbench.meaning=off measures keyword search only: no vectors are needed
+			boolean vectors = !"off".equals(System.getProperty("bench.meaning"));
+			var real = vectors ? BenchVectors.real(feed, dataDir.resolveSibling("bench-vectors").resolve("real.bin"))
+					: null;
 			for (var size : sizes) {
-				prepare(postgres, size, feed);
-				vectors(postgres, size, real);
+				if (size.library()) {
+					prepare(postgres, BENCH_2M, feed);
+					BenchLibrary.prepare(postgres, BENCH_2M, size);
+				}
+				else {
+					prepare(postgres, size, feed);
+				}
+				if (vectors) {
+					vectors(postgres, size, real);
+				}
 			}
 			if (Boolean.getBoolean("bench.load-only")) {
 				return;
@@ -101,7 +140,7 @@ public final class SearchBenchmark {
 		}
 	}
 
-	private static void prepare(EmbeddedPostgres postgres, Size size, byte[] feed) throws Exception {
+	static void prepare(EmbeddedPostgres postgres, Size size, byte[] feed) throws Exception {
 		try (var admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "")) {
 			try (var rs = admin.createStatement()
 				.executeQuery("select 1 from pg_database where datname = '" + size.database() + "'")) {

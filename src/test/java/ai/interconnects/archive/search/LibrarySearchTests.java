@@ -53,6 +53,12 @@ class LibrarySearchTests {
 	@Autowired
 	SearchService search;
 
+	@Autowired
+	QueryAnalysis analysis;
+
+	@Autowired
+	MatchRepository matches;
+
 	final SplittableRandom random = new SplittableRandom(7);
 
 	@BeforeEach
@@ -131,6 +137,21 @@ class LibrarySearchTests {
 		assertThat(a.momentsEstimated()).isFalse();
 		assertThat(a.episodes()).allMatch((e) -> e.show().slug().equals("show-a"));
 		assertThat(a.shows()).extracting(ShowFacets.Facet::episodes).containsExactly(8L, 4L);
+	}
+
+	@Test
+	void aFewEpisodesCountedThroughTheirOwnRowsMatchAsTheWordIndexesSay() {
+		for (int i = 1; i <= 12; i++) {
+			store((i <= 8) ? 1 : 2, i, "Episode " + i, (i % 3 == 0) ? "models open" : "open models", 1 + i % 4);
+		}
+		var request = SearchRequest.of("\"open models\"", null, null, null, null, "1", "words", 200);
+		var query = this.analysis.analyze(request.query());
+		var everywhere = this.matches.matchingEverywhere(request, query);
+		var among = this.matches.matchingAmong(request, query, List.of(1L, 2L, 3L, 4L, 9L));
+
+		assertThat(everywhere).hasSize(8).doesNotContainKeys(3L, 6L, 9L, 12L);
+		assertThat(among).containsOnlyKeys(1L, 2L, 4L);
+		among.forEach((episode, moments) -> assertThat(moments).isEqualTo(everywhere.get(episode)));
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class ArchitectureTests {
 
 	/** The tables episode/ owns. */
 	private static final List<String> CONTENT_TABLES = List.of("episode", "chapter", "transcript_segment",
-			"episode_person", "episode_file", "episode_revision");
+			"episode_person", "episode_file", "episode_revision", "episode_speaker");
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

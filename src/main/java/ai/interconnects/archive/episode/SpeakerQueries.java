@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The catalog's questions about speakers and named people, aggregated in SQL (see
- * {@link Voices}).
+ * {@link Voices}). Counts come from {@code episode_speaker} (one row per episode and
+ * speaker, kept current by the V15 triggers), never from every segment of the archive.
  */
 @Component
 class SpeakerQueries {
@@ -23,9 +24,8 @@ class SpeakerQueries {
 	/** Every speaker, the most episodes first. */
 	List<Voices.SpeakerRow> speakers() {
 		return this.jdbc.sql("""
-				select speaker as name, count(distinct episode_id) as episodes, count(*) as turns
-				from transcript_segment
-				where speaker is not null
+				select speaker as name, count(*) as episodes, sum(segments) as turns
+				from episode_speaker
 				group by speaker
 				order by episodes desc, turns desc, speaker""").query(Voices.SpeakerRow.class).list();
 	}
@@ -34,17 +34,14 @@ class SpeakerQueries {
 	 * The episodes {@code speaker} speaks in, newest first, with their number of turns.
 	 */
 	List<Voices.EpisodeRow> episodes(String speaker) {
-		return this.jdbc
-			.sql("""
-					select t.episode_id, e.slug, e.title, e.published_at, t.turns, t.first_position, s.start_seconds as first_start
-					from (
-					    select episode_id, count(*) as turns, min(position) as first_position
-					    from transcript_segment where speaker = :speaker group by episode_id
-					) t
-					join episode e on e.id = t.episode_id
-					join transcript_segment s on s.episode_id = t.episode_id and s.position = t.first_position
-					order by %1$s"""
-				.formatted(EpisodeCatalog.NEWEST_FIRST))
+		return this.jdbc.sql("""
+				select t.episode_id, e.slug, e.title, e.published_at, t.segments as turns, t.first_position,
+				       s.start_seconds as first_start
+				from episode_speaker t
+				join episode e on e.id = t.episode_id
+				join transcript_segment s on s.episode_id = t.episode_id and s.position = t.first_position
+				where t.speaker = :speaker
+				order by %1$s""".formatted(EpisodeCatalog.NEWEST_FIRST))
 			.param("speaker", speaker)
 			.query(Voices.EpisodeRow.class)
 			.list();
@@ -77,7 +74,7 @@ class SpeakerQueries {
 				            filter (where p.href is not null))[1] as href,
 				       count(distinct p.episode_id) as episodes,
 				       count(distinct p.episode_id) filter (where not exists (
-				           select 1 from transcript_segment s
+				           select 1 from episode_speaker s
 				           where s.episode_id = p.episode_id and lower(s.speaker) = lower(p.name))) as silent_episodes
 				from episode_person p join episode e on e.id = p.episode_id
 				group by lower(p.name)""".formatted(EpisodeCatalog.NEWEST_FIRST)).query(Voices.PersonRow.class).list();
@@ -101,14 +98,10 @@ class SpeakerQueries {
 	/** Every speaker with counts, most turns first. */
 	List<Voices.SpeakerStats> stats() {
 		return this.jdbc.sql("""
-				select t.speaker, count(distinct t.episode_id) as episodes,
-					count(*) filter (where t.previous is distinct from t.speaker) as turns,
-					count(*) as segments, min(e.published_at) as first_heard, max(e.published_at) as last_heard
-				from (select s.episode_id, s.speaker,
-						lag(s.speaker) over (partition by s.episode_id order by s.position) as previous
-					from transcript_segment s) t
+				select t.speaker, count(*) as episodes, sum(t.turns) as turns, sum(t.segments) as segments,
+					min(e.published_at) as first_heard, max(e.published_at) as last_heard
+				from episode_speaker t
 				join episode e on e.id = t.episode_id
-				where t.speaker is not null
 				group by t.speaker
 				order by turns desc, t.speaker""")
 			.query((rs, n) -> new Voices.SpeakerStats(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),

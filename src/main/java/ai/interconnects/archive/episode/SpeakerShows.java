@@ -33,7 +33,7 @@ public class SpeakerShows {
 				select v.name, p.id, p.slug, p.title
 				from (
 				    select s.speaker as name, e.podcast_id
-				    from (select distinct speaker, episode_id from transcript_segment where speaker is not null) s
+				    from episode_speaker s
 				    join episode e on e.id = s.episode_id
 				    union
 				    select c.name, e.podcast_id

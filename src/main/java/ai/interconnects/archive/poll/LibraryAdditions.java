@@ -59,9 +59,13 @@ public class LibraryAdditions {
 	/**
 	 * Adds every show {@code report} lists that the library does not know yet, with
 	 * {@code origin}; the report's refusals are carried over, so the result has a line
-	 * for every outline that looked like a show, in the file's order.
+	 * for every outline that looked like a show, in the file's order. One addition at a
+	 * time in an instance: the start-up reading and the first poll tick read the list at
+	 * the same moment, and the second must find the first's shows rather than fail to
+	 * insert them (each failed insert logged a duplicate-key error: 189 at the start of a
+	 * 200-show library). Across instances the unique feed address decides.
 	 */
-	public List<Addition> addListed(OpmlReport report, LibraryEntry.Origin origin) {
+	public synchronized List<Addition> addListed(OpmlReport report, LibraryEntry.Origin origin) {
 		var known = known();
 		var additions = new ArrayList<Addition>();
 		report.refused()
@@ -86,7 +90,7 @@ public class LibraryAdditions {
 	 * Adds the show at {@code feedUrl} (already checked), or restores it when it was
 	 * removed: the operator's form.
 	 */
-	public Addition addOne(String feedUrl, LibraryEntry.Origin origin) {
+	public synchronized Addition addOne(String feedUrl, LibraryEntry.Origin origin) {
 		var existing = known().get(FeedAddresses.sameFeedKey(feedUrl));
 		if (existing == null) {
 			add(feedUrl, origin);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import ai.interconnects.archive.feed.client.FeedClient;
+import ai.interconnects.archive.show.LibraryEntry;
 import ai.interconnects.archive.show.PodcastRepository;
 import ai.interconnects.archive.support.ArchiveTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -91,6 +92,46 @@ class LibraryListingTests {
 		assertThat(listing.last().orElseThrow().additions()).filteredOn((a) -> a.label().equals("Alpha"))
 			.singleElement()
 			.satisfies((a) -> assertThat(a.reason()).contains("removed"));
+	}
+
+	@Test
+	void twoReadingsAtOnceAddEachShowOnce() throws Exception {
+		var outlines = new StringBuilder();
+		for (int i = 1; i <= 60; i++) {
+			outlines.append("<outline type=\"rss\" text=\"Show ")
+				.append(i)
+				.append("\" xmlUrl=\"https://show")
+				.append(i)
+				.append(".example.com/feed.xml\"/>\n");
+		}
+		var report = new ai.interconnects.archive.library.OpmlReader(
+				ai.interconnects.archive.library.OpmlLimits.DEFAULT)
+			.read(new java.io.ByteArrayInputStream(
+					("<?xml version=\"1.0\"?><opml version=\"2.0\"><body>" + outlines + "</body></opml>")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		// the start-up reading and the first poll tick
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.Callable<java.util.List<LibraryAdditions.Addition>> reading = () -> {
+				start.await();
+				return this.additions.addListed(report, LibraryEntry.Origin.OPML);
+			};
+			var one = pool.submit(reading);
+			var two = pool.submit(reading);
+			start.countDown();
+			var added = java.util.stream.Stream.concat(one.get().stream(), two.get().stream())
+				.filter((a) -> a.result() == LibraryAdditions.Result.ADDED)
+				.count();
+
+			// each show is reported added by one reading only, and found there by the
+			// other
+			assertThat(added).isEqualTo(60);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.podcasts.count()).isEqualTo(60);
 	}
 
 	@Test

@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ai.interconnects.archive.web.ArchiveStamp;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class EpisodeCatalog implements ArchiveStamp {
+public class EpisodeCatalog {
 
 	/** Newest publication first, undated episodes last, then the newest stored. */
 	public static final String NEWEST_FIRST = "e.published_at desc nulls last, e.id desc";
@@ -145,15 +142,6 @@ public class EpisodeCatalog implements ArchiveStamp {
 			.query((rs, n) -> new PageFacts(rs.getString(1), instant(rs.getTimestamp(2)), rs.getBoolean(3),
 					rs.getInt(4), rs.getLong(5)))
 			.list();
-	}
-
-	/** Read by every page request: one statement, without a transaction's round trip. */
-	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
-	public Stamp current() {
-		return this.jdbc.sql("select count(*), max(updated_at) from episode")
-			.query((rs, row) -> new Stamp(rs.getLong(1), instant(rs.getTimestamp(2))))
-			.single();
 	}
 
 	/** What the archive holds. */

@@ -7,20 +7,15 @@ import java.util.function.Supplier;
 
 import ai.interconnects.archive.web.ArchiveStamp;
 
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-
 /**
  * The show of each episode, remembered for the links of a library's pages: every episode
  * link a page writes asks for it (a results page has ten episodes, the home page and a
  * speaker's page dozens), and a statement per link was most of a library page's database
  * time. An episode never changes show, and adding or deleting an episode changes the
- * archive's stamp, so the answers stay while the stamp does; the stamp is read once per
- * request.
+ * archive's stamp, so the answers stay while the stamp does (read once per request by the
+ * catalog).
  */
 final class EpisodeShowMemo {
-
-	private static final String STAMP = EpisodeShowMemo.class.getName() + ".stamp";
 
 	/** Far above any page's links; a bound so that a crawler of 404s cannot grow it. */
 	static final int MAX_ENTRIES = 200_000;
@@ -54,7 +49,7 @@ final class EpisodeShowMemo {
 	}
 
 	private Memo current() {
-		var stamp = stamp();
+		var stamp = this.stamps.get();
 		var memo = this.memo.get();
 		if (stamp.equals(memo.stamp())) {
 			return memo;
@@ -63,19 +58,6 @@ final class EpisodeShowMemo {
 		// two requests seeing a new stamp at once: either memo is right for both
 		this.memo.compareAndSet(memo, fresh);
 		return fresh;
-	}
-
-	private ArchiveStamp.Stamp stamp() {
-		var request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return this.stamps.get();
-		}
-		if (request.getAttribute(STAMP, RequestAttributes.SCOPE_REQUEST) instanceof ArchiveStamp.Stamp known) {
-			return known;
-		}
-		var stamp = this.stamps.get();
-		request.setAttribute(STAMP, stamp, RequestAttributes.SCOPE_REQUEST);
-		return stamp;
 	}
 
 }

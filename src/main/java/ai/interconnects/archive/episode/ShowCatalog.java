@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.interconnects.archive.show.Shows;
+import ai.interconnects.archive.web.ArchiveStamp;
 import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.ShowOfEpisode;
 
@@ -37,10 +38,10 @@ public class ShowCatalog implements ShowOfEpisode {
 
 	private final EpisodeShowMemo showOfEpisode;
 
-	ShowCatalog(JdbcClient jdbc, Shows shows, EpisodeCatalog episodes) {
+	ShowCatalog(JdbcClient jdbc, Shows shows, ArchiveStamp stamps) {
 		this.jdbc = jdbc;
 		this.shows = shows;
-		this.showOfEpisode = new EpisodeShowMemo(episodes::current);
+		this.showOfEpisode = new EpisodeShowMemo(stamps::current);
 	}
 
 	/** An episode as a list across shows names it. */

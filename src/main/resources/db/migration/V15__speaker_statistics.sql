@@ -17,8 +17,9 @@ create table episode_speaker (
     segments        integer not null,
     -- segments where the speaker takes over from another label or from an unlabelled one
     turns           integer not null,
-    -- the speaker's first segment in the episode
+    -- the speaker's first segment in the episode, and its time (null when untimed)
     first_position  integer not null,
+    first_start     integer,
     primary key (speaker, episode_id)
 );
 
@@ -36,12 +37,12 @@ create table speaker_stale_episode (
 create function speaker_refresh_episode(p_episode bigint) returns void language plpgsql as $$
 begin
     delete from episode_speaker where episode_id = p_episode;
-    insert into episode_speaker (episode_id, speaker, segments, turns, first_position)
+    insert into episode_speaker (episode_id, speaker, segments, turns, first_position, first_start)
     select p_episode, t.speaker, count(*),
            count(*) filter (where t.previous is distinct from t.speaker),
-           min(t.position)
+           min(t.position), (array_agg(t.start_seconds order by t.position))[1]
     from (
-        select s.speaker, s.position, lag(s.speaker) over (order by s.position) as previous
+        select s.speaker, s.position, s.start_seconds, lag(s.speaker) over (order by s.position) as previous
         from transcript_segment s where s.episode_id = p_episode
     ) t
     where t.speaker is not null
@@ -119,12 +120,12 @@ create trigger transcript_segment_speaker_truncate after truncate on transcript_
     for each statement execute function speaker_statistics_truncated();
 
 -- Episodes stored before this migration, in one pass over the transcripts.
-insert into episode_speaker (episode_id, speaker, segments, turns, first_position)
+insert into episode_speaker (episode_id, speaker, segments, turns, first_position, first_start)
 select t.episode_id, t.speaker, count(*),
        count(*) filter (where t.previous is distinct from t.speaker),
-       min(t.position)
+       min(t.position), (array_agg(t.start_seconds order by t.position))[1]
 from (
-    select s.episode_id, s.speaker, s.position,
+    select s.episode_id, s.speaker, s.position, s.start_seconds,
            lag(s.speaker) over (partition by s.episode_id order by s.position) as previous
     from transcript_segment s
 ) t

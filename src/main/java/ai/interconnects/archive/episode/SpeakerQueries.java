@@ -36,10 +36,9 @@ class SpeakerQueries {
 	List<Voices.EpisodeRow> episodes(String speaker) {
 		return this.jdbc.sql("""
 				select t.episode_id, e.slug, e.title, e.published_at, t.segments as turns, t.first_position,
-				       s.start_seconds as first_start
+				       t.first_start
 				from episode_speaker t
 				join episode e on e.id = t.episode_id
-				join transcript_segment s on s.episode_id = t.episode_id and s.position = t.first_position
 				where t.speaker = :speaker
 				order by %1$s""".formatted(EpisodeCatalog.NEWEST_FIRST))
 			.param("speaker", speaker)

@@ -43,10 +43,14 @@ class SpeakerStatisticsTests {
 		}
 	}
 
+	/** Segments 10 s apart, the first one untimed. */
 	private void segments(long episode, String... speakers) {
 		for (int position = 0; position < speakers.length; position++) {
-			this.jdbc.sql("insert into transcript_segment (episode_id, position, speaker, text) values (?, ?, ?, ?)")
-				.params(episode, position, speakers[position], "words " + position)
+			this.jdbc
+				.sql("insert into transcript_segment (episode_id, position, start_seconds, speaker, text) "
+						+ "values (?, ?, ?, ?, ?)")
+				.params(episode, position, (position == 0) ? null : position * 10, speakers[position],
+						"words " + position)
 				.update();
 		}
 	}
@@ -54,7 +58,8 @@ class SpeakerStatisticsTests {
 	private List<String> rows() {
 		return this.jdbc
 			.sql("select episode_id || ' ' || speaker || ' segments=' || segments || ' turns=' || turns || ' first='"
-					+ " || first_position from episode_speaker order by episode_id, speaker")
+					+ " || first_position || ' at=' || coalesce(first_start::text, '-') from episode_speaker"
+					+ " order by episode_id, speaker")
 			.query(String.class)
 			.list();
 	}
@@ -65,8 +70,8 @@ class SpeakerStatisticsTests {
 		segments(1, "Nathan", "Dean", null, "Dean", "Nathan", "Nathan");
 		segments(2, "Dean");
 
-		assertThat(rows()).containsExactly("1 Dean segments=2 turns=2 first=1", "1 Nathan segments=3 turns=2 first=0",
-				"2 Dean segments=1 turns=1 first=0");
+		assertThat(rows()).containsExactly("1 Dean segments=2 turns=2 first=1 at=10",
+				"1 Nathan segments=3 turns=2 first=0 at=-", "2 Dean segments=1 turns=1 first=0 at=-");
 	}
 
 	@Test
@@ -76,8 +81,8 @@ class SpeakerStatisticsTests {
 
 		this.jdbc.sql("update transcript_segment set speaker = 'Dean Ball' where speaker = 'Dean' and episode_id = 1")
 			.update();
-		assertThat(rows()).containsExactly("1 Dean Ball segments=2 turns=1 first=1",
-				"1 Nathan segments=1 turns=1 first=0", "2 Dean segments=1 turns=1 first=0");
+		assertThat(rows()).containsExactly("1 Dean Ball segments=2 turns=1 first=1 at=10",
+				"1 Nathan segments=1 turns=1 first=0 at=-", "2 Dean segments=1 turns=1 first=0 at=-");
 
 		this.jdbc.sql("delete from transcript_segment where episode_id = 1").update();
 		this.jdbc.sql("delete from episode where id = 2").update();

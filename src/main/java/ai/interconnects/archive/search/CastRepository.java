@@ -53,8 +53,8 @@ public class CastRepository {
 			return known.name();
 		}
 		var voices = this.jdbc.sql("""
-				select speaker as name, count(distinct episode_id) as episodes, count(*) as turns
-				from transcript_segment where speaker is not null
+				select speaker as name, count(*) as episodes, sum(segments) as turns
+				from episode_speaker
 				group by speaker order by episodes desc, turns desc, speaker limit 20""").query(Voice.class).list();
 		var found = Guests.host(voices, author);
 		this.host.set(new Host(stamp, found));
@@ -64,9 +64,9 @@ public class CastRepository {
 	/** The speakers of each episode, in the order they first speak. */
 	public Map<Long, List<String>> speakers(Collection<Long> episodeIds) {
 		return namesByEpisode("""
-				select episode_id, speaker from transcript_segment
-				where episode_id in (:ids) and speaker is not null
-				group by episode_id, speaker order by episode_id, min(position)""", episodeIds);
+				select episode_id, speaker from episode_speaker
+				where episode_id in (:ids)
+				order by episode_id, first_position""", episodeIds);
 	}
 
 	/** The guests each episode's feed item credits, in its order. */

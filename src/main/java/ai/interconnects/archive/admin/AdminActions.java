@@ -8,6 +8,7 @@ import ai.interconnects.archive.LogText;
 import ai.interconnects.archive.episode.EpisodeIngestService;
 import ai.interconnects.archive.poll.LockHeartbeat;
 import ai.interconnects.archive.show.Podcast;
+import ai.interconnects.archive.show.PodcastRepository;
 import ai.interconnects.archive.poll.PollLock;
 import ai.interconnects.archive.poll.PollService;
 import org.slf4j.Logger;
@@ -32,8 +33,11 @@ class AdminActions {
 
 	private final LockHeartbeat locks;
 
+	private final PodcastRepository podcasts;
+
 	AdminActions(PollService polls, EpisodeIngestService ingest, PollLock pollLock, EpisodeCatalog catalog,
-			LockHeartbeat locks) {
+			LockHeartbeat locks, PodcastRepository podcasts) {
+		this.podcasts = podcasts;
 		this.polls = polls;
 		this.pollLock = pollLock;
 		this.locks = locks;
@@ -61,21 +65,38 @@ class AdminActions {
 
 	/**
 	 * Rebuilds chapters and transcripts of every episode from the stored descriptions,
-	 * one transaction per episode so that one failure does not undo the rest, while no
-	 * poll runs anywhere: it must not rewrite an episode's transcript while a poll is
-	 * storing it.
+	 * one transaction per episode so that one failure does not undo the rest, each show
+	 * while none of its polls runs anywhere (under the show's poll lock): it must not
+	 * rewrite an episode's transcript while a poll is storing it. A show being polled is
+	 * left as it was and said in the message.
 	 */
 	String reparseAll() {
 		log.info("Re-parse of all episodes requested by the operator");
-		return this.pollLock.runExclusively("re-parse", () -> Optional.of(reparseEveryEpisode()))
-			.map(ReparseReport::message)
-			.orElseGet(() -> staleLockMessage()
-				.orElse("A poll is running (in this instance or another one); re-parse again when it has finished."));
+		var started = Instant.now();
+		var total = new ReparseReport(0, 0, 0, 0, 0, 0);
+		var byShow = this.catalog.idsByShow();
+		for (var show : byShow.entrySet()) {
+			var configuredUrl = this.podcasts.findById(show.getKey()).map(Podcast::getConfiguredUrl).orElse(null);
+			var done = this.pollLock.runExclusivelyForShow(show.getKey(), configuredUrl, "re-parse",
+					() -> Optional.of(reparse(show.getValue())));
+			total = total.plus(done.orElse(new ReparseReport(0, 0, 0, 0, 0, 1)));
+		}
+		if (!byShow.isEmpty() && total.showsSkipped() == byShow.size()) {
+			return staleLockMessage()
+				.orElse("A poll is running (in this instance or another one); re-parse again when it has finished.");
+		}
+		var report = new ReparseReport(total.episodes(), total.segments(), total.failed(),
+				this.catalog.parseProblemCount(), Duration.between(started, Instant.now()).toMillis(),
+				total.showsSkipped());
+		log.info(
+				"Re-parse of all episodes: {} episodes, {} transcript segments, {} failed, {} with parse warnings,"
+						+ " {} shows being polled left as they were, in {} ms",
+				report.episodes(), report.segments(), report.failed(), report.withWarnings(), report.showsSkipped(),
+				report.millis());
+		return report.message();
 	}
 
-	private ReparseReport reparseEveryEpisode() {
-		var started = Instant.now();
-		var ids = this.catalog.ids();
+	private ReparseReport reparse(java.util.List<Long> ids) {
 		long segments = 0;
 		int failed = 0;
 		for (long id : ids) {
@@ -87,14 +108,7 @@ class AdminActions {
 				log.warn("Re-parse of episode {} failed: {}", id, LogText.of(ex.getMessage()), ex);
 			}
 		}
-		long withWarnings = this.catalog.parseProblemCount();
-		var report = new ReparseReport(ids.size(), segments, failed, withWarnings,
-				Duration.between(started, Instant.now()).toMillis());
-		log.info(
-				"Re-parse of all episodes: {} episodes, {} transcript segments, {} failed, {} with parse warnings,"
-						+ " in {} ms",
-				report.episodes(), report.segments(), report.failed(), report.withWarnings(), report.millis());
-		return report;
+		return new ReparseReport(ids.size(), segments, failed, 0, 0, 0);
 	}
 
 	/** Releases the poll lock when the instance holding it is gone (no heartbeat). */
@@ -126,11 +140,21 @@ class AdminActions {
 	}
 
 	/** Counts of one re-parse of the whole archive. */
-	record ReparseReport(int episodes, long segments, int failed, long withWarnings, long millis) {
+	record ReparseReport(int episodes, long segments, int failed, long withWarnings, long millis, int showsSkipped) {
+
+		ReparseReport plus(ReparseReport other) {
+			return new ReparseReport(this.episodes + other.episodes, this.segments + other.segments,
+					this.failed + other.failed, 0, 0, this.showsSkipped + other.showsSkipped);
+		}
 
 		String message() {
-			return "Re-parsed " + this.episodes + " episodes: " + this.segments + " transcript segments, " + this.failed
-					+ " failed, " + this.withWarnings + " with parse warnings (" + this.millis + " ms).";
+			var message = "Re-parsed " + this.episodes + " episodes: " + this.segments + " transcript segments, "
+					+ this.failed + " failed, " + this.withWarnings + " with parse warnings (" + this.millis + " ms).";
+			return (this.showsSkipped == 0) ? message
+					: message + " "
+							+ ((this.showsSkipped == 1) ? "1 show was being polled and left as it was"
+									: this.showsSkipped + " shows were being polled and left as they were")
+							+ ": re-parse again when the polls have finished.";
 		}
 
 	}

@@ -178,6 +178,15 @@ public class EpisodeCatalog {
 		return this.jdbc.sql("select id from episode order by id").query(Long.class).list();
 	}
 
+	/** Every episode's id by its show's id, shows and episodes oldest first. */
+	public Map<Long, List<Long>> idsByShow() {
+		var byShow = new java.util.LinkedHashMap<Long, List<Long>>();
+		this.jdbc.sql("select podcast_id, id from episode order by podcast_id, id").query((rs) -> {
+			byShow.computeIfAbsent(rs.getLong(1), (show) -> new ArrayList<>()).add(rs.getLong(2));
+		});
+		return byShow;
+	}
+
 	/** Every speaker, the most episodes first. */
 	public List<Voices.SpeakerRow> speakers() {
 		return this.speakers.speakers();

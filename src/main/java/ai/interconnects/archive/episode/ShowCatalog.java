@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.interconnects.archive.show.Shows;
-import ai.interconnects.archive.web.ArchiveStamp;
 import ai.interconnects.archive.web.Formats;
 import ai.interconnects.archive.web.ShowOfEpisode;
 
@@ -18,8 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The library's reads for the pages: each visible show with its episode count and newest
@@ -30,17 +26,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Transactional(readOnly = true)
 public class ShowCatalog implements ShowOfEpisode {
 
-	private static final String LIBRARY = ShowCatalog.class.getName() + ".library";
-
 	private final JdbcClient jdbc;
 
-	private final Shows shows;
+	private final EpisodeStamp stamps;
 
 	private final EpisodeShowMemo showOfEpisode;
 
-	ShowCatalog(JdbcClient jdbc, Shows shows, ArchiveStamp stamps) {
+	ShowCatalog(JdbcClient jdbc, EpisodeStamp stamps) {
 		this.jdbc = jdbc;
-		this.shows = shows;
+		this.stamps = stamps;
 		this.showOfEpisode = new EpisodeShowMemo(stamps::current);
 	}
 
@@ -97,23 +91,12 @@ public class ShowCatalog implements ShowOfEpisode {
 	}
 
 	/**
-	 * Asked once per request (the URL filter, the page and its advice all ask): the
-	 * answer is kept as a request attribute.
+	 * Asked once per request (the URL filter, the page and its advice all ask), in the
+	 * statement of the page stamp ({@link EpisodeStamp}).
 	 */
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean library() {
-		var request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return this.shows.isLibrary();
-		}
-		var known = request.getAttribute(LIBRARY, RequestAttributes.SCOPE_REQUEST);
-		if (known instanceof Boolean library) {
-			return library;
-		}
-		boolean library = this.shows.isLibrary();
-		request.setAttribute(LIBRARY, library, RequestAttributes.SCOPE_REQUEST);
-		return library;
+		return this.stamps.library();
 	}
 
 	/** Asked for every episode link of a library's page: remembered (no transaction). */

@@ -81,6 +81,17 @@ public class PollLock {
 	}
 
 	/**
+	 * Runs {@code work} holding the locks of show {@code podcastId} (configured at
+	 * {@code configuredUrl}), as its polls take them.
+	 * @return the work's result, or empty when a poll of the show holds them
+	 */
+	public <T> Optional<T> runExclusivelyForShow(long podcastId, String configuredUrl, String action,
+			Supplier<Optional<T>> work) {
+		var name = nameOf(podcastId, configuredUrl);
+		return LOCK_NAME.equals(name) ? runExclusively(action, work) : runExclusively(name, podcastId, action, work);
+	}
+
+	/**
 	 * Runs {@code work} holding show {@code podcastId}'s locks, named {@code lockName}.
 	 */
 	<T> Optional<T> runExclusively(String lockName, long podcastId, String action, Supplier<Optional<T>> work) {

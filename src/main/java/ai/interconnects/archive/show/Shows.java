@@ -64,10 +64,14 @@ public class Shows implements SiteSource {
 	 * whose pages stay as they always were.
 	 */
 	public boolean isLibrary() {
-		return this.jdbc.sql("select count(*) > 1 from podcast where title is not null and removed_at is null")
-			.query(Boolean.class)
-			.single();
+		return this.jdbc.sql(IS_LIBRARY).query(Boolean.class).single();
 	}
+
+	/**
+	 * {@link #isLibrary} as an SQL expression, for a statement that asks it beside
+	 * another question (the page stamp, once per request).
+	 */
+	public static final String IS_LIBRARY = "select count(*) > 1 from podcast where title is not null and removed_at is null";
 
 	/** A visible show by its slug. */
 	public Optional<Show> bySlug(String slug) {

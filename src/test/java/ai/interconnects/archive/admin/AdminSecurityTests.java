@@ -338,6 +338,33 @@ class AdminSecurityTests extends AdminTestBase {
 	}
 
 	@Test
+	void inALibraryReparseAllLeavesAShowBeingPolledAsItWasAndRebuildsTheOthers() throws Exception {
+		serveFixture();
+		this.polls.poll().orElseThrow();
+		// a second show, now the configured one; the first keeps its own poll lock
+		ai.interconnects.archive.support.LibraryShows.add(this.jdbc, this.polls, server,
+				"frontier-policy-substack.xml");
+		this.jdbc.sql("delete from transcript_segment").update();
+		holdPollLockAsAnotherInstance();
+
+		this.mvc.perform(post("/admin/reparse").with(csrf()).session(signIn()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("message")))
+				.startsWith("Re-parsed 11 episodes: ")
+				.endsWith("1 show was being polled and left as it was: re-parse again when the polls have finished."));
+		assertThat(this.jdbc.sql("""
+				select count(*) from transcript_segment s join episode e on e.id = s.episode_id
+				join podcast p on p.id = e.podcast_id where p.title like 'Interconnects%'""")
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(this.jdbc.sql("""
+				select count(*) from transcript_segment s join episode e on e.id = s.episode_id
+				join podcast p on p.id = e.podcast_id where p.title not like 'Interconnects%'""")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void reparseAllRebuildsDeletedSegmentsAndListsUnparseableDescriptions() throws Exception {
 		serveFixture();
 		this.polls.poll().orElseThrow();

@@ -3,6 +3,7 @@ package ai.interconnects.archive.browser;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import ai.interconnects.archive.support.LibraryShows;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,16 @@ abstract class BrowserTestSupport extends PagesTestSupport {
 		if (this.driver != null) {
 			this.driver.quit();
 		}
+	}
+
+	/**
+	 * A library of two shows whose audio is served from the feed server (no network):
+	 * Interconnects, then Frontier Policy Hour through the real poll.
+	 */
+	void twoShowsWithLocalMedia() {
+		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
+		LibraryShows.add(this.jdbc, this.polls, feeds,
+				LocalMedia.feed(LibraryShows.fixture(feeds, "frontier-policy-substack.xml"), feeds, null, url("")));
 	}
 
 	Object js(String script, Object... args) {

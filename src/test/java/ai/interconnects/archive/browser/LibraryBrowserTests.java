@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import ai.interconnects.archive.support.LibraryShows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,19 +34,9 @@ class LibraryBrowserTests extends BrowserTestSupport {
 		assertThat(messages).isEmpty();
 	}
 
-	private void twoShows() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
-		LibraryShows.add(this.jdbc, this.polls, feeds,
-				LocalMedia.feed(LibraryShows.fixture(feeds, "frontier-policy-substack.xml"), feeds, null, url("")));
-	}
-
-	private String showSlug(String title) {
-		return this.jdbc.sql("select slug from podcast where title = ?").param(title).query(String.class).single();
-	}
-
 	@Test
 	void theLibraryHomeAndAShowPageFitAPhoneAndADesktop() {
-		twoShows();
+		twoShowsWithLocalMedia();
 		var frontier = "/shows/" + showSlug("Frontier Policy Hour");
 		for (int width : new int[] { 390, 1280 }) {
 			Browser.emulateScreen(this.driver, width, 800);
@@ -71,7 +60,7 @@ class LibraryBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void screenshotsOfTheLibraryLightAndDark() throws Exception {
-		twoShows();
+		twoShowsWithLocalMedia();
 		var frontier = "/shows/" + showSlug("Frontier Policy Hour");
 		var episode = this.jdbc
 			.sql("select e.slug from episode e join podcast p on p.id = e.podcast_id"

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import ai.interconnects.archive.support.LibraryShows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,13 +33,10 @@ class LibraryListsBrowserTests extends BrowserTestSupport {
 		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 	}
 
+	/** The library of {@link #twoShowsWithLocalMedia}; the second show's slug. */
 	private String twoShows() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
-		LibraryShows.add(this.jdbc, this.polls, feeds,
-				LocalMedia.feed(LibraryShows.fixture(feeds, "frontier-policy-substack.xml"), feeds, null, url("")));
-		return this.jdbc.sql("select slug from podcast where title = 'Frontier Policy Hour'")
-			.query(String.class)
-			.single();
+		twoShowsWithLocalMedia();
+		return showSlug("Frontier Policy Hour");
 	}
 
 	@Test

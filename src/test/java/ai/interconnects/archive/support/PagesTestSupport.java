@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.poll.PollService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -79,6 +81,34 @@ public abstract class PagesTestSupport {
 		feeds.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rss+xml");
 		feeds.respond("/files/ep3.json", 200, FeedServer.resource("/feeds/transcript-words.json"), "Content-Type",
 				"application/json");
+	}
+
+	/**
+	 * A library of two shows: the fixture's Interconnects, then the show of
+	 * {@code fixture} (a file in {@code feeds/library/}) through the real poll.
+	 */
+	protected void twoShows(String fixture) {
+		ingestFixture();
+		LibraryShows.add(this.jdbc, this.polls, feeds, fixture);
+	}
+
+	/** The slug of the show titled {@code title}. */
+	protected String showSlug(String title) {
+		return this.jdbc.sql("select slug from podcast where title = ?").param(title).query(String.class).single();
+	}
+
+	/** A page that must answer 200, parsed with its own URL as the base of its links. */
+	protected Document html(String path) {
+		var response = fetch(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(response.body(), url(path));
+	}
+
+	/** Where a path that must answer 301 moves to. */
+	protected String location(String path) {
+		var response = fetch(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(301);
+		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 	protected String url(String path) {

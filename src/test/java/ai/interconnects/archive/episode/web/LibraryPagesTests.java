@@ -5,8 +5,6 @@ import java.util.List;
 
 import ai.interconnects.archive.support.LibraryShows;
 import ai.interconnects.archive.support.PagesTestSupport;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,33 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LibraryPagesTests extends PagesTestSupport {
 
-	private void twoShows(String fixture) {
-		ingestFixture();
-		LibraryShows.add(this.jdbc, this.polls, feeds, fixture);
-	}
-
-	private String showSlug(String title) {
-		return this.jdbc.sql("select slug from podcast where title = ?").param(title).query(String.class).single();
-	}
-
 	private List<String> episodeSlugs(String showTitle) {
 		return this.jdbc
 			.sql("select e.slug from episode e join podcast p on p.id = e.podcast_id where p.title = ? order by e.id")
 			.param(showTitle)
 			.query(String.class)
 			.list();
-	}
-
-	private Document html(String path) {
-		var response = fetch(path);
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return Jsoup.parse(response.body(), url(path));
-	}
-
-	private String location(String path) {
-		var response = fetch(path);
-		assertThat(response.statusCode()).as(path).isEqualTo(301);
-		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 	@Test

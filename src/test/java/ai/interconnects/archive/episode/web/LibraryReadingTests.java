@@ -3,10 +3,8 @@ package ai.interconnects.archive.episode.web;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 
-import ai.interconnects.archive.support.LibraryShows;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,27 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * episode naming its show. With one show each stays as it is.
  */
 class LibraryReadingTests extends PagesTestSupport {
-
-	private void twoShows(String fixture) {
-		ingestFixture();
-		LibraryShows.add(this.jdbc, this.polls, feeds, fixture);
-	}
-
-	private String showSlug(String title) {
-		return this.jdbc.sql("select slug from podcast where title = ?").param(title).query(String.class).single();
-	}
-
-	private Document html(String path) {
-		var response = fetch(path);
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return Jsoup.parse(response.body(), url(path));
-	}
-
-	private String location(String path) {
-		var response = fetch(path);
-		assertThat(response.statusCode()).as(path).isEqualTo(301);
-		return response.headers().firstValue("Location").orElseThrow();
-	}
 
 	@Test
 	void everyChapterOfALibraryIsGroupedByShowAndEachShowHasItsOwn() {

@@ -75,9 +75,11 @@ class AdminActions {
 		var started = Instant.now();
 		var total = new ReparseReport(0, 0, 0, 0, 0, 0);
 		var byShow = this.catalog.idsByShow();
+		var configuredUrls = new java.util.HashMap<Long, String>();
+		this.podcasts.findAllById(byShow.keySet())
+			.forEach((podcast) -> configuredUrls.put(podcast.getId(), podcast.getConfiguredUrl()));
 		for (var show : byShow.entrySet()) {
-			var configuredUrl = this.podcasts.findById(show.getKey()).map(Podcast::getConfiguredUrl).orElse(null);
-			var done = this.pollLock.runExclusivelyForShow(show.getKey(), configuredUrl, "re-parse",
+			var done = this.pollLock.runExclusivelyForShow(show.getKey(), configuredUrls.get(show.getKey()), "re-parse",
 					() -> Optional.of(reparse(show.getValue())));
 			total = total.plus(done.orElse(new ReparseReport(0, 0, 0, 0, 0, 1)));
 		}

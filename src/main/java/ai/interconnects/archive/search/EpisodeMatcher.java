@@ -107,24 +107,12 @@ class EpisodeMatcher {
 		if (tree.singleLexeme() && request.speaker() == null) {
 			return new Matches(tree, lexemes, candidates, candidates, candidates.size(), true, null);
 		}
-		if (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS) {
-			// the words rarely meet here: counting every match gives exact totals
-			var unnarrowed = (ranking.unnarrowed() == ranking.candidates()) ? candidates
-					: ranking.unnarrowed().stream().filter((c) -> tree.mayMatch(lexemes, c.units())).toList();
-			Map<Long, Long> everywhere = null;
-			if (unnarrowed == candidates || estimatedRows(tree, lexemes, unnarrowed) <= INDEX_CHECK_ROWS) {
-				// one read of the GIN indexes, which go through every show's matches
-				everywhere = this.repository.matchingEverywhere(request, query);
-			}
-			else if (candidates.size() <= AMONG_CHECK_EPISODES) {
-				everywhere = this.repository.matchingAmong(request, query,
-						candidates.stream().map(RankingRepository.Candidate::episodeId).toList());
-			}
-			if (everywhere != null) {
-				var found = everywhere;
-				var matched = candidates.stream().filter((c) -> found.containsKey(c.episodeId())).toList();
-				return new Matches(tree, lexemes, candidates, matched, candidates.size(), true, everywhere);
-			}
+		// the words rarely meet here: counting every match gives exact totals
+		var everywhere = (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
+				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
+		if (everywhere != null) {
+			var matched = candidates.stream().filter((c) -> everywhere.containsKey(c.episodeId())).toList();
+			return new Matches(tree, lexemes, candidates, matched, candidates.size(), true, everywhere);
 		}
 		var matched = new ArrayList<RankingRepository.Candidate>();
 		int checked = 0;
@@ -139,6 +127,27 @@ class EpisodeMatcher {
 			checked += next.size();
 		}
 		return new Matches(tree, lexemes, candidates, matched, checked, false, null);
+	}
+
+	/**
+	 * Every match's moments per episode, or null when counting them all is not cheap: one
+	 * read of the GIN indexes, which go through every show's matches, or, narrowed to
+	 * shows where the words meet more often elsewhere, the few candidates' own rows.
+	 */
+	private Map<Long, Long> everyMatch(SearchRequest request, QueryAnalysis.Analyzed query, QueryTree tree,
+			List<String> lexemes, RankingRepository.Ranking ranking, List<RankingRepository.Candidate> candidates) {
+		if (!ranking.narrowed() || estimatedRows(tree, lexemes,
+				ranking.unnarrowed()
+					.stream()
+					.filter((c) -> tree.mayMatch(lexemes, c.units()))
+					.toList()) <= INDEX_CHECK_ROWS) {
+			return this.repository.matchingEverywhere(request, query);
+		}
+		if (candidates.size() <= AMONG_CHECK_EPISODES) {
+			return this.repository.matchingAmong(request, query,
+					candidates.stream().map(RankingRepository.Candidate::episodeId).toList());
+		}
+		return null;
 	}
 
 	private static long estimatedRows(QueryTree tree, List<String> lexemes,

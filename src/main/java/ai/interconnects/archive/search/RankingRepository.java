@@ -45,6 +45,11 @@ class RankingRepository {
 			this(candidates, idfs, unitLengths, candidates);
 		}
 
+		/** Whether these are the candidates of some shows only. */
+		boolean narrowed() {
+			return this.unnarrowed != this.candidates;
+		}
+
 		/** The candidates of these shows only (none: every show). */
 		Ranking inShows(List<Long> showIds) {
 			if (showIds.isEmpty()) {

@@ -26,15 +26,6 @@ final class Pages {
 	 */
 	public record Archive(List<EpisodeCard> episodes, int page, int totalPages, long totalEpisodes,
 			PollStatus lastPoll) {
-
-		public boolean hasPrevious() {
-			return this.page > 1;
-		}
-
-		public boolean hasNext() {
-			return this.page < this.totalPages;
-		}
-
 	}
 
 	/**

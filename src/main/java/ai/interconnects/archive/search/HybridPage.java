@@ -69,7 +69,7 @@ class HybridPage {
 				: this.moments.notesParagraphs(episodeIds);
 		paragraphs.forEach((p) -> notes.put(p.episodeId() + ":" + p.position(), p.text()));
 		var words = this.moments.wordMoments(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
-		var weights = HybridSearch.weights(query.lexemes(), query.ranking());
+		var weights = WordShares.weights(query.lexemes(), query.ranking());
 		double top = 0;
 		for (var moment : words) {
 			top = Math.max(top, moment.relevance());
@@ -85,7 +85,7 @@ class HybridPage {
 							moment.position());
 					// a moment holding some of the words counts less than one holding
 					// them all
-					double share = HybridSearch.share(weights, moment.present());
+					double share = WordShares.share(weights, moment.present());
 					candidates.put(moment.kind() + ":" + moment.position(), new Candidate(moment.kind(),
 							moment.position(), (top > 0) ? moment.relevance() / top * share * share : 0, similarity));
 				}

@@ -36,9 +36,12 @@ class HybridSearch {
 
 	private final ShowScope shows;
 
+	private final SearchHalves halves;
+
 	HybridSearch(MeaningSearch meaning, RankingRepository ranking, MatchRepository matches, HybridPage pages,
-			ShowScope shows) {
+			ShowScope shows, SearchHalves halves) {
 		this.shows = shows;
+		this.halves = halves;
 		this.meaning = meaning;
 		this.ranking = ranking;
 		this.matches = matches;
@@ -95,26 +98,35 @@ class HybridSearch {
 	 * consulted. Empty when search by meaning cannot answer now.
 	 */
 	Optional<Evidence> evidence(SearchRequest request, QueryAnalysis.Analyzed analyzed, Fusion fusion, int wanted) {
-		var lexemes = analyzed.tree().positiveLexemes();
-		var vector = this.meaning.query(request.query());
-		if (vector.isEmpty()) {
+		if (!this.meaning.answers()) {
 			return Optional.empty();
 		}
+		var lexemes = analyzed.tree().positiveLexemes();
 		// both halves see the shows of the filter: the words half by its SQL, the meaning
 		// half by the episodes of those shows
 		var filter = new MeaningFilter(instant(SearchFilters.dateParams(request).get("from")),
 				instant(SearchFilters.dateParams(request).get("to")), request.speaker(),
 				this.shows.episodes(request.showIds()));
+		// the meaning half computes while this thread waits for the database
+		var meaningHalf = this.halves.start(() -> this.meaning.query(request.query())
+			.map((vector) -> new Nearest(vector, this.meaning.nearest(vector, filter, fusion.meaningMoments()))));
 		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
-		var hits = this.meaning.nearest(vector.get(), filter, fusion.meaningMoments());
 		var exact = byWords.isEmpty() ? Set.<Long>of() : this.matches.matching(request, analyzed,
 				byWords.stream().map(RankingRepository.Candidate::episodeId).toList());
-		var query = new Query(request, analyzed, lexemes, vector.get(), filter, words, !exact.isEmpty(),
-				coverage(lexemes, words, byWords));
-		return Optional.of(new Evidence(query, rank(query, byWords, hits, exact)));
+		var nearest = meaningHalf.join();
+		if (nearest.isEmpty()) {
+			return Optional.empty();
+		}
+		var query = new Query(request, analyzed, lexemes, nearest.get().vector(), filter, words, !exact.isEmpty(),
+				WordShares.coverage(lexemes, words, byWords));
+		return Optional.of(new Evidence(query, rank(query, byWords, nearest.get().hits(), exact)));
+	}
+
+	/** The meaning half's answer: the query's vector and the moments closest to it. */
+	private record Nearest(MeaningSearch.MeaningQuery vector, List<MeaningSearch.MomentHit> hits) {
 	}
 
 	/** The episodes scored by the fusion, in result order. */
@@ -141,7 +153,7 @@ class HybridSearch {
 	 */
 	private List<Ranked> rank(Query query, List<RankingRepository.Candidate> byWords,
 			List<MeaningSearch.MomentHit> hits, Set<Long> exact) {
-		var weights = weights(query.lexemes(), query.ranking());
+		var weights = WordShares.weights(query.lexemes(), query.ranking());
 		var best = new HashMap<Long, Double>();
 		for (var hit : hits) {
 			best.merge(hit.episodeId(), hit.similarity(), Math::max);
@@ -155,7 +167,7 @@ class HybridSearch {
 				for (int i = 0; i < weights.length; i++) {
 					present[i] = candidate.units()[i] > 0;
 				}
-				share = share(weights, present);
+				share = WordShares.share(weights, present);
 			}
 			bm25.put(candidate.episodeId(), candidate.score() * share * share);
 			top = Math.max(top, candidate.score());
@@ -181,57 +193,6 @@ class HybridSearch {
 	private double bestSimilarity(Query query, long episodeId) {
 		var best = this.meaning.bestInEpisode(query.vector(), episodeId, query.filter(), 1);
 		return best.isEmpty() ? Double.NaN : best.get(0).similarity();
-	}
-
-	/**
-	 * The largest share of the query's words one of the candidates holds, each word
-	 * weighted by its IDF (its largest over the fields); a word the archive lacks weighs
-	 * as much as the rarest one it has, or 1.
-	 */
-	static double coverage(List<String> lexemes, RankingRepository.Ranking ranking,
-			List<RankingRepository.Candidate> candidates) {
-		var weights = weights(lexemes, ranking);
-		double best = 0;
-		for (var candidate : candidates) {
-			var present = new boolean[weights.length];
-			for (int i = 0; i < weights.length; i++) {
-				present[i] = candidate.units()[i] > 0;
-			}
-			best = Math.max(best, share(weights, present));
-		}
-		return best;
-	}
-
-	/**
-	 * Each query word's weight: its IDF (the largest over the fields); a word the archive
-	 * lacks weighs as much as the rarest one it has, or 1.
-	 */
-	static double[] weights(List<String> lexemes, RankingRepository.Ranking ranking) {
-		var weights = new double[lexemes.size()];
-		double rarest = 0;
-		for (int i = 0; i < weights.length; i++) {
-			for (var idfs : ranking.idfs().values()) {
-				weights[i] = Math.max(weights[i], idfs[i]);
-			}
-			rarest = Math.max(rarest, weights[i]);
-		}
-		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] <= 0) {
-				weights[i] = (rarest > 0) ? rarest : 1;
-			}
-		}
-		return weights;
-	}
-
-	/** The weighted share of the query's words that are present. */
-	static double share(double[] weights, boolean[] present) {
-		double total = 0;
-		double held = 0;
-		for (int i = 0; i < weights.length; i++) {
-			total += weights[i];
-			held += present[i] ? weights[i] : 0;
-		}
-		return (total > 0) ? held / total : 0;
 	}
 
 	private static java.time.Instant instant(Object dateParam) {

@@ -123,6 +123,11 @@ class EmbeddingEngine implements DisposableBean {
 		return this.modelId;
 	}
 
+	/** Whether the model is loaded. */
+	boolean ready() {
+		return this.state == State.READY && this.encoder != null;
+	}
+
 	/** The query's vector, or empty when the engine is not ready or failed on it. */
 	Optional<float[]> embedQuery(String query) {
 		var ready = this.encoder;

@@ -42,6 +42,14 @@ public class MeaningSearch {
 	}
 
 	/**
+	 * Whether search by meaning can answer now: the model is loaded and some episode has
+	 * vectors ({@link #query} may still fail on one query).
+	 */
+	public boolean answers() {
+		return this.index.current().episodes() > 0 && this.engine.ready();
+	}
+
+	/**
 	 * The query's vector, or empty when search by meaning cannot answer now: the model is
 	 * off, still loading or failed, or no episode has vectors yet.
 	 */

@@ -25,7 +25,7 @@ class LibraryApiTests extends FormatsTestSupport {
 	JsonMapper json;
 
 	private String library() {
-		ingestFixture();
+		ingest(FIXTURE);
 		long b = SecondShow.add(this.jdbc, "open-source-hour", "The Open Source Hour");
 		SecondShow.episode(this.jdbc, b, "weights-day", "Weights day", "We talk about quokkalicious weights.",
 				Instant.parse("2026-01-02T10:00:00Z"));

@@ -30,7 +30,7 @@ class DatabasePoolsTests extends PagesTestSupport {
 
 	@Test
 	void withEveryRequestConnectionTakenReadersGet503AndThePollStillRuns() throws Exception {
-		ingestFixture();
+		ingest(FIXTURE);
 		var taken = new ArrayList<Connection>();
 		try {
 			int size = asRequest(() -> this.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize());

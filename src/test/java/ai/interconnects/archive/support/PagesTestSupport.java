@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import ai.interconnects.archive.api.ArchiveImporter;
+import ai.interconnects.archive.episode.ImportedEpisodes;
 import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.poll.PollService;
+import ai.interconnects.archive.show.ShowRows;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +57,18 @@ public abstract class PagesTestSupport {
 	@Autowired
 	protected PollService polls;
 
+	@Autowired
+	private ArchiveImporter importer;
+
+	@Autowired
+	private ShowRows shows;
+
+	@Autowired
+	private ImportedEpisodes episodes;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
 	@LocalServerPort
 	protected int port;
 
@@ -65,8 +81,17 @@ public abstract class PagesTestSupport {
 		assertThat(run.getItemsFailed()).isZero();
 	}
 
+	/**
+	 * Empties the archive and gives it the fixture feed's episodes, restored without a
+	 * poll ({@link FixtureArchive}).
+	 */
+	/** Writes test data without a feed or a poll ({@link TestArchive}). */
+	protected TestArchive archive() {
+		return new TestArchive(this.shows, this.episodes, this.transactions, this.jdbc);
+	}
+
 	protected void ingestFixture() {
-		ingest(FIXTURE);
+		FixtureArchive.restore(this.jdbc, this.importer, feeds.url("/feed.xml").toString());
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package ai.interconnects.archive.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
+import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
@@ -41,7 +38,7 @@ class BrowsingTests extends PagesTestSupport {
 
 	@Test
 	void theChaptersComeAPageOfEpisodesAtATimeByYear() throws Exception {
-		ingest(feedOfEpisodesWithChapters(6));
+		episodesWithChapters(6);
 
 		var first = Html.page(this.mvc, "/chapters");
 		var second = Html.page(this.mvc, "/chapters?page=2");
@@ -76,25 +73,21 @@ class BrowsingTests extends PagesTestSupport {
 	}
 
 	/** {@code count} dated episodes, each with three chapters in its description. */
-	private static byte[] feedOfEpisodesWithChapters(int count) {
-		var items = IntStream.rangeClosed(1, count)
-			.mapToObj(
-					(n) -> """
-							<item><title>Episode %1$d</title><guid isPermaLink="false">chapters-%1$d</guid>
-							<pubDate>%1$02d Feb 2026 10:00:00 GMT</pubDate>
-							<enclosure url="https://example.com/audio/%1$d.mp3" length="1000" type="audio/mpeg"/>
-							<itunes:duration>1200</itunes:duration>
-							<description><![CDATA[<p>Episode %1$d.</p><p>00:00 Opening</p><p>05:00 Middle</p><p>10:00 Closing</p>]]></description>
-							</item>"""
-						.formatted(n))
-			.collect(Collectors.joining("\n"));
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
-				<title>Chapters show</title><link>https://example.com/</link><description>Test</description>
-				%s
-				</channel></rss>
-				""".formatted(items).strip().getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Episodes 1 to {@code count}, a day apart in February 2026, each with three
+	 * chapters.
+	 */
+	private void episodesWithChapters(int count) {
+		DatabaseCleaner.clean(this.jdbc);
+		var show = archive().show("Chapters show", feeds.url("/feed.xml").toString());
+		for (int n = 1; n <= count; n++) {
+			show.episode("Episode " + n)
+				.publishedAt("2026-02-%02dT10:00:00Z".formatted(n))
+				.chapter(0, "Opening")
+				.chapter(300, "Middle")
+				.chapter(600, "Closing")
+				.store();
+		}
 	}
 
 }

@@ -1,0 +1,93 @@
+package ai.interconnects.archive.poll;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import ai.interconnects.archive.support.FeedServer;
+import ai.interconnects.archive.support.FixtureArchive;
+import ai.interconnects.archive.support.PagesTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page, API and syndication tests start from {@link FixtureArchive}'s backup instead
+ * of polling the fixture feed; this test keeps that honest: polling the feed stores
+ * exactly what the backup holds (the times the poll saw each episode aside). When ingest
+ * changes on purpose, the poll's export is left in {@code target/} to replace the backup
+ * with.
+ */
+class FixtureArchiveTests extends PagesTestSupport {
+
+	private static final List<String> TIMES = List.of("firstSeenAt", "lastSeenAt", "updatedAt");
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void pollingTheFixtureFeedStoresWhatTheFixtureArchiveHolds() throws IOException {
+		ingest(FIXTURE);
+		var export = new String(new GZIPInputStream(new ByteArrayInputStream(exported())).readAllBytes(),
+				StandardCharsets.UTF_8)
+			.replace(feeds.url("/feed.xml").toString(), FixtureArchive.FEED);
+		var backup = new String(FeedServer.resource(FixtureArchive.RESOURCE), StandardCharsets.UTF_8);
+		if (!lines(export).equals(lines(backup))) {
+			var actual = Path.of("target", "fixture-archive.jsonl");
+			Files.writeString(actual, export);
+			assertThat(lines(export))
+				.as("polling the fixture feed stores something else than src/test/resources" + FixtureArchive.RESOURCE
+						+ " holds; if ingest changed on purpose, replace it with " + actual)
+				.isEqualTo(lines(backup));
+		}
+	}
+
+	@Test
+	void theRestoredArchiveHasTheFixturesEpisodesChaptersAndTranscripts() {
+		ingestFixture();
+
+		assertThat(count("episode")).isEqualTo(11);
+		assertThat(count("chapter")).isPositive();
+		assertThat(count("transcript_segment")).isPositive();
+		// one show, the configured one: the pages are those of a one-show archive
+		assertThat(this.jdbc.sql("select configured_url from podcast").query(String.class).list())
+			.containsExactly(feeds.url("/feed.xml").toString());
+		html("/episodes/" + DEAN_BALL);
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private byte[] exported() {
+		try {
+			return java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/export.jsonl.gz"))).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+				.body();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Each line as JSON without the times a poll sets, in the file's order. */
+	private List<JsonNode> lines(String jsonl) {
+		return jsonl.lines().filter((line) -> !line.isBlank()).map((line) -> {
+			var node = (ObjectNode) this.json.readTree(line);
+			TIMES.forEach(node::remove);
+			return (JsonNode) node;
+		}).toList();
+	}
+
+}

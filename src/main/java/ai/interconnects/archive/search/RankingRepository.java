@@ -110,17 +110,23 @@ class RankingRepository {
 				    join search_document d on d.episode_id = t.episode_id
 				    cross join corpus c
 				    where /*present*/
+				), scored as (
+				    -- per episode first, then its row: the join and the sort see one row an
+				    -- episode, not one per word; both arrays list the words in the same order
+				    select w.episode_id, round(sum(w.score)::numeric, 9)::float8 as score,
+				        array_agg(w.i) as lexeme_indexes, array_agg(w.units) as units
+				    from weighted w
+				    group by w.episode_id
 				)
-				select e.id as episode_id, e.podcast_id as show_id,
-				    round(sum(w.score)::numeric, 9)::float8 as score,
-				    array_agg(w.i order by w.i) as lexeme_indexes,
-				    array_agg(w.units order by w.i) as units,
-				    (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) as idfs,
-				    (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) as unit_lengths
-				from weighted w
-				join episode e on e.id = w.episode_id
+				select e.id as episode_id, e.podcast_id as show_id, s.score, s.lexeme_indexes, s.units,
+				    -- on one row only: thousands of copies cost more than the ranking
+				    case when row_number() over () = 1 then
+				        (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) end as idfs,
+				    case when row_number() over () = 1 then
+				        (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) end as unit_lengths
+				from scored s
+				join episode e on e.id = s.episode_id
 				where true /*dates*/
-				group by e.id, e.published_at, e.podcast_id
 				order by /*order*/
 				"""
 			.replace("/*units*/",
@@ -151,9 +157,10 @@ class RankingRepository {
 		}
 		var unitLengths = new HashMap<MomentKind, Double>();
 		var candidates = spec.query((rs, n) -> {
-			if (n == 0) {
+			var idfRows = rs.getArray("idfs");
+			if (idfRows != null) {
 				// one {lexeme index, title, chapter, notes, speech IDF} per lexeme
-				for (var row : (Double[][]) rs.getArray("idfs").getArray()) {
+				for (var row : (Double[][]) idfRows.getArray()) {
 					int i = row[0].intValue() - 1;
 					idfs.get(MomentKind.TITLE)[i] = row[1];
 					idfs.get(MomentKind.CHAPTER)[i] = row[2];

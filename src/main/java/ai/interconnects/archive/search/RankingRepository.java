@@ -115,7 +115,7 @@ class RankingRepository {
 				    -- episode, not one per word; both arrays list the words in the same order
 				    select w.episode_id, round(sum(w.score)::numeric, 9)::float8 as score,
 				        array_agg(w.i) as lexeme_indexes, array_agg(w.units) as units
-				    from weighted w
+				    from weighted w /*filter*/
 				    group by w.episode_id
 				)
 				select e.id as episode_id, e.podcast_id as show_id, s.score, s.lexeme_indexes, s.units,
@@ -126,7 +126,6 @@ class RankingRepository {
 				        (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) end as unit_lengths
 				from scored s
 				join episode e on e.id = s.episode_id
-				where true /*dates*/
 				order by /*order*/
 				"""
 			.replace("/*units*/",
@@ -137,7 +136,10 @@ class RankingRepository {
 							: String.join("\n            + ", fieldScore("title"), fieldScore("chapter"),
 									fieldScore("notes"), fieldScore("speech")))
 			.replace("/*present*/", speech ? "t.speech_tf > 0" : "true")
-			.replace("/*dates*/", SearchFilters.dates(request))
+			// dates and shows narrow the episodes before they are summed
+			.replace("/*filter*/",
+					SearchFilters.dates(request).isEmpty() ? ""
+							: "join episode e on e.id = w.episode_id where true" + SearchFilters.dates(request))
 			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
 					: "score desc, e.published_at desc nulls last, e.id desc");
 		var spec = this.jdbc.sql(sql)

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+
+import ai.interconnects.archive.web.ArchiveStamp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Who talks in which episode, for naming the guests (on the reading pages and the search
  * results, hence here, below both): the speakers of some episodes, in the order they
  * first speak, the guests their feed credits ({@code podcast:person}), and the archive's
- * host. The host is found by counting every paragraph, so it is computed once per state
- * of the archive (the episode count and the newest change, one cheap statement) and kept.
+ * host. The host is found by counting every speaker's episodes, so it is computed once
+ * per state of the archive (its {@link ArchiveStamp}, which the request has read already)
+ * and kept.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -25,14 +29,20 @@ public class CastRepository {
 
 	private final JdbcClient jdbc;
 
+	private final ArchiveStamp stamps;
+
 	private final AtomicReference<Host> host = new AtomicReference<>();
 
-	CastRepository(JdbcClient jdbc) {
+	CastRepository(JdbcClient jdbc, ArchiveStamp stamps) {
 		this.jdbc = jdbc;
+		this.stamps = stamps;
 	}
 
-	/** The host as found for the archive in state {@code stamp} (null: none). */
-	private record Host(String stamp, String name) {
+	/**
+	 * The host as found for the archive in state {@code stamp} with this author (null:
+	 * none).
+	 */
+	private record Host(ArchiveStamp.Stamp stamp, String author, String name) {
 	}
 
 	/** A speaker with the number of episodes and paragraphs they speak in. */
@@ -45,11 +55,9 @@ public class CastRepository {
 	 * episodes; null when no speaker recurs and the author speaks in none.
 	 */
 	public String host(String author) {
-		var stamp = this.jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '') from episode")
-			.query(String.class)
-			.single() + "/" + author;
+		var stamp = this.stamps.current();
 		var known = this.host.get();
-		if (known != null && known.stamp().equals(stamp)) {
+		if (known != null && known.stamp().equals(stamp) && Objects.equals(known.author(), author)) {
 			return known.name();
 		}
 		var voices = this.jdbc.sql("""
@@ -57,7 +65,7 @@ public class CastRepository {
 				from episode_speaker
 				group by speaker order by episodes desc, turns desc, speaker limit 20""").query(Voice.class).list();
 		var found = Guests.host(voices, author);
-		this.host.set(new Host(stamp, found));
+		this.host.set(new Host(stamp, author, found));
 		return found;
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ai.interconnects.archive.episode.ArchiveStampForSlices;
 import ai.interconnects.archive.search.meaning.MeaningTestConfiguration;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.DatabaseTest;
@@ -42,7 +43,7 @@ class LibrarySearchTests {
 			excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
 					classes = { Controller.class, RestController.class }))
 	@EnableConfigurationProperties(SearchProperties.class)
-	@Import(MeaningTestConfiguration.class)
+	@Import({ MeaningTestConfiguration.class, ArchiveStampForSlices.class })
 	static class SearchServices {
 
 	}

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ai.interconnects.archive.episode.ArchiveStampForSlices;
 import ai.interconnects.archive.search.meaning.MeaningTestConfiguration;
 import ai.interconnects.archive.support.DatabaseTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -44,7 +45,7 @@ class SearchRelevanceTests {
 			excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
 					classes = { Controller.class, RestController.class }))
 	@EnableConfigurationProperties(SearchProperties.class)
-	@Import(MeaningTestConfiguration.class)
+	@Import({ MeaningTestConfiguration.class, ArchiveStampForSlices.class })
 	static class SearchServices {
 
 	}

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.zip.GZIPInputStream;
 
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FormatsTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,14 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersonsApiTests extends FormatsTestSupport {
 
-	static final byte[] PERSONS = FeedServer.resource("/feeds/persons-feed.xml");
-
 	@Autowired
 	JsonMapper json;
 
 	@Test
 	void theEpisodeDocumentListsItsPersonsInTheFeedsOrder() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var episode = this.json.readTree(body("/api/v1/episodes/a-guest-joins"));
 
@@ -56,7 +53,7 @@ class PersonsApiTests extends FormatsTestSupport {
 
 	@Test
 	void theExportCarriesEachEpisodesPersons() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var lines = new BufferedReader(new InputStreamReader(
 				new GZIPInputStream(

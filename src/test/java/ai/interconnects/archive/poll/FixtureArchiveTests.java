@@ -12,6 +12,8 @@ import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FixtureArchive;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,18 +33,22 @@ class FixtureArchiveTests extends PagesTestSupport {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@Test
-	void pollingTheFixtureFeedStoresWhatTheFixtureArchiveHolds() throws IOException {
-		ingest(FIXTURE);
+	@ParameterizedTest
+	@FieldSource("ai.interconnects.archive.support.FixtureArchive#FEEDS")
+	void pollingAFixtureFeedStoresWhatItsBackupHolds(String feed) throws IOException {
+		ingest(FeedServer.resource("/feeds/" + feed));
 		var export = new String(new GZIPInputStream(new ByteArrayInputStream(exported())).readAllBytes(),
 				StandardCharsets.UTF_8)
 			.replace(feeds.url("/feed.xml").toString(), FixtureArchive.FEED);
-		var backup = new String(FeedServer.resource(FixtureArchive.RESOURCE), StandardCharsets.UTF_8);
+		var resource = FixtureArchive.backup(feed);
+		var stored = FixtureArchiveTests.class.getResource(resource);
+		var backup = (stored != null) ? new String(FeedServer.resource(resource), StandardCharsets.UTF_8) : "";
 		if (!lines(export).equals(lines(backup))) {
-			var actual = Path.of("target", "fixture-archive.jsonl");
+			var actual = Path.of("target", "archives", resource.substring(resource.lastIndexOf('/') + 1));
+			Files.createDirectories(actual.getParent());
 			Files.writeString(actual, export);
 			assertThat(lines(export))
-				.as("polling the fixture feed stores something else than src/test/resources" + FixtureArchive.RESOURCE
+				.as("polling feeds/" + feed + " stores something else than src/test/resources" + resource
 						+ " holds; if ingest changed on purpose, replace it with " + actual)
 				.isEqualTo(lines(backup));
 		}

@@ -85,13 +85,21 @@ public abstract class PagesTestSupport {
 	 * Empties the archive and gives it the fixture feed's episodes, restored without a
 	 * poll ({@link FixtureArchive}).
 	 */
+	protected void ingestFixture() {
+		restore("interconnects-feed.xml");
+	}
+
+	/**
+	 * Empties the archive and gives it what polling {@code feed} (a file name in
+	 * {@link FixtureArchive#FEEDS}) stores, restored without a poll.
+	 */
+	protected void restore(String feed) {
+		FixtureArchive.restore(this.jdbc, this.importer, feeds.url("/feed.xml").toString(), feed);
+	}
+
 	/** Writes test data without a feed or a poll ({@link TestArchive}). */
 	protected TestArchive archive() {
 		return new TestArchive(this.shows, this.episodes, this.transactions, this.jdbc);
-	}
-
-	protected void ingestFixture() {
-		FixtureArchive.restore(this.jdbc, this.importer, feeds.url("/feed.xml").toString());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package ai.interconnects.archive.syndication;
 
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FormatsTestSupport;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
@@ -14,14 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The people an episode names in its structured data and in the archive feed. */
 class PersonsSyndicationTests extends FormatsTestSupport {
 
-	static final byte[] PERSONS = FeedServer.resource("/feeds/persons-feed.xml");
-
 	@Autowired
 	JsonMapper json;
 
 	@Test
 	void theCastAreActorsAndTheCrewContributorsWithTheirRoles() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var guest = jsonLd("/episodes/a-guest-joins");
 		var channel = jsonLd("/episodes/channel-persons-only");
@@ -41,7 +38,7 @@ class PersonsSyndicationTests extends FormatsTestSupport {
 
 	@Test
 	void theArchiveFeedNamesEachEpisodesPersons() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var feed = Jsoup.parse(body("/feed.xml"), "", Parser.xmlParser());
 

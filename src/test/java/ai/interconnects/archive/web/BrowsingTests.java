@@ -1,7 +1,6 @@
 package ai.interconnects.archive.web;
 
 import ai.interconnects.archive.support.DatabaseCleaner;
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class BrowsingTests extends PagesTestSupport {
 
 	@Test
 	void theCompactListHoldsEveryEpisodeUnderItsYear() throws Exception {
-		ingest(FeedServer.resource("/feeds/interviews-feed.xml"));
+		restore("interviews-feed.xml");
 
 		var page = Html.page(this.mvc, "/?view=list");
 

@@ -1,6 +1,5 @@
 package ai.interconnects.archive.web;
 
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.nodes.Document;
@@ -22,7 +21,7 @@ class GuestNamesTests extends PagesTestSupport {
 
 	@BeforeEach
 	void interviews() {
-		ingest(FeedServer.resource("/feeds/interviews-feed.xml"));
+		restore("interviews-feed.xml");
 	}
 
 	@Test
@@ -65,7 +64,7 @@ class GuestNamesTests extends PagesTestSupport {
 
 	@Test
 	void theFeedsOwnCreditsComeFirst() throws Exception {
-		ingest(FeedServer.resource("/feeds/persons-feed.xml"));
+		restore("persons-feed.xml");
 
 		var page = Html.page(this.mvc, "/");
 

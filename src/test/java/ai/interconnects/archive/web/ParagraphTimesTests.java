@@ -2,7 +2,6 @@ package ai.interconnects.archive.web;
 
 import java.util.List;
 
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.Html;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParagraphTimesTests extends PagesTestSupport {
 
-	static final byte[] INTERVIEWS = FeedServer.resource("/feeds/interviews-feed.xml");
-
 	static final String EPISODE = "/episodes/bryan-catanzaro-on-nemotron-and-open-data";
 
 	static final String TRANSCRIPT = EPISODE + "/transcript";
@@ -29,7 +26,7 @@ class ParagraphTimesTests extends PagesTestSupport {
 
 	@BeforeEach
 	void interviews() {
-		ingest(INTERVIEWS);
+		restore("interviews-feed.xml");
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package ai.interconnects.archive.episode.web;
 
 import java.nio.charset.StandardCharsets;
 
-import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,11 +16,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class PersonPagesTests extends PagesTestSupport {
 
-	static final byte[] PERSONS = FeedServer.resource("/feeds/persons-feed.xml");
-
 	@Test
 	void theEpisodeHeaderCreditsHostsAndGuestsWithTheirLinksAndHttpsPictures() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var people = page("/episodes/a-guest-joins").selectFirst(".episode-header .episode-people");
 
@@ -35,7 +32,7 @@ class PersonPagesTests extends PagesTestSupport {
 
 	@Test
 	void otherRolesFollowTheCastAndHostileValuesStayText() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		assertThat(page("/episodes/channel-persons-only").selectFirst(".episode-people").text())
 			.isEqualTo("Host: Ada Host · Producer: Pat Producer");
@@ -53,7 +50,7 @@ class PersonPagesTests extends PagesTestSupport {
 
 	@Test
 	void aNamedSpeakerGetsTheirRoleAndLinkAndAPersonNoTranscriptQuotesIsListed() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var items = page("/speakers").select(".speaker-list li");
 
@@ -65,7 +62,7 @@ class PersonPagesTests extends PagesTestSupport {
 
 	@Test
 	void aPersonWhoseNameDiffersOnlyInAccentsDoesNotTakeTheSpeakersPage() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 		// a credit spelled with an accent, on every episode
 		this.jdbc
 			.sql("insert into episode_person (episode_id, position, name, role, person_group) "
@@ -83,7 +80,7 @@ class PersonPagesTests extends PagesTestSupport {
 
 	@Test
 	void aSpeakersPageShowsTheirRoleLinkAndEveryEpisodeThatNamesThem() throws Exception {
-		ingest(PERSONS);
+		restore("persons-feed.xml");
 
 		var grace = page("/speakers/grace-guest");
 		assertThat(grace.selectFirst(".speaker-credit").text()).isEqualTo("Guest · grace.example");

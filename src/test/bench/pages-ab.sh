@@ -10,7 +10,10 @@
 # Environment: ROUNDS (default 6), DURATION per measurement (default 10s), CONNS (default "10 50"),
 # JAVA_OPTS, BEFORE_ARGS / AFTER_ARGS (more arguments for one build, e.g.
 # AFTER_ARGS=--archive.meaning.enabled=false so that its background embedding does not run during the
-# measurement). Writes one line per measurement and the medians to target/pages-ab/results.md.
+# measurement), READY_PATH (a page both builds answer once started; default: an episode of the fixture).
+# With --spring.datasource.url=… in both *_ARGS (and --archive.poll.enabled=false) the builds serve
+# existing archives instead, e.g. the search benchmark's (BENCHMARKS.md, "Run 13"). Writes one line per
+# measurement and the medians to target/pages-ab/results.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/../../.."
@@ -48,7 +51,7 @@ done
 for i in 0 1; do
 	port=$((18490 + i))
 	for _ in $(seq 300); do
-		if curl -fs -o /dev/null "http://127.0.0.1:$port/episodes/dean-ball-on-open-models-and-government-control"; then break; fi
+		if curl -fs -o /dev/null "http://127.0.0.1:$port${READY_PATH:-/episodes/dean-ball-on-open-models-and-government-control}"; then break; fi
 		sleep 1
 	done
 	for path in "${PATHS[@]}"; do curl -fs -o /dev/null "http://127.0.0.1:$port$path" || { echo "app $i: $path failed; see $WORK/app$i.log"; exit 1; }; done

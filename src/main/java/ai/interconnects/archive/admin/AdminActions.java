@@ -2,6 +2,8 @@ package ai.interconnects.archive.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 
 import ai.interconnects.archive.LogText;
@@ -75,7 +77,7 @@ class AdminActions {
 		var started = Instant.now();
 		var total = new ReparseReport(0, 0, 0, 0, 0, 0);
 		var byShow = this.catalog.idsByShow();
-		var configuredUrls = new java.util.HashMap<Long, String>();
+		var configuredUrls = new HashMap<Long, String>();
 		this.podcasts.findAllById(byShow.keySet())
 			.forEach((podcast) -> configuredUrls.put(podcast.getId(), podcast.getConfiguredUrl()));
 		for (var show : byShow.entrySet()) {
@@ -98,7 +100,7 @@ class AdminActions {
 		return report.message();
 	}
 
-	private ReparseReport reparse(java.util.List<Long> ids) {
+	private ReparseReport reparse(List<Long> ids) {
 		long segments = 0;
 		int failed = 0;
 		for (long id : ids) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,14 +174,9 @@ public class EpisodeCatalog {
 			.single();
 	}
 
-	/** Every episode's id, oldest stored first. */
-	public List<Long> ids() {
-		return this.jdbc.sql("select id from episode order by id").query(Long.class).list();
-	}
-
 	/** Every episode's id by its show's id, shows and episodes oldest first. */
 	public Map<Long, List<Long>> idsByShow() {
-		var byShow = new java.util.LinkedHashMap<Long, List<Long>>();
+		var byShow = new LinkedHashMap<Long, List<Long>>();
 		this.jdbc.sql("select podcast_id, id from episode order by podcast_id, id").query((rs) -> {
 			byShow.computeIfAbsent(rs.getLong(1), (show) -> new ArrayList<>()).add(rs.getLong(2));
 		});

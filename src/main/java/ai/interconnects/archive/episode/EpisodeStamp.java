@@ -16,7 +16,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The archive's stamp as the episodes give it: read by every page request (the page
  * cache, the links of a library's pages), so it is one statement from an index (V16),
  * without a transaction's round trip, and read once per request. The same statement says
- * whether the archive is a library ({@link Shows#isLibrary}), which the URL filter asks
+ * whether the archive is a library ({@link Shows#IS_LIBRARY}), which the URL filter asks
  * of every page before the cache can answer.
  */
 @Component

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 import ai.interconnects.archive.web.ArchiveStamp;
 
@@ -29,20 +27,12 @@ public class CastRepository {
 
 	private final JdbcClient jdbc;
 
-	private final ArchiveStamp stamps;
-
-	private final AtomicReference<Host> host = new AtomicReference<>();
+	/** The host, per state of the archive and author. */
+	private final PerArchiveState<String> host;
 
 	CastRepository(JdbcClient jdbc, ArchiveStamp stamps) {
 		this.jdbc = jdbc;
-		this.stamps = stamps;
-	}
-
-	/**
-	 * The host as found for the archive in state {@code stamp} with this author (null:
-	 * none).
-	 */
-	private record Host(ArchiveStamp.Stamp stamp, String author, String name) {
+		this.host = new PerArchiveState<>(stamps);
 	}
 
 	/** A speaker with the number of episodes and paragraphs they speak in. */
@@ -55,18 +45,11 @@ public class CastRepository {
 	 * episodes; null when no speaker recurs and the author speaks in none.
 	 */
 	public String host(String author) {
-		var stamp = this.stamps.current();
-		var known = this.host.get();
-		if (known != null && known.stamp().equals(stamp) && Objects.equals(known.author(), author)) {
-			return known.name();
-		}
-		var voices = this.jdbc.sql("""
+		return this.host.get(author, () -> Guests.host(this.jdbc.sql("""
 				select speaker as name, count(*) as episodes, sum(segments) as turns
 				from episode_speaker
-				group by speaker order by episodes desc, turns desc, speaker limit 20""").query(Voice.class).list();
-		var found = Guests.host(voices, author);
-		this.host.set(new Host(stamp, author, found));
-		return found;
+				group by speaker order by episodes desc, turns desc, speaker limit 20""").query(Voice.class).list(),
+				author));
 	}
 
 	/** The speakers of each episode, in the order they first speak. */

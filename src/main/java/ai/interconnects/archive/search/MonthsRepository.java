@@ -3,7 +3,6 @@ package ai.interconnects.archive.search;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import ai.interconnects.archive.web.ArchiveStamp;
 
@@ -23,32 +22,21 @@ class MonthsRepository {
 
 	private final JdbcClient jdbc;
 
-	private final ArchiveStamp stamps;
-
-	private final AtomicReference<Months> known = new AtomicReference<>();
-
-	private record Months(ArchiveStamp.Stamp stamp, List<YearMonth> months) {
-	}
+	private final PerArchiveState<List<YearMonth>> months;
 
 	MonthsRepository(JdbcClient jdbc, ArchiveStamp stamps) {
 		this.jdbc = jdbc;
-		this.stamps = stamps;
+		this.months = new PerArchiveState<>(stamps);
 	}
 
 	/** Newest first; publication times are read in UTC, as the filters apply them. */
 	List<YearMonth> months() {
-		var stamp = this.stamps.current();
-		var known = this.known.get();
-		if (known != null && known.stamp().equals(stamp)) {
-			return known.months();
-		}
-		var months = this.jdbc.sql("""
-				select distinct (date_trunc('month', published_at at time zone 'UTC'))::date as month
-				from episode where published_at is not null order by month desc""")
-			.query((rs, n) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
-			.list();
-		this.known.set(new Months(stamp, List.copyOf(months)));
-		return months;
+		return this.months.get(null,
+				() -> List.copyOf(this.jdbc.sql("""
+						select distinct (date_trunc('month', published_at at time zone 'UTC'))::date as month
+						from episode where published_at is not null order by month desc""")
+					.query((rs, n) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
+					.list()));
 	}
 
 }

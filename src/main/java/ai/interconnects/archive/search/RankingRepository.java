@@ -71,6 +71,7 @@ class RankingRepository {
 	Ranking rank(SearchRequest request, List<String> lexemes) {
 		// IDF and the average lengths are library-wide, whatever the show filter
 		boolean speech = request.speaker() != null;
+		var filter = SearchFilters.dates(request);
 		var sql = """
 				with corpus as (
 				    select count(*) filter (where title_length > 0)::float8 as title_docs,
@@ -137,9 +138,7 @@ class RankingRepository {
 									fieldScore("notes"), fieldScore("speech")))
 			.replace("/*present*/", speech ? "t.speech_tf > 0" : "true")
 			// dates and shows narrow the episodes before they are summed
-			.replace("/*filter*/",
-					SearchFilters.dates(request).isEmpty() ? ""
-							: "join episode e on e.id = w.episode_id where true" + SearchFilters.dates(request))
+			.replace("/*filter*/", filter.isEmpty() ? "" : "join episode e on e.id = w.episode_id where true" + filter)
 			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
 					: "score desc, e.published_at desc nulls last, e.id desc");
 		var spec = this.jdbc.sql(sql)

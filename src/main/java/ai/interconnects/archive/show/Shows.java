@@ -25,6 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Shows implements SiteSource {
 
+	/**
+	 * Whether the archive is a library (several visible shows) rather than one show,
+	 * whose pages stay as they always were: an SQL expression, asked beside the page
+	 * stamp once per request ({@code ShowOfEpisode#library}).
+	 */
+	public static final String IS_LIBRARY = "select count(*) > 1 from podcast where title is not null and removed_at is null";
+
 	private static final String CHANNEL = "select id, slug, configured_url, title, link, image_url, author, description, "
 			+ "copyright, show_type from podcast";
 
@@ -58,20 +65,6 @@ public class Shows implements SiteSource {
 			.query((rs, n) -> show(rs))
 			.list();
 	}
-
-	/**
-	 * Whether the archive is a library (several visible shows) rather than one show,
-	 * whose pages stay as they always were.
-	 */
-	public boolean isLibrary() {
-		return this.jdbc.sql(IS_LIBRARY).query(Boolean.class).single();
-	}
-
-	/**
-	 * {@link #isLibrary} as an SQL expression, for a statement that asks it beside
-	 * another question (the page stamp, once per request).
-	 */
-	public static final String IS_LIBRARY = "select count(*) > 1 from podcast where title is not null and removed_at is null";
 
 	/** A visible show by its slug. */
 	public Optional<Show> bySlug(String slug) {

@@ -21,6 +21,7 @@ import java.util.Objects;
 import ai.interconnects.archive.web.ConditionalGet;
 
 import ai.interconnects.archive.web.PublicUrl;
+import ai.interconnects.archive.web.ShowOfEpisode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,11 @@ class ArchiveFeedController {
 
 	private final Shows shows;
 
+	/**
+	 * Whether the archive is a library, answered once per request with the page stamp.
+	 */
+	private final ShowOfEpisode showOfEpisode;
+
 	private final SyndicationProperties properties;
 
 	private final PublicUrl publicUrl;
@@ -71,9 +77,10 @@ class ArchiveFeedController {
 	private final ShowFacets showEpisodes;
 
 	ArchiveFeedController(EpisodeCatalog catalog, SyndicationProperties properties, PublicUrl publicUrl, Shows shows,
-			ShowFacets showEpisodes) {
+			ShowOfEpisode showOfEpisode, ShowFacets showEpisodes) {
 		this.showEpisodes = showEpisodes;
 		this.shows = shows;
+		this.showOfEpisode = showOfEpisode;
 		this.publicUrl = publicUrl;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -90,7 +97,7 @@ class ArchiveFeedController {
 			@RequestParam(required = false) String archive, WebRequest request) {
 		var show = this.shows.first()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No feed has been read yet"));
-		if (this.shows.isLibrary()) {
+		if (this.showOfEpisode.library()) {
 			// subscribers follow a permanent redirect to the first show's own feed
 			return moved("/shows/" + show.slug() + "/feed.xml", page, archive);
 		}
@@ -104,7 +111,7 @@ class ArchiveFeedController {
 			@RequestParam(required = false) String archive, WebRequest request) {
 		var show = this.shows.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No show " + slug));
-		if (!this.shows.isLibrary()) {
+		if (!this.showOfEpisode.library()) {
 			return moved("/feed.xml", page, archive);
 		}
 		long id = show.id();

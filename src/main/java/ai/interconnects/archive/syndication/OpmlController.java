@@ -13,6 +13,7 @@ import ai.interconnects.archive.show.Shows;
 import ai.interconnects.archive.web.ConditionalGet;
 import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.PublicUrl;
+import ai.interconnects.archive.web.ShowOfEpisode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,12 +39,18 @@ class OpmlController {
 
 	private final Shows shows;
 
+	/**
+	 * Whether the archive is a library, answered once per request with the page stamp.
+	 */
+	private final ShowOfEpisode showOfEpisode;
+
 	private final CurrentSite site;
 
 	private final PublicUrl publicUrl;
 
-	OpmlController(Shows shows, CurrentSite site, PublicUrl publicUrl) {
+	OpmlController(Shows shows, ShowOfEpisode showOfEpisode, CurrentSite site, PublicUrl publicUrl) {
 		this.shows = shows;
+		this.showOfEpisode = showOfEpisode;
 		this.site = site;
 		this.publicUrl = publicUrl;
 	}
@@ -56,7 +63,7 @@ class OpmlController {
 		}
 		var page = this.publicUrl.of("/");
 		// a library lists its visible shows, each with its own page here
-		var entries = this.shows.isLibrary()
+		var entries = this.showOfEpisode.library()
 				? this.shows.visible()
 					.stream()
 					.map((show) -> new OpmlWriter.Entry(show.title(), subscribable(show.configuredUrl()),

@@ -5,6 +5,7 @@ import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
+import ai.interconnects.archive.web.ShowOfEpisode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,11 +34,17 @@ class ArchiveController {
 
 	private final Shows shows;
 
+	/**
+	 * Whether the archive is a library, answered once per request with the page stamp.
+	 */
+	private final ShowOfEpisode showOfEpisode;
+
 	private final LibraryController library;
 
 	ArchiveController(ReadingService reading, PublicUrl publicUrl, CurrentSite site, Shows shows,
-			LibraryController library) {
+			ShowOfEpisode showOfEpisode, LibraryController library) {
 		this.shows = shows;
+		this.showOfEpisode = showOfEpisode;
 		this.library = library;
 		this.reading = reading;
 		this.publicUrl = publicUrl;
@@ -54,7 +61,7 @@ class ArchiveController {
 	@GetMapping("/")
 	Object archive(@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "view", required = false) String view, Model model) {
-		if (this.shows.isLibrary()) {
+		if (this.showOfEpisode.library()) {
 			if (page == null && !"list".equals(view)) {
 				return this.library.home(model);
 			}
@@ -92,7 +99,7 @@ class ArchiveController {
 	@GetMapping("/chapters")
 	String chapters(@RequestParam(name = "page", required = false) String page, Model model) {
 		// a library's are grouped by show
-		var index = this.shows.isLibrary() ? this.library.chapterIndex(parsePage(page))
+		var index = this.showOfEpisode.library() ? this.library.chapterIndex(parsePage(page))
 				: this.reading.chapterIndex(parsePage(page));
 		model.addAttribute("index", index);
 		var canonical = this.publicUrl.builder("/chapters");

@@ -5,6 +5,7 @@ import ai.interconnects.archive.web.CurrentSite;
 import ai.interconnects.archive.web.EpisodePaths;
 import ai.interconnects.archive.web.PageMeta;
 import ai.interconnects.archive.web.PublicUrl;
+import ai.interconnects.archive.web.ShowOfEpisode;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,13 +30,20 @@ class LibraryController {
 
 	private final Shows shows;
 
+	/**
+	 * Whether the archive is a library, answered once per request with the page stamp.
+	 */
+	private final ShowOfEpisode showOfEpisode;
+
 	private final PublicUrl publicUrl;
 
 	private final CurrentSite site;
 
-	LibraryController(ShowPages pages, Shows shows, PublicUrl publicUrl, CurrentSite site) {
+	LibraryController(ShowPages pages, Shows shows, ShowOfEpisode showOfEpisode, PublicUrl publicUrl,
+			CurrentSite site) {
 		this.pages = pages;
 		this.shows = shows;
+		this.showOfEpisode = showOfEpisode;
 		this.publicUrl = publicUrl;
 		this.site = site;
 	}
@@ -64,7 +72,7 @@ class LibraryController {
 			@RequestParam(name = "view", required = false) String view, Model model) {
 		var found = found(show);
 		boolean list = "list".equals(view);
-		if (!this.shows.isLibrary()) {
+		if (!this.showOfEpisode.library()) {
 			// the one show's page is the home
 			int n = ArchiveController.parsePage(page);
 			return ArchiveController.moved(list ? "/?view=list" : (n > 1) ? "/?page=" + n : "/");
@@ -110,7 +118,7 @@ class LibraryController {
 			Model model) {
 		var found = found(show);
 		int n = ArchiveController.parsePage(page);
-		if (!this.shows.isLibrary()) {
+		if (!this.showOfEpisode.library()) {
 			return ArchiveController.moved((n > 1) ? "/chapters?page=" + n : "/chapters");
 		}
 		var index = this.pages.chapters(found, n);

@@ -1,7 +1,6 @@
 package ai.interconnects.archive.poll;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The page, API and syndication tests start from {@link FixtureArchive}'s backup instead
@@ -35,7 +35,7 @@ class FixtureArchiveTests extends PagesTestSupport {
 
 	@ParameterizedTest
 	@FieldSource("ai.interconnects.archive.support.FixtureArchive#FEEDS")
-	void pollingAFixtureFeedStoresWhatItsBackupHolds(String feed) throws IOException {
+	void pollingAFixtureFeedStoresWhatItsBackupHolds(String feed) throws Exception {
 		ingest(FeedServer.resource("/feeds/" + feed));
 		var export = new String(new GZIPInputStream(new ByteArrayInputStream(exported())).readAllBytes(),
 				StandardCharsets.UTF_8)
@@ -71,20 +71,10 @@ class FixtureArchiveTests extends PagesTestSupport {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
-	private byte[] exported() {
-		try {
-			return java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/export.jsonl.gz"))).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofByteArray())
-				.body();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	private byte[] exported() throws Exception {
+		var response = this.mvc.perform(get("/export.jsonl.gz")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsByteArray();
 	}
 
 	/** Each line as JSON without the times a poll sets, in the file's order. */

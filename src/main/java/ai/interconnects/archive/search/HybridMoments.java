@@ -212,8 +212,8 @@ class HybridMoments {
 		if (ids.isEmpty()) {
 			return episodes;
 		}
-		this.jdbc.sql("select id, slug, title, published_at, podcast_id from episode where id in (:ids)")
-			.param("ids", ids)
+		this.jdbc.sql("select id, slug, title, published_at, podcast_id from episode where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
 			.query((rs) -> {
 				episodes.put(rs.getLong("id"),
 						new MomentRepository.EpisodeInfo(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),

@@ -114,8 +114,12 @@ class HybridSearch {
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
-		var exact = byWords.isEmpty() ? Set.<Long>of() : this.matches.matching(request, analyzed,
-				byWords.stream().map(RankingRepository.Candidate::episodeId).toList());
+		// only an episode holding every word it needs can hold them in one moment
+		var mayMeet = byWords.stream()
+			.filter((c) -> analyzed.tree().mayMatch(lexemes, c.units()))
+			.map(RankingRepository.Candidate::episodeId)
+			.toList();
+		var exact = mayMeet.isEmpty() ? Set.<Long>of() : this.matches.matching(request, analyzed, mayMeet);
 		var nearest = meaningHalf.join();
 		if (nearest.isEmpty()) {
 			return Optional.empty();
@@ -179,7 +183,11 @@ class HybridSearch {
 		// beyond the first episodes by words, meaning is not consulted: they follow by
 		// words
 		query.ranking().candidates().forEach((c) -> ids.add(c.episodeId()));
-		var dates = this.pages.dates(ids);
+		// the words half brought its episodes' dates; those found by meaning alone are
+		// read
+		var dates = new HashMap<Long, OffsetDateTime>();
+		query.ranking().candidates().forEach((c) -> dates.put(c.episodeId(), c.publishedAt()));
+		dates.putAll(this.pages.dates(ids.stream().filter((id) -> !dates.containsKey(id)).toList()));
 		var ranked = new ArrayList<Ranked>();
 		for (var id : ids) {
 			double similarity = consulted.contains(id) ? best.computeIfAbsent(id, (e) -> bestSimilarity(query, e))

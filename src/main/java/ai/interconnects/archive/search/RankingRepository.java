@@ -1,8 +1,10 @@
 package ai.interconnects.archive.search;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,8 +29,9 @@ class RankingRepository {
 	 * @param showId the show the episode belongs to
 	 * @param units matching moments of each query lexeme (by index into the lexeme list)
 	 * in the episode: segments and chapters containing it, title and notes if they do
+	 * @param publishedAt the episode's date, for orders that break ties by it
 	 */
-	record Candidate(long episodeId, double score, int[] units, long showId) {
+	record Candidate(long episodeId, double score, int[] units, long showId, OffsetDateTime publishedAt) {
 	}
 
 	/**
@@ -85,41 +88,40 @@ class RankingRepository {
 				        coalesce(sum(chapter_length)::float8 / nullif(sum(chapter_units), 0), 1) as chapter_unit_avg,
 				        coalesce(sum(speech_length)::float8 / nullif(sum(speech_units), 0), 1) as speech_unit_avg
 				    from search_document
-				), term as (
-				    select q.i::int as i, t.*
+				), idf as (
+				    -- each word's document frequencies counted on their own: a word the
+				    -- archive lacks has no row (IDF 0), and the term rows below are read once
+				    select q.i::int as i,
+				        ln(1 + (c.title_docs - df.title_df + 0.5) / (df.title_df + 0.5)) as title_idf,
+				        ln(1 + (c.chapter_docs - df.chapter_df + 0.5) / (df.chapter_df + 0.5)) as chapter_idf,
+				        ln(1 + (c.notes_docs - df.notes_df + 0.5) / (df.notes_df + 0.5)) as notes_idf,
+				        ln(1 + (c.speech_docs - df.speech_df + 0.5) / (df.speech_df + 0.5)) as speech_idf
+				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
+				    cross join corpus c
+				    cross join lateral (
+				        select count(*) as docs,
+				            count(*) filter (where t.title_tf > 0) as title_df,
+				            count(*) filter (where t.chapter_tf > 0) as chapter_df,
+				            count(*) filter (where t.notes_tf > 0) as notes_df,
+				            count(*) filter (where t.speech_tf > 0) as speech_df
+				        from search_term t
+				        where t.lexeme = q.lexeme
+				    ) df
+				    where df.docs > 0
+				), scored as (
+				    -- summed per episode before the join and the sort; each word's moments in
+				    -- a column of its own (an array per episode costs more than the ranking)
+				    select t.episode_id, round(sum(/*score*/)::numeric, 9)::float8 as score,
+				        /*units*/
 				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
 				    join search_term t on t.lexeme = q.lexeme
-				), df as (
-				    select t.i,
-				        count(*) filter (where t.title_tf > 0) as title_df,
-				        count(*) filter (where t.chapter_tf > 0) as chapter_df,
-				        count(*) filter (where t.notes_tf > 0) as notes_df,
-				        count(*) filter (where t.speech_tf > 0) as speech_df
-				    from term t
-				    group by t.i
-				), idf as (
-				    select df.i,
-				        ln(1 + (c.title_docs - title_df + 0.5) / (title_df + 0.5)) as title_idf,
-				        ln(1 + (c.chapter_docs - chapter_df + 0.5) / (chapter_df + 0.5)) as chapter_idf,
-				        ln(1 + (c.notes_docs - notes_df + 0.5) / (notes_df + 0.5)) as notes_idf,
-				        ln(1 + (c.speech_docs - speech_df + 0.5) / (speech_df + 0.5)) as speech_idf
-				    from df cross join corpus c
-				), weighted as (
-				    select t.episode_id, t.i, /*units*/ as units, /*score*/ as score
-				    from term t
-				    join idf i on i.i = t.i
+				    join idf i on i.i = q.i
 				    join search_document d on d.episode_id = t.episode_id
 				    cross join corpus c
-				    where /*present*/
-				), scored as (
-				    -- per episode first, then its row: the join and the sort see one row an
-				    -- episode, not one per word; both arrays list the words in the same order
-				    select w.episode_id, round(sum(w.score)::numeric, 9)::float8 as score,
-				        array_agg(w.i) as lexeme_indexes, array_agg(w.units) as units
-				    from weighted w /*filter*/
-				    group by w.episode_id
+				    /*filter*/
+				    group by t.episode_id
 				)
-				select e.id as episode_id, e.podcast_id as show_id, s.score, s.lexeme_indexes, s.units,
+				select e.id as episode_id, e.podcast_id as show_id, e.published_at, s.*,
 				    -- on one row only: thousands of copies cost more than the ranking
 				    case when row_number() over () = 1 then
 				        (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) end as idfs,
@@ -130,15 +132,16 @@ class RankingRepository {
 				order by /*order*/
 				"""
 			.replace("/*units*/",
-					speech ? "t.speech_units"
-							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int")
+					units(lexemes.size(), speech ? "t.speech_units"
+							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int"))
 			.replace("/*score*/",
 					speech ? fieldScore("speech")
 							: String.join("\n            + ", fieldScore("title"), fieldScore("chapter"),
 									fieldScore("notes"), fieldScore("speech")))
-			.replace("/*present*/", speech ? "t.speech_tf > 0" : "true")
 			// dates and shows narrow the episodes before they are summed
-			.replace("/*filter*/", filter.isEmpty() ? "" : "join episode e on e.id = w.episode_id where true" + filter)
+			.replace("/*filter*/",
+					(filter.isEmpty() ? "" : "join episode e on e.id = t.episode_id ") + "where "
+							+ (speech ? "t.speech_tf > 0" : "true") + filter)
 			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
 					: "score desc, e.published_at desc nulls last, e.id desc");
 		var spec = this.jdbc.sql(sql)
@@ -174,15 +177,26 @@ class RankingRepository {
 				unitLengths.put(MomentKind.NOTES, lengths[2]);
 				unitLengths.put(MomentKind.SEGMENT, lengths[3]);
 			}
-			var indexes = (Integer[]) rs.getArray("lexeme_indexes").getArray();
-			var counts = (Integer[]) rs.getArray("units").getArray();
 			var units = new int[lexemes.size()];
-			for (int i = 0; i < indexes.length; i++) {
-				units[indexes[i] - 1] = counts[i];
+			for (int i = 0; i < units.length; i++) {
+				units[i] = rs.getInt("u" + (i + 1));
 			}
-			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units, rs.getLong("show_id"));
+			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units, rs.getLong("show_id"),
+					rs.getObject("published_at", OffsetDateTime.class));
 		}).list();
 		return new Ranking(candidates, idfs, unitLengths);
+	}
+
+	/**
+	 * Each word's moments in the episode, {@code u1} to {@code uN}: a sum per word rather
+	 * than an array per episode, whose building costs more than the ranking.
+	 */
+	private static String units(int lexemes, String units) {
+		var columns = new StringJoiner(",\n        ");
+		for (int i = 1; i <= lexemes; i++) {
+			columns.add("coalesce(sum(%s) filter (where q.i = %d), 0)::int as u%d".formatted(units, i, i));
+		}
+		return columns.toString();
 	}
 
 	/**
@@ -190,7 +204,8 @@ class RankingRepository {
 	 * with k1 after length normalisation against the field's average length.
 	 */
 	private static String fieldScore(String field) {
-		return ":%1$sWeight * i.%1$s_idf * t.%1$s_tf * (:k1 + 1) / (t.%1$s_tf + :k1 * (1 - :b + :b * d.%1$s_length / c.%1$s_avg))"
+		// a field without the word adds 0 (as the formula would) without computing it
+		return "(case when t.%1$s_tf > 0 then :%1$sWeight * i.%1$s_idf * t.%1$s_tf * (:k1 + 1) / (t.%1$s_tf + :k1 * (1 - :b + :b * d.%1$s_length / c.%1$s_avg)) else 0 end)"
 			.formatted(field);
 	}
 

@@ -66,8 +66,8 @@ class EpisodeMatcherTests {
 		var candidates = new ArrayList<RankingRepository.Candidate>();
 		for (long id = 1; id <= 210; id++) {
 			int units = (id <= 10) ? 2 : elsewhere;
-			candidates
-				.add(new RankingRepository.Candidate(id, 1000 - id, new int[] { units, units }, (id <= 10) ? 1 : 2));
+			candidates.add(new RankingRepository.Candidate(id, 1000 - id, new int[] { units, units },
+					(id <= 10) ? 1 : 2, null));
 		}
 		return new RankingRepository.Ranking(candidates, Map.of(), Map.of());
 	}

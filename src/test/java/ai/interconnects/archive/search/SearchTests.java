@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import ai.interconnects.archive.poll.PollService;
 import ai.interconnects.archive.support.ArchiveContents;
@@ -261,9 +263,16 @@ class SearchTests {
 		// within Tomcat's 8 KB request line (a longer one gets the 400 page:
 		// HostileClientTests)
 		var longQuery = "model ".repeat(1000);
+		// as many different words as the length allows, plain and written like model
+		// names (each a term the ranking counts apart)
+		var manyWords = IntStream.range(0, 70)
+			.mapToObj((i) -> "" + (char) ('a' + i % 26) + (char) ('a' + i / 26))
+			.collect(Collectors.joining(" "));
+		var manyNames = IntStream.range(0, 40).mapToObj((i) -> "q" + i + "." + i).collect(Collectors.joining(" "));
 		for (var query : List.of("", "q=", "q=" + enc("the and of"), "q=" + enc("\"open models"), "q=" + enc("\"\"\""),
 				"q=" + enc("&|!:*()<>"), "q=" + enc("models & | ! : * ( ) < >"),
 				"q=" + enc("'; drop table episode; --"), "q=" + enc("\\' or 1=1 --"), "q=" + enc(longQuery),
+				"q=" + enc(manyWords), "q=" + enc(manyNames), "q=" + enc(manyWords) + "&mode=words",
 				"q=" + enc("open\u0000models"), "q=" + enc("\u0000"), "q=" + enc("models 🤖🚀"),
 				"q=" + enc("مرحبا بالعالم"), "q=" + enc("שלום models"), "q=" + enc("-models"),
 				"q=" + enc("-models -open"), "q=models&page=-1", "q=models&page=99999",

@@ -40,6 +40,21 @@ final class ResultMoments {
 	 */
 	record Entry(List<String> kinds, List<String> labels, String time, List<String> excerpts, String playLink,
 			String transcriptLink, boolean meaning) {
+
+		/**
+		 * The entry's classes, one per kind ("search-moment-chapter
+		 * search-moment-segment"): joined here rather than by a projection in the
+		 * template, which costs more than the rest of the entry's rendering.
+		 */
+		public String classes() {
+			return String.join(" ", this.kinds.stream().map((kind) -> "search-moment-" + kind).toList());
+		}
+
+		/** The labels as shown: "Chapter · Dean Ball". */
+		public String label() {
+			return String.join(" · ", this.labels);
+		}
+
 	}
 
 	/**

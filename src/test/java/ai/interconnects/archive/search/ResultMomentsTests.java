@@ -25,6 +25,8 @@ class ResultMomentsTests {
 		var merged = entries.get(0);
 		assertThat(merged.kinds()).containsExactly("chapter", "segment");
 		assertThat(merged.labels()).containsExactly("Chapter", "Dean Ball");
+		assertThat(merged.classes()).isEqualTo("search-moment-chapter search-moment-segment");
+		assertThat(merged.label()).isEqualTo("Chapter · Dean Ball");
 		// a chapter title is complete: no ellipsis
 		assertThat(merged.excerpts()).containsExactly("The <mark>open</mark> question",
 				"… so the <mark>open</mark> models …");

@@ -65,8 +65,8 @@ class SearchController {
 		model.addAttribute("hybridLink", link(request.withMode(SearchMode.HYBRID), request.query(), 1));
 		model.addAttribute("speakers", speakers);
 		var months = this.months.months();
-		model.addAttribute("fromMonths", SearchForm.months(months, request.from(), true));
-		model.addAttribute("toMonths", SearchForm.months(months, request.to(), false));
+		model.addAttribute("fromOptions", SearchForm.optionsHtml(SearchForm.months(months, request.from(), true)));
+		model.addAttribute("toOptions", SearchForm.optionsHtml(SearchForm.months(months, request.to(), false)));
 		model.addAttribute("clearFilters", SearchForm.withoutFilters(request));
 		model.addAttribute("maxQueryLength", this.properties.maxQueryLength());
 		model.addAttribute("entries", ResultMoments.of(results));

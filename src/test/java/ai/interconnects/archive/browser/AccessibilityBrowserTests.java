@@ -42,7 +42,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void noPublicPageHasASeriousOrCriticalViolation() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		var problems = new ArrayList<String>();
 		for (var scheme : List.of("light", "dark")) {
 			Browser.emulateColorScheme(this.driver, scheme);
@@ -62,7 +62,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theCheckItselfCatchesAViolation() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 
 		var problems = check("/speakers", "light", 1280,
 				"const img = document.createElement('img'); img.src = '/favicon.svg'; document.querySelector('main').append(img)");

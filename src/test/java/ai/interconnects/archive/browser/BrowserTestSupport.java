@@ -36,11 +36,20 @@ abstract class BrowserTestSupport extends PagesTestSupport {
 	}
 
 	/**
+	 * The archive of {@code feed} (a fixture feed with a backup), restored without a
+	 * poll, its audio served by the feed server ({@code audio}; null: a 404 there) and
+	 * its artwork by the app, so the browser never reaches for the network.
+	 */
+	void restoreWithLocalMedia(String feed, SilentAudio audio) {
+		restore(feed, (backup) -> LocalMedia.local(backup, feeds, audio, url("")));
+	}
+
+	/**
 	 * A library of two shows whose audio is served from the feed server (no network):
 	 * Interconnects, then Frontier Policy Hour through the real poll.
 	 */
 	void twoShowsWithLocalMedia() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", null);
 		LibraryShows.add(this.jdbc, this.polls, feeds,
 				LocalMedia.feed(LibraryShows.fixture(feeds, "frontier-policy-substack.xml"), feeds, null, url("")));
 	}

@@ -27,7 +27,7 @@ class ListeningBrowserTests extends BrowserTestSupport {
 
 	@BeforeEach
 	void localAudioAndAFreshBrowserStore() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		this.driver.get(url("/speakers"));
 		js("localStorage.clear()");
 	}

@@ -16,10 +16,11 @@ import ai.interconnects.archive.support.FeedServer;
 final class LocalMedia {
 
 	/**
-	 * The fixture's Substack enclosures, and the interview fixture's example.com ones.
+	 * The fixture's Substack enclosures, and the interview fixture's example.com ones, as
+	 * the feed and its backup both write them (followed by a quote).
 	 */
 	private static final Pattern ENCLOSURE = Pattern.compile(
-			"url=\"https://(?:api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+|example\\.com/audio/([a-z0-9-]+))\\.mp3\"");
+			"https://(?:api\\.substack\\.com/feed/podcast/(\\d+)/[^\"]+|example\\.com/audio/([a-z0-9-]+))\\.mp3(?=\")");
 
 	private static final Pattern IMAGE = Pattern.compile("https://substackcdn\\.com/[^\"<]+\\.jpg");
 
@@ -27,19 +28,29 @@ final class LocalMedia {
 	}
 
 	static byte[] feed(byte[] fixture, FeedServer feeds, SilentAudio audio, String appOrigin) {
-		var enclosure = ENCLOSURE.matcher(new String(fixture, StandardCharsets.UTF_8));
-		var feed = new StringBuilder();
+		return local(new String(fixture, StandardCharsets.UTF_8), feeds, audio, appOrigin)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A feed or its archive's backup ({@code FixtureArchive}) with the media on loopback:
+	 * the same rewrite, so a restored archive plays what a polled one would.
+	 */
+	static String local(String text, FeedServer feeds, SilentAudio audio, String appOrigin) {
+		var enclosure = ENCLOSURE.matcher(text);
+		var local = new StringBuilder();
 		while (enclosure.find()) {
 			var name = (enclosure.group(1) != null) ? enclosure.group(1) : enclosure.group(2);
 			var path = ((audio != null) ? "/audio/" : "/gone/") + name + ".wav";
 			if (audio != null) {
 				feeds.handle(path, audio::serve);
 			}
-			enclosure.appendReplacement(feed, Matcher.quoteReplacement("url=\"" + feeds.url(path) + "\""));
+			enclosure.appendReplacement(local, Matcher.quoteReplacement(feeds.url(path).toString()));
 		}
-		enclosure.appendTail(feed);
-		var local = IMAGE.matcher(feed).replaceAll(Matcher.quoteReplacement(appOrigin + "/favicon.svg"));
-		return local.replace("type=\"audio/mpeg\"", "type=\"audio/wav\"").getBytes(StandardCharsets.UTF_8);
+		enclosure.appendTail(local);
+		return IMAGE.matcher(local)
+			.replaceAll(Matcher.quoteReplacement(appOrigin + "/favicon.svg"))
+			.replace("audio/mpeg", "audio/wav");
 	}
 
 }

@@ -1,6 +1,5 @@
 package ai.interconnects.archive.browser;
 
-import ai.interconnects.archive.support.FeedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class MomentBrowserTests extends BrowserTestSupport {
 
 	@BeforeEach
 	void interviewsWithLocalAudio() {
-		ingest(LocalMedia.feed(FeedServer.resource("/feeds/interviews-feed.xml"), feeds, PlayerBrowserTests.AUDIO,
-				url("")));
+		restoreWithLocalMedia("interviews-feed.xml", PlayerBrowserTests.AUDIO);
 	}
 
 	@AfterEach

@@ -28,7 +28,7 @@ class PlayerBrowserTests extends BrowserTestSupport {
 	/** The fixture feed with its audio and artwork on loopback (see LocalMedia). */
 	@BeforeEach
 	void feedWithLocalAudio() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", AUDIO);
 		assertThat(this.jdbc.sql("select count(*) from episode where audio_url like 'http://127.0.0.1:%'")
 			.query(Long.class)
 			.single()).isEqualTo(11);

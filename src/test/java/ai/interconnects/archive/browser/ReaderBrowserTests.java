@@ -40,7 +40,7 @@ class ReaderBrowserTests extends BrowserTestSupport {
 	 * The fixture with every enclosure on the loopback server: silent audio, or a 404.
 	 */
 	void ingestWithAudio(boolean playable) {
-		ingest(LocalMedia.feed(FIXTURE, feeds, playable ? PlayerBrowserTests.AUDIO : null, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", playable ? PlayerBrowserTests.AUDIO : null);
 	}
 
 	@Test

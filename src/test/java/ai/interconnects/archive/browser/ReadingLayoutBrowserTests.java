@@ -34,7 +34,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void onAPhoneTheFirstScreenShowsTranscriptText() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		Browser.emulateScreen(this.driver, 390, 664);
 		open(TRANSCRIPT);
 
@@ -50,7 +50,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theStickyBarIsOneOpaqueLineThatNamesTheChapter() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		for (int width : new int[] { 390, 1280 }) {
 			Browser.emulateScreen(this.driver, width, 664);
 			open(TRANSCRIPT);
@@ -79,7 +79,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void inDarkModeTheEssaysStickyPlayerIsNoLighterBand() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		Browser.emulateColorScheme(this.driver, "dark");
 		try {
 			for (int width : new int[] { 390, 1280 }) {
@@ -99,7 +99,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void audioThatFailedLeavesOneLineWithTheDownload() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, null, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", null);
 		this.expectedConsoleError = "/gone/";
 		Browser.emulateScreen(this.driver, 390, 664);
 		open(TRANSCRIPT);
@@ -116,7 +116,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void findMarksTheWordsNotTheWholeParagraph() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		open(TRANSCRIPT + "?q=sovereign");
 
 		var paragraph = this.driver.findElement(By.cssSelector("[data-segment].is-match:not(.is-current)"));
@@ -131,7 +131,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void aTranscriptPrintsAsADocument() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		open(TRANSCRIPT);
 
 		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -151,7 +151,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void listItemsInShowNotesHaveNoParagraphGaps() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		open("/episodes/what-comes-next-with-open-models");
 
 		var paragraph = this.driver.findElement(By.cssSelector(".prose li > p"));
@@ -161,7 +161,7 @@ class ReadingLayoutBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theFeedOpensAsAPageThatFitsAPhone() {
-		ingest(LocalMedia.feed(FIXTURE, feeds, PlayerBrowserTests.AUDIO, url("")));
+		restoreWithLocalMedia("interconnects-feed.xml", PlayerBrowserTests.AUDIO);
 		for (int width : new int[] { 390, 1280 }) {
 			Browser.emulateScreen(this.driver, width, 844);
 			this.driver.get(url("/feed.xml"));

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import ai.interconnects.archive.api.ArchiveImporter;
@@ -45,9 +46,19 @@ public final class FixtureArchive {
 	 * context, so the show is the configured show).
 	 */
 	public static void restore(JdbcClient jdbc, ArchiveImporter importer, String feedUrl, String feed) {
+		restore(jdbc, importer, feedUrl, feed, UnaryOperator.identity());
+	}
+
+	/**
+	 * As {@link #restore(JdbcClient, ArchiveImporter, String, String)}, with the backup's
+	 * text rewritten first (the browser tests put its media on loopback).
+	 */
+	public static void restore(JdbcClient jdbc, ArchiveImporter importer, String feedUrl, String feed,
+			UnaryOperator<String> rewrite) {
 		DatabaseCleaner.clean(jdbc);
 		var resource = backup(feed);
-		var text = new String(FeedServer.resource(resource), StandardCharsets.UTF_8).replace(FEED, feedUrl);
+		var text = rewrite
+			.apply(new String(FeedServer.resource(resource), StandardCharsets.UTF_8).replace(FEED, feedUrl));
 		// seen now, as after a poll: the pages' stamp (and so their cache) follows the
 		// latest change, which an earlier restore of the same backup must not equal
 		var backup = SEEN.matcher(text).replaceAll("\"$1\":\"" + Instant.now() + "\"");

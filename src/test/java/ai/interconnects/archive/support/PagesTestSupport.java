@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import ai.interconnects.archive.api.ArchiveImporter;
 import ai.interconnects.archive.episode.ImportedEpisodes;
@@ -94,7 +95,12 @@ public abstract class PagesTestSupport {
 	 * {@link FixtureArchive#FEEDS}) stores, restored without a poll.
 	 */
 	protected void restore(String feed) {
-		FixtureArchive.restore(this.jdbc, this.importer, feeds.url("/feed.xml").toString(), feed);
+		restore(feed, UnaryOperator.identity());
+	}
+
+	/** As {@link #restore(String)}, with the backup's text rewritten first. */
+	protected void restore(String feed, UnaryOperator<String> rewrite) {
+		FixtureArchive.restore(this.jdbc, this.importer, feeds.url("/feed.xml").toString(), feed, rewrite);
 	}
 
 	/** Writes test data without a feed or a poll ({@link TestArchive}). */

@@ -196,7 +196,8 @@ class RankingRepository {
 		for (int i = 1; i <= lexemes; i++) {
 			columns.add("coalesce(sum(%s) filter (where q.i = %d), 0)::int as u%d".formatted(units, i, i));
 		}
-		return columns.toString();
+		// a select list cannot end in a comma
+		return (lexemes == 0) ? "0 as no_lexeme" : columns.toString();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import ai.interconnects.archive.transcript.Speakers;
 
 import java.nio.charset.StandardCharsets;
 
+import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -67,22 +68,17 @@ class SpeakerPageTests extends PagesTestSupport {
 
 	@Test
 	void aHostInManyEpisodesGetsOneRowAnEpisodeAPageAtATime() throws Exception {
-		var items = new StringBuilder();
+		DatabaseCleaner.clean(this.jdbc);
+		var show = archive().show("Many", feeds.url("/feed.xml").toString());
 		for (int n = 1; n <= 22; n++) {
-			items
-				.append("""
-						<item><title>Episode %1$d</title><guid isPermaLink="false">host-%1$d</guid>
-						<pubDate>%1$02d Jan 2026 10:00:00 GMT</pubDate>
-						<enclosure url="https://example.com/audio/%1$d.mp3" length="1000" type="audio/mpeg"/>
-						<description><![CDATA[<p>Episode %1$d.</p><h3>Transcript</h3>
-						<p>00:00:00 Hana Host: Welcome to episode %1$d, where we talk about sparse attention and its kernels.</p>
-						<p>00:00:30 Guest %1$d: Thanks.</p>]]></description></item>
-						"""
-					.formatted(n));
+			show.episode("Episode " + n)
+				.publishedAt("2026-01-%02dT10:00:00Z".formatted(n))
+				.notes("<p>Episode %d.</p>".formatted(n))
+				.segment(0, "Hana Host",
+						"Welcome to episode %d, where we talk about sparse attention and its kernels.".formatted(n))
+				.segment(30, "Guest " + n, "Thanks.")
+				.store();
 		}
-		ingest(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Many</title>"
-				+ "<link>https://example.com/</link><description>Test</description>" + items + "</channel></rss>")
-			.getBytes(StandardCharsets.UTF_8));
 
 		var first = page("/speakers/hana-host");
 		var second = page("/speakers/hana-host?page=2");

@@ -165,14 +165,7 @@ class HybridSearch {
 		var bm25 = new HashMap<Long, Double>();
 		double top = 0;
 		for (var candidate : query.ranking().candidates()) {
-			double share = 1;
-			if (!exact.contains(candidate.episodeId())) {
-				var present = new boolean[weights.length];
-				for (int i = 0; i < weights.length; i++) {
-					present[i] = candidate.units()[i] > 0;
-				}
-				share = WordShares.share(weights, present);
-			}
+			double share = exact.contains(candidate.episodeId()) ? 1 : WordShares.share(weights, candidate);
 			bm25.put(candidate.episodeId(), candidate.score() * share * share);
 			top = Math.max(top, candidate.score());
 		}

@@ -121,7 +121,7 @@ class RankingRepository {
 				    /*filter*/
 				    group by t.episode_id
 				)
-				select e.id as episode_id, e.podcast_id as show_id, e.published_at, s.*,
+				select s.*, e.podcast_id as show_id, e.published_at,
 				    -- on one row only: thousands of copies cost more than the ranking
 				    case when row_number() over () = 1 then
 				        (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) end as idfs,

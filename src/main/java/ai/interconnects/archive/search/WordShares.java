@@ -22,11 +22,7 @@ final class WordShares {
 		var weights = weights(lexemes, ranking);
 		double best = 0;
 		for (var candidate : candidates) {
-			var present = new boolean[weights.length];
-			for (int i = 0; i < weights.length; i++) {
-				present[i] = candidate.units()[i] > 0;
-			}
-			best = Math.max(best, share(weights, present));
+			best = Math.max(best, share(weights, candidate));
 		}
 		return best;
 	}
@@ -50,6 +46,15 @@ final class WordShares {
 			}
 		}
 		return weights;
+	}
+
+	/** The weighted share of the query's words the episode holds somewhere. */
+	static double share(double[] weights, RankingRepository.Candidate candidate) {
+		var present = new boolean[weights.length];
+		for (int i = 0; i < weights.length; i++) {
+			present[i] = candidate.units()[i] > 0;
+		}
+		return share(weights, present);
 	}
 
 	/** The weighted share of the query's words that are present. */

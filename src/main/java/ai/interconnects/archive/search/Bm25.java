@@ -29,6 +29,17 @@ final class Bm25 {
 	private Bm25() {
 	}
 
+	/**
+	 * One query lexeme's share of a moment's relevance: its IDF in the moment's field
+	 * times the field's weight times its {@code tf} occurrences, saturated and normalised
+	 * by the moment's {@code length} in tokens against the field's average moment. The
+	 * same formula, in the same order of operations, as the SQL of
+	 * {@link MomentRepository#momentRelevance} (SearchStatisticsTests compares them).
+	 */
+	static double moment(double idf, double weight, long tf, double length, double unitLength) {
+		return idf * weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / unitLength));
+	}
+
 	static double weight(MomentKind kind) {
 		return switch (kind) {
 			case TITLE -> TITLE_WEIGHT;

@@ -39,10 +39,13 @@ class HybridMoments {
 
 	/**
 	 * The page episodes' moments that hold any query word, best first, at most
-	 * {@link #WORD_MOMENTS} an episode. Show notes count paragraph by paragraph (the
-	 * {@code notes}, as {@link ai.interconnects.archive.search.meaning.MeaningSearch}
-	 * numbers them), like the moments search by meaning finds, with the length
-	 * normalisation of a transcript paragraph.
+	 * {@link #WORD_MOMENTS} an episode, with the same per-moment BM25 as keyword search
+	 * ({@link Bm25#moment}). Show notes count paragraph by paragraph (the {@code notes},
+	 * as {@link ai.interconnects.archive.search.meaning.MeaningSearch} numbers them),
+	 * like the moments search by meaning finds, with the length normalisation of a
+	 * transcript paragraph. The database finds the moments and cuts each vector down to
+	 * the query's lexemes; they are scored and ranked here, which costs less than
+	 * planning and running the same arithmetic in SQL for every moment.
 	 */
 	List<WordMoment> wordMoments(SearchRequest request, Collection<Long> episodeIds, List<String> lexemes,
 			RankingRepository.Ranking ranking, List<NotesParagraph> notes) {
@@ -50,70 +53,87 @@ class HybridMoments {
 			return List.of();
 		}
 		var sql = """
-				with q as (select /*any*/ as query),
-				moment as (
-				    select s.episode_id, 'SEGMENT' as kind, 4 as kind_order, s.position, s.search_vector as vector,
-				        :speechWeight as weight, :speechLength as unit_length, :speechIdfs::float8[] as idfs
-				    from transcript_segment s cross join q
-				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, q.query) /*speaker*/
+				with q as (select /*any*/ as query)
+				select s.episode_id, 'SEGMENT' as kind, s.position, s.search_length as length,
+				    /*found(s.search_vector)*/ as found
+				from transcript_segment s cross join q
+				where s.episode_id in (:ids) and ts_match_vq(s.search_vector, q.query) /*speaker*/
 				/*others*/
-				), scored as (
-				    select m.*, /*relevance*/ as relevance, array[/*tfs*/]::int[] as tfs
-				    from moment m cross join lateral (
-				        select sum(coalesce(cardinality(u.positions), 1)) as length,
-				            /*counts*/
-				        from unnest(m.vector) u
-				    ) x
-				), ranked as (
-				    select m.*,
-				        row_number() over (partition by m.episode_id order by m.relevance desc, m.kind_order, m.position) as rn,
-				        count(*) over (partition by m.episode_id) as moments
-				    from scored m
-				)
-				select episode_id, kind, position, relevance, moments, tfs from ranked where rn <= :perEpisode
-				order by episode_id, rn
 				"""
+			.replace("/*others*/",
+					(request.speaker() != null) ? ""
+							: """
+									union all
+									select c.episode_id, 'CHAPTER', c.position, archive_search_length(c.search_vector),
+									    /*found(c.search_vector)*/
+									from chapter c cross join q
+									where c.episode_id in (:ids) and c.search_vector @@ q.query
+									union all
+									select e.id, 'TITLE', 0, archive_search_length(e.title_vector), /*found(e.title_vector)*/
+									from episode e cross join q
+									where e.id in (:ids) and e.title_vector @@ q.query
+									union all
+									select n.episode_id, 'NOTES', n.position, archive_search_length(n.vector), /*found(n.vector)*/
+									from (
+									    select p.episode_id, p.position, to_tsvector('archive_search', archive_search_text(p.text)) as vector
+									    from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
+									        as p(episode_id, position, text)
+									) n cross join q
+									where n.vector @@ q.query""")
 			.replace("/*any*/", ANY_WORD)
-			.replace("/*speaker*/", SearchFilters.speaker(request))
-			.replace("/*others*/", (request.speaker() != null) ? "" : """
-					union all
-					select c.episode_id, 'CHAPTER', 2, c.position, c.search_vector, :chapterWeight, :chapterLength,
-					    :chapterIdfs::float8[]
-					from chapter c cross join q
-					where c.episode_id in (:ids) and c.search_vector @@ q.query
-					union all
-					select e.id, 'TITLE', 1, 0, e.title_vector, :titleWeight, :titleLength, :titleIdfs::float8[]
-					from episode e cross join q
-					where e.id in (:ids) and e.title_vector @@ q.query
-					union all
-					select n.episode_id, 'NOTES', 3, n.position,
-					    to_tsvector('archive_search', archive_search_text(n.text)), :notesWeight,
-					    :speechLength, :notesIdfs::float8[]
-					from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
-					    as n(episode_id, position, text) cross join q
-					where to_tsvector('archive_search', archive_search_text(n.text)) @@ q.query""")
-			.replace("/*relevance*/", MomentRepository.momentRelevance(lexemes.size()))
-			.replace("/*counts*/", MomentRepository.lexemeCounts(lexemes.size()))
-			.replace("/*tfs*/", String.join(", ",
-					java.util.stream.IntStream.rangeClosed(1, lexemes.size()).mapToObj((k) -> "x.tf_" + k).toList()));
-		var spec = MomentRepository.bm25(this.jdbc.sql(sql)
-			.param("ids", episodeIds)
-			.param("perEpisode", WORD_MOMENTS)
-			.param("lexemes", lexemes.toArray(String[]::new)), request, ranking);
-		if (request.speaker() == null) {
+			.replace("/*speaker*/", SearchFilters.speaker(request));
+		for (var vector : List.of("s.search_vector", "c.search_vector", "e.title_vector", "n.vector")) {
+			sql = sql.replace("/*found(" + vector + ")*/", LexemeCounts.found(vector));
+		}
+		var spec = this.jdbc.sql(sql).param("ids", episodeIds).param("lexemes", lexemes.toArray(String[]::new));
+		if (request.speaker() != null) {
+			spec = spec.param("speaker", request.speaker());
+		}
+		else {
 			spec = spec.param("notesEpisodes", notes.stream().map(NotesParagraph::episodeId).toArray(Long[]::new))
 				.param("notesPositions", notes.stream().map(NotesParagraph::position).toArray(Integer[]::new))
 				.param("notesTexts", notes.stream().map(NotesParagraph::text).toArray(String[]::new));
 		}
-		return spec.query((rs, n) -> {
-			var tfs = (Integer[]) rs.getArray("tfs").getArray();
-			var present = new boolean[tfs.length];
-			for (int i = 0; i < tfs.length; i++) {
-				present[i] = tfs[i] > 0;
+		var scored = spec.query((rs, n) -> scored(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
+				rs.getInt("position"), rs.getInt("length"), LexemeCounts.of(rs.getString("found"), lexemes), ranking))
+			.list();
+		return best(scored);
+	}
+
+	/** A moment with query words and its BM25 ({@code moments} not known yet). */
+	private static WordMoment scored(long episodeId, MomentKind kind, int position, int length, int[] tfs,
+			RankingRepository.Ranking ranking) {
+		// notes paragraphs are normalised like transcript paragraphs
+		double unit = ranking.unitLengths().getOrDefault((kind == MomentKind.NOTES) ? MomentKind.SEGMENT : kind, 1.0);
+		var idfs = ranking.idfs().get(kind);
+		double relevance = 0;
+		var present = new boolean[tfs.length];
+		for (int k = 0; k < tfs.length; k++) {
+			relevance += Bm25.moment(idfs[k], Bm25.weight(kind), tfs[k], length, unit);
+			present[k] = tfs[k] > 0;
+		}
+		return new WordMoment(episodeId, kind, position, relevance, 0, present);
+	}
+
+	/**
+	 * Each episode's best {@link #WORD_MOMENTS} (ties: by kind, then position) with its
+	 * number of moments holding query words, episode by episode.
+	 */
+	private static List<WordMoment> best(List<WordMoment> scored) {
+		var byEpisode = new java.util.TreeMap<Long, List<WordMoment>>();
+		scored.forEach((m) -> byEpisode.computeIfAbsent(m.episodeId(), (id) -> new ArrayList<>()).add(m));
+		var best = new ArrayList<WordMoment>();
+		for (var moments : byEpisode.values()) {
+			moments.sort(java.util.Comparator.comparingDouble(WordMoment::relevance)
+				.reversed()
+				.thenComparing(WordMoment::kind)
+				.thenComparingInt(WordMoment::position));
+			for (var m : moments.subList(0, Math.min(WORD_MOMENTS, moments.size()))) {
+				best.add(new WordMoment(m.episodeId(), m.kind(), m.position(), m.relevance(), moments.size(),
+						m.present()));
 			}
-			return new WordMoment(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
-					rs.getInt("position"), rs.getDouble("relevance"), rs.getLong("moments"), present);
-		}).list();
+		}
+		return best;
 	}
 
 	/** One paragraph of an episode's show notes. */

@@ -59,20 +59,15 @@ class MomentRepository {
 		var sql = """
 				with moment as (
 				    select s.episode_id, 'SEGMENT' as kind, 4 as kind_order, s.position, s.start_seconds, s.speaker,
-				        s.text, s.search_vector as vector, :speechWeight as weight, :speechLength as unit_length,
-				        :speechIdfs::float8[] as idfs
+				        s.text, s.search_vector as vector, s.search_length as length, :speechWeight as weight,
+				        :speechLength as unit_length, :speechIdfs::float8[] as idfs
 				    from transcript_segment s
 				    where s.episode_id in (:ids) and ts_match_vq(s.search_vector, /*tsquery*/)
 				      /*speaker*/
 				/*others*/
 				), scored as (
-				    -- one pass over the moment's lexemes: its length and each query lexeme's count
 				    select m.*, /*relevance*/ as relevance
-				    from moment m cross join lateral (
-				        select sum(coalesce(cardinality(u.positions), 1)) as length,
-				            /*counts*/
-				        from unnest(m.vector) u
-				    ) x
+				    from moment m cross join lateral (/*counts*/) x
 				), ranked as (
 				    select m.*,
 				        row_number() over (partition by m.episode_id order by m.relevance desc, m.kind_order, m.position) as rn,
@@ -99,18 +94,20 @@ class MomentRepository {
 			.replace("/*others*/", (request.speaker() != null) ? "" : """
 					union all
 					select c.episode_id, 'CHAPTER', 2, c.position, c.start_seconds, null, c.title,
-					    c.search_vector, :chapterWeight, :chapterLength, :chapterIdfs::float8[]
+					    c.search_vector, archive_search_length(c.search_vector), :chapterWeight, :chapterLength,
+					    :chapterIdfs::float8[]
 					from chapter c
 					where c.episode_id in (:ids) and c.search_vector @@ /*tsquery*/
 					union all
-					select e.id, 'TITLE', 1, null, null, null, e.title, e.title_vector, :titleWeight, :titleLength,
-					    :titleIdfs::float8[]
+					select e.id, 'TITLE', 1, null, null, null, e.title, e.title_vector,
+					    archive_search_length(e.title_vector), :titleWeight, :titleLength, :titleIdfs::float8[]
 					from episode e
 					where e.id in (:ids) and e.title_vector @@ /*tsquery*/
 					union all
 					-- the notes are sanitized HTML: excerpts are taken from their text
 					select e.id, 'NOTES', 3, null, null, null, regexp_replace(e.show_notes_html, '<[^>]*>', ' ', 'g'),
-					    e.notes_vector, :notesWeight, :notesLength, :notesIdfs::float8[]
+					    e.notes_vector, archive_search_length(e.notes_vector), :notesWeight, :notesLength,
+					    :notesIdfs::float8[]
 					from episode e
 					where e.id in (:ids) and e.notes_vector @@ /*tsquery*/""")
 			.replace("/*stripped*/", Highlights.SQL_STRIP.formatted("r.text"))
@@ -142,10 +139,6 @@ class MomentRepository {
 	}
 
 	/**
-	 * A moment's relevance: per query lexeme k, its IDF in the moment's field times the
-	 * field weight times its saturated, length-normalised count {@code x.tf_k}.
-	 */
-	/**
 	 * Binds what {@link #momentRelevance} reads: the BM25 constants, each field's weight,
 	 * average length and IDFs (speech only when the search is scoped to a speaker).
 	 */
@@ -171,16 +164,27 @@ class MomentRepository {
 			.param("notesIdfs", ranking.idfs().get(MomentKind.NOTES));
 	}
 
+	/**
+	 * A moment's relevance: per query lexeme k, its IDF in the moment's field times the
+	 * field weight times its saturated, length-normalised count {@code x.tf_k} (length
+	 * {@code m.length}: the tokens of its vector).
+	 */
 	static String momentRelevance(int lexemes) {
 		var terms = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {
 			terms.add(("m.idfs[%1$d] * m.weight * x.tf_%1$d * (:k1 + 1)"
-					+ " / (x.tf_%1$d + :k1 * (1 - :b + :b * x.length / m.unit_length))")
+					+ " / (x.tf_%1$d + :k1 * (1 - :b + :b * m.length / m.unit_length))")
 				.formatted(k));
 		}
 		return terms.isEmpty() ? "0::float8" : String.join("\n            + ", terms);
 	}
 
+	/**
+	 * Each query lexeme's occurrences in the moment's vector {@code m.vector},
+	 * {@code x.tf_1} to {@code x.tf_N}: summed over the vector cut down to the query's
+	 * lexemes first (marked with weight A, then kept), which costs a third of summing
+	 * over all of it.
+	 */
 	static String lexemeCounts(int lexemes) {
 		var counts = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {
@@ -188,7 +192,8 @@ class MomentRepository {
 					+ " filter (where u.lexeme = (:lexemes::text[])[%1$d]), 0) as tf_%1$d")
 				.formatted(k));
 		}
-		return counts.isEmpty() ? "0 as no_lexeme" : String.join(",\n            ", counts);
+		return "select " + (counts.isEmpty() ? "0 as no_lexeme" : String.join(",\n            ", counts))
+				+ "\n        from unnest(ts_filter(setweight(m.vector, 'A', :lexemes::text[]), '{a}')) u";
 	}
 
 	record SegmentRow(int position, Integer startSeconds, AnalysedText text, String headline) {

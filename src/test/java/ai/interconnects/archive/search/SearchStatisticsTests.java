@@ -121,6 +121,28 @@ class SearchStatisticsTests {
 		assertThat(this.jdbc.sql("select count(*) from search_document").query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void aMomentScoredInJavaScoresAsInSql() {
+		var sql = "select " + MomentRepository.momentRelevance(2)
+				+ " from (select array[1.7, 0.4]::float8[] as idfs, 4.0::float8 as weight, 13 as length,"
+				+ " 17.02::float8 as unit_length) m, (select 2::bigint as tf_1, 0::bigint as tf_2) x";
+		double inSql = this.jdbc.sql(sql).param("k1", Bm25.K1).param("b", Bm25.B).query(Double.class).single();
+		assertThat(Bm25.moment(1.7, 4.0, 2, 13, 17.02) + Bm25.moment(0.4, 4.0, 0, 13, 17.02)).isEqualTo(inSql)
+			.isPositive();
+	}
+
+	@Test
+	void lexemeCountsReadPostgresqlsOwnTextOfAVector() {
+		var lexemes = List.of("it's", "a\\b", "x y", "plain", "absent");
+		var text = this.jdbc.sql("select " + LexemeCounts.found("v") + " from (select :v::tsvector as v) t")
+			.param("v", "'it''s':1 'a\\\\b':2,3 'x y':4,5,6 plain:8 other:7")
+			.param("lexemes", lexemes.toArray(String[]::new))
+			.query(String.class)
+			.single();
+		assertThat(text).doesNotContain("other");
+		assertThat(LexemeCounts.of(text, lexemes)).containsExactly(1, 2, 3, 1, 0);
+	}
+
 	private List<String> lexemes(long episode) {
 		return this.jdbc.sql("select lexeme from search_term where episode_id = ?")
 			.param(episode)
@@ -169,6 +191,11 @@ class SearchStatisticsTests {
 				.containsExactly(sums[0], sums[1], sums[2], sums[3],
 						count("select count(*) from chapter where episode_id = " + id),
 						count("select count(*) from transcript_segment where episode_id = " + id));
+			// each paragraph keeps its own length (V17), the one BM25 normalises a moment
+			// by
+			assertThat(count("select coalesce(sum(search_length), 0) from transcript_segment where episode_id = " + id))
+				.as("paragraph lengths of episode %d", id)
+				.isEqualTo(sums[3]);
 		}
 	}
 

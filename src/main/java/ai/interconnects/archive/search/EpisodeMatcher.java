@@ -130,6 +130,31 @@ class EpisodeMatcher {
 	}
 
 	/**
+	 * Which of {@code among} (candidates of {@code ranking}) match the query exactly, the
+	 * cheapest of the same three ways: no check for one word, one read of the GIN indexes
+	 * when the words rarely meet anywhere, else each episode's own rows.
+	 */
+	java.util.Set<Long> exactAmong(SearchRequest request, QueryAnalysis.Analyzed query,
+			RankingRepository.Ranking ranking, List<RankingRepository.Candidate> among) {
+		var tree = query.tree();
+		var lexemes = tree.positiveLexemes();
+		var ids = among.stream()
+			.filter((c) -> tree.mayMatch(lexemes, c.units()))
+			.map(RankingRepository.Candidate::episodeId)
+			.toList();
+		if (ids.isEmpty() || (tree.singleLexeme() && request.speaker() == null)) {
+			return java.util.Set.copyOf(ids);
+		}
+		var candidates = ranking.candidates().stream().filter((c) -> tree.mayMatch(lexemes, c.units())).toList();
+		var everywhere = (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
+				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
+		if (everywhere != null) {
+			return ids.stream().filter(everywhere::containsKey).collect(java.util.stream.Collectors.toSet());
+		}
+		return this.repository.matching(request, query, ids);
+	}
+
+	/**
 	 * Every match's moments per episode, or null when counting them all is not cheap: one
 	 * read of the GIN indexes, which go through every show's matches, or, narrowed to
 	 * shows where the words meet more often elsewhere, the few candidates' own rows.

@@ -30,7 +30,7 @@ class HybridSearch {
 
 	private final RankingRepository ranking;
 
-	private final MatchRepository matches;
+	private final EpisodeMatcher matcher;
 
 	private final HybridPage pages;
 
@@ -38,13 +38,13 @@ class HybridSearch {
 
 	private final SearchHalves halves;
 
-	HybridSearch(MeaningSearch meaning, RankingRepository ranking, MatchRepository matches, HybridPage pages,
+	HybridSearch(MeaningSearch meaning, RankingRepository ranking, EpisodeMatcher matcher, HybridPage pages,
 			ShowScope shows, SearchHalves halves) {
 		this.shows = shows;
 		this.halves = halves;
 		this.meaning = meaning;
 		this.ranking = ranking;
-		this.matches = matches;
+		this.matcher = matcher;
 		this.pages = pages;
 	}
 
@@ -114,12 +114,7 @@ class HybridSearch {
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
-		// only an episode holding every word it needs can hold them in one moment
-		var mayMeet = byWords.stream()
-			.filter((c) -> analyzed.tree().mayMatch(lexemes, c.units()))
-			.map(RankingRepository.Candidate::episodeId)
-			.toList();
-		var exact = mayMeet.isEmpty() ? Set.<Long>of() : this.matches.matching(request, analyzed, mayMeet);
+		var exact = this.matcher.exactAmong(request, analyzed, words, byWords);
 		var nearest = meaningHalf.join();
 		if (nearest.isEmpty()) {
 			return Optional.empty();

@@ -35,6 +35,9 @@ final class BenchRun {
 
 	static final int REQUESTS = 50;
 
+	/** Rounds of every class (and as many episode pages) before anything is timed. */
+	static final int WARM_UP_ROUNDS = 15;
+
 	static final String FROM = "2010-03-01";
 
 	static final String TO = "2010-08-31";
@@ -295,19 +298,21 @@ final class BenchRun {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			var http = HttpClient.newHttpClient();
 			int[] next = { 0 };
+			// every class and the episode page several times before anything is timed: a
+			// server answers from compiled code, and with a few rounds only the first
+			// classes measured paid the JIT's warm-up (run 10's rare word; run G's first
+			// four classes took twice their steady time at p95)
+			for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+				for (var query : queries) {
+					get(http, port, query.url(), "<h1>Search</h1>");
+					get(http, port, size.episodePath(1 + (next[0]++ * 37) % size.episodes()), "<h1");
+				}
+			}
 			episodePage = time(WARM_UP, REQUESTS,
 					() -> get(http, port, size.episodePath(1 + (next[0]++ * 37) % size.episodes()), "<h1"));
 			episodeLoad = loadAverage();
 			System.out.printf("%s (%s) episode page p50=%.1f p95=%.1f ms%n", size.database(), label, episodePage.p50(),
 					episodePage.p95());
-			// every class a few times before the first is timed: otherwise the first
-			// class measured pays the JIT's warm-up of the search code (run 10's rare
-			// word)
-			for (int round = 0; round < 3; round++) {
-				for (var query : queries) {
-					get(http, port, query.url(), "<h1>Search</h1>");
-				}
-			}
 			boolean large = size.segments() > 1_000_000;
 			// -Dbench.anchors=false: /search and Lucene only (a before/after run of the
 			// app needs no naive or ILIKE baseline, which take minutes)

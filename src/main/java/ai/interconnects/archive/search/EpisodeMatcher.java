@@ -3,6 +3,8 @@ package ai.interconnects.archive.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -134,8 +136,8 @@ class EpisodeMatcher {
 	 * cheapest of the same three ways: no check for one word, one read of the GIN indexes
 	 * when the words rarely meet anywhere, else each episode's own rows.
 	 */
-	java.util.Set<Long> exactAmong(SearchRequest request, QueryAnalysis.Analyzed query,
-			RankingRepository.Ranking ranking, List<RankingRepository.Candidate> among) {
+	Set<Long> exactAmong(SearchRequest request, QueryAnalysis.Analyzed query, RankingRepository.Ranking ranking,
+			List<RankingRepository.Candidate> among) {
 		var tree = query.tree();
 		var lexemes = tree.positiveLexemes();
 		var ids = among.stream()
@@ -143,13 +145,13 @@ class EpisodeMatcher {
 			.map(RankingRepository.Candidate::episodeId)
 			.toList();
 		if (ids.isEmpty() || (tree.singleLexeme() && request.speaker() == null)) {
-			return java.util.Set.copyOf(ids);
+			return Set.copyOf(ids);
 		}
 		var candidates = ranking.candidates().stream().filter((c) -> tree.mayMatch(lexemes, c.units())).toList();
 		var everywhere = (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
 				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
 		if (everywhere != null) {
-			return ids.stream().filter(everywhere::containsKey).collect(java.util.stream.Collectors.toSet());
+			return ids.stream().filter(everywhere::containsKey).collect(Collectors.toSet());
 		}
 		return this.repository.matching(request, query, ids);
 	}

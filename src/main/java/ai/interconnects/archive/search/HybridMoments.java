@@ -3,9 +3,11 @@ package ai.interconnects.archive.search;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +40,29 @@ class HybridMoments {
 	static final String ANY_WORD = "(select array_to_string(array(select quote_literal(l) from unnest(:lexemes::text[]) l), ' | ')::tsquery)";
 
 	/**
+	 * The moments other than paragraphs, which have no speaker: chapter titles, episode
+	 * titles and the show notes' paragraphs (given as text, analysed here).
+	 */
+	private static final String OTHER_MOMENTS = """
+			union all
+			select c.episode_id, 'CHAPTER', c.position, archive_search_length(c.search_vector),
+			    /*found(c.search_vector)*/
+			from chapter c cross join q
+			where c.episode_id in (:ids) and c.search_vector @@ q.query
+			union all
+			select e.id, 'TITLE', 0, archive_search_length(e.title_vector), /*found(e.title_vector)*/
+			from episode e cross join q
+			where e.id in (:ids) and e.title_vector @@ q.query
+			union all
+			select n.episode_id, 'NOTES', n.position, archive_search_length(n.vector), /*found(n.vector)*/
+			from (
+			    select p.episode_id, p.position, to_tsvector('archive_search', archive_search_text(p.text)) as vector
+			    from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
+			        as p(episode_id, position, text)
+			) n cross join q
+			where n.vector @@ q.query""";
+
+	/**
 	 * The page episodes' moments that hold any query word, best first, at most
 	 * {@link #WORD_MOMENTS} an episode, with the same per-moment BM25 as keyword search
 	 * ({@link Bm25#moment}). Show notes count paragraph by paragraph (the {@code notes},
@@ -59,27 +84,7 @@ class HybridMoments {
 				from transcript_segment s cross join q
 				where s.episode_id in (:ids) and ts_match_vq(s.search_vector, q.query) /*speaker*/
 				/*others*/
-				"""
-			.replace("/*others*/",
-					(request.speaker() != null) ? ""
-							: """
-									union all
-									select c.episode_id, 'CHAPTER', c.position, archive_search_length(c.search_vector),
-									    /*found(c.search_vector)*/
-									from chapter c cross join q
-									where c.episode_id in (:ids) and c.search_vector @@ q.query
-									union all
-									select e.id, 'TITLE', 0, archive_search_length(e.title_vector), /*found(e.title_vector)*/
-									from episode e cross join q
-									where e.id in (:ids) and e.title_vector @@ q.query
-									union all
-									select n.episode_id, 'NOTES', n.position, archive_search_length(n.vector), /*found(n.vector)*/
-									from (
-									    select p.episode_id, p.position, to_tsvector('archive_search', archive_search_text(p.text)) as vector
-									    from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
-									        as p(episode_id, position, text)
-									) n cross join q
-									where n.vector @@ q.query""")
+				""".replace("/*others*/", (request.speaker() != null) ? "" : OTHER_MOMENTS)
 			.replace("/*any*/", ANY_WORD)
 			.replace("/*speaker*/", SearchFilters.speaker(request));
 		for (var vector : List.of("s.search_vector", "c.search_vector", "e.title_vector", "n.vector")) {
@@ -120,11 +125,11 @@ class HybridMoments {
 	 * number of moments holding query words, episode by episode.
 	 */
 	private static List<WordMoment> best(List<WordMoment> scored) {
-		var byEpisode = new java.util.TreeMap<Long, List<WordMoment>>();
+		var byEpisode = new TreeMap<Long, List<WordMoment>>();
 		scored.forEach((m) -> byEpisode.computeIfAbsent(m.episodeId(), (id) -> new ArrayList<>()).add(m));
 		var best = new ArrayList<WordMoment>();
 		for (var moments : byEpisode.values()) {
-			moments.sort(java.util.Comparator.comparingDouble(WordMoment::relevance)
+			moments.sort(Comparator.comparingDouble(WordMoment::relevance)
 				.reversed()
 				.thenComparing(WordMoment::kind)
 				.thenComparingInt(WordMoment::position));

@@ -2,12 +2,12 @@ package ai.interconnects.archive.search;
 
 import java.nio.charset.StandardCharsets;
 
-import ai.interconnects.archive.poll.PollService;
+import ai.interconnects.archive.api.ArchiveImporter;
 import ai.interconnects.archive.search.meaning.MeaningFixture;
 import ai.interconnects.archive.support.ArchiveTest;
-import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.FixtureArchive;
 import ai.interconnects.archive.support.WithFeedServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,7 +47,7 @@ class MeaningPagesTests {
 	ApplicationContext context;
 
 	@Autowired
-	PollService polls;
+	ArchiveImporter importer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,10 +57,8 @@ class MeaningPagesTests {
 
 	@BeforeAll
 	void embedTheFixture() {
-		DatabaseCleaner.clean(this.jdbc);
-		server.respond("/feed.xml", 200, FeedServer.resource("/feeds/interconnects-feed.xml"), "Content-Type",
-				"application/rss+xml; charset=utf-8");
-		this.polls.poll().orElseThrow();
+		// the fixture feed's episodes, restored without a poll
+		FixtureArchive.restore(this.jdbc, this.importer, server.url("/feed.xml").toString(), "interconnects-feed.xml");
 		MeaningFixture.embedAll(this.context);
 	}
 

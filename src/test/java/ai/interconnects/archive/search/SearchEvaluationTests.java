@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import ai.interconnects.archive.poll.PollService;
+import ai.interconnects.archive.api.ArchiveImporter;
 import ai.interconnects.archive.search.meaning.MeaningFixture;
 import ai.interconnects.archive.support.ArchiveTest;
-import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.FixtureArchive;
 import ai.interconnects.archive.support.WithFeedServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class SearchEvaluationTests {
 	ApplicationContext context;
 
 	@Autowired
-	PollService polls;
+	ArchiveImporter importer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,10 +63,8 @@ class SearchEvaluationTests {
 
 	@BeforeAll
 	void embedTheFixture() {
-		DatabaseCleaner.clean(this.jdbc);
-		server.respond("/feed.xml", 200, FeedServer.resource("/feeds/interconnects-feed.xml"), "Content-Type",
-				"application/rss+xml; charset=utf-8");
-		assertThat(this.polls.poll().orElseThrow().getItemsNew()).isEqualTo(11);
+		// the fixture feed's episodes, restored without a poll
+		FixtureArchive.restore(this.jdbc, this.importer, server.url("/feed.xml").toString(), "interconnects-feed.xml");
 		MeaningFixture.embedAll(this.context);
 		this.questions = LabelledQuestions.read();
 		this.evaluation = new Evaluation(this.questions, this.jdbc);

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import ai.interconnects.archive.poll.PollService;
+import ai.interconnects.archive.api.ArchiveImporter;
+import ai.interconnects.archive.episode.ImportedEpisodes;
+import ai.interconnects.archive.show.ShowRows;
 import ai.interconnects.archive.support.ArchiveContents;
 import ai.interconnects.archive.support.ArchiveTest;
-import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.FeedServer;
 import ai.interconnects.archive.support.FeedServerExtension;
+import ai.interconnects.archive.support.FixtureArchive;
+import ai.interconnects.archive.support.TestArchive;
 import ai.interconnects.archive.support.WithFeedServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,14 +31,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Search over the fixture feed (11 episodes; the Dean Ball episode has chapters and a
- * speaker-labelled transcript) plus one made-up episode whose transcript holds HTML-like
- * text and an untimed continuation paragraph. Everything goes through HTTP, the way a
- * reader uses it.
+ * Search over the fixture feed's archive (11 episodes, restored from its backup; the Dean
+ * Ball episode has chapters and a speaker-labelled transcript) plus one made-up episode
+ * whose transcript holds HTML-like text and an untimed continuation paragraph. Everything
+ * goes through HTTP, the way a reader uses it.
  */
 @WithFeedServer
 @ArchiveTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -46,27 +50,20 @@ class SearchTests {
 
 	static final String DEAN_BALL = "/episodes/dean-ball-on-open-models-and-government-control";
 
-	/**
-	 * An extra item: a transcript with {@code <script>} text and an untimed paragraph.
-	 */
-	static final String EXTRA_ITEM = """
-			<item><title><![CDATA[Zebrafish and quokka hour]]></title>
-			<description><![CDATA[<p>Notes about zebrafish &amp; friends.</p>
-			<h3>Transcript</h3>
-			<p>00:00:10 Nathan Lambert: Welcome to the hour about the zebrafish.</p>
-			<p>00:01:05 Guest Speaker: I pasted &lt;script&gt;alert(1)&lt;/script&gt; into my zebrafish notes, &lt;b&gt;bold&lt;/b&gt; of me.</p>
-			<p>Then the quokka continued the thought for a while.</p>
-			]]></description>
-			<link>https://www.interconnects.ai/p/zebrafish</link><guid isPermaLink="false">test:zebrafish</guid>
-			<pubDate>Tue, 17 Mar 2026 10:00:00 GMT</pubDate>
-			<enclosure url="https://example.test/zebrafish.mp3" length="1000" type="audio/mpeg"/></item>
-			""";
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	PollService polls;
+	ArchiveImporter importer;
+
+	@Autowired
+	ShowRows shows;
+
+	@Autowired
+	ImportedEpisodes episodes;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -81,12 +78,20 @@ class SearchTests {
 
 	@BeforeAll
 	void ingestFixture() {
-		DatabaseCleaner.clean(this.jdbc);
-		var feed = new String(FeedServer.resource("/feeds/interconnects-feed.xml"), StandardCharsets.UTF_8)
-			.replace("</channel>", EXTRA_ITEM + "</channel>");
-		server.respond("/feed.xml", 200, feed.getBytes(StandardCharsets.UTF_8), "Content-Type",
-				"application/rss+xml; charset=utf-8");
-		assertThat(this.polls.poll().orElseThrow().getItemsNew()).isEqualTo(12);
+		var feed = server.url("/feed.xml").toString();
+		FixtureArchive.restore(this.jdbc, this.importer, feed, "interconnects-feed.xml");
+		// one more episode: a transcript with HTML-like text and an untimed continuation
+		new TestArchive(this.shows, this.episodes, this.transactions, this.jdbc).show("Interconnects", feed)
+			.episode("Zebrafish and quokka hour")
+			.guid("test:zebrafish")
+			.publishedAt("2026-03-17T10:00:00Z")
+			.notes("<p>Notes about zebrafish &amp; friends.</p>")
+			.segment(10, "Nathan Lambert", "Welcome to the hour about the zebrafish.")
+			.segment(65, "Guest Speaker",
+					"I pasted <script>alert(1)</script> into my zebrafish notes, <b>bold</b> of me.")
+			.segment(null, "Guest Speaker", "Then the quokka continued the thought for a while.")
+			.store();
+		assertThat(this.jdbc.sql("select count(*) from episode").query(Long.class).single()).isEqualTo(12);
 		assertThat(this.vocabulary.refreshIfStale()).isTrue();
 	}
 

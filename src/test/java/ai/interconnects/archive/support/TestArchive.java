@@ -99,7 +99,7 @@ public final class TestArchive {
 
 		private Instant publishedAt;
 
-		private int durationSeconds = 1200;
+		private Integer durationSeconds = 1200;
 
 		private String notes;
 
@@ -130,7 +130,8 @@ public final class TestArchive {
 			return this;
 		}
 
-		public EpisodeBuilder durationSeconds(int seconds) {
+		/** The episode's length; null: the feed gives none. */
+		public EpisodeBuilder durationSeconds(Integer seconds) {
 			this.durationSeconds = seconds;
 			return this;
 		}
@@ -142,7 +143,12 @@ public final class TestArchive {
 		}
 
 		public EpisodeBuilder chapter(int startSeconds, String title) {
-			this.chapters.add(new StoredChapter(this.chapters.size(), startSeconds, null, title, null, null));
+			return chapter(startSeconds, null, title);
+		}
+
+		/** A chapter with the end its source gives (null: none). */
+		public EpisodeBuilder chapter(int startSeconds, Integer endSeconds, String title) {
+			this.chapters.add(new StoredChapter(this.chapters.size(), startSeconds, endSeconds, title, null, null));
 			return this;
 		}
 

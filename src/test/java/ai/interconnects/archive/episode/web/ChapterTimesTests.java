@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-import ai.interconnects.archive.poll.PollRun;
 import ai.interconnects.archive.support.DatabaseCleaner;
 import ai.interconnects.archive.support.PagesTestSupport;
 import org.jsoup.nodes.Document;
@@ -24,50 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Chapters show their span and length: the end a chapters file gives, else the next
- * chapter's start, else the episode's end, and nothing where none is known. The files the
- * archive exports carry only the ends the source gave.
+ * Chapters show their span and length: the end their source gives (a chapters file's
+ * {@code endTime}), else the next chapter's start, else the episode's end, and nothing
+ * where none is known. The files the archive exports carry only the ends the source gave.
+ * (How a chapters file's ends are read is the ingest tests' part.)
  */
 class ChapterTimesTests extends PagesTestSupport {
-
-	/**
-	 * The intro ends (60 s) well before the next chapter starts (95 s): the given end
-	 * wins. The episode lasts 10 minutes; its twin has no duration.
-	 */
-	private static final String CHAPTERS = """
-			{"version": "1.2.0", "chapters": [
-			  {"startTime": 0, "endTime": 60, "title": "Intro"},
-			  {"startTime": 95, "title": "Main part"},
-			  {"startTime": 400, "title": "Outro"}]}""";
-
-	private static final String FEED = """
-			<?xml version="1.0" encoding="UTF-8"?>
-			<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
-			     xmlns:podcast="https://podcastindex.org/namespace/1.0">
-			<channel>
-			  <title>Chaptered Show</title>
-			  <link>https://chaptered.example/</link>
-			  <description>Chapters with ends.</description>
-			  <item>
-			    <title>With a duration</title>
-			    <guid isPermaLink="false">timed-1</guid>
-			    <pubDate>Mon, 02 Mar 2026 10:00:00 +0000</pubDate>
-			    <enclosure url="https://chaptered.example/1.mp3" type="audio/mpeg" length="1000"/>
-			    <itunes:duration>10:00</itunes:duration>
-			    <description>Notes.</description>
-			    <podcast:chapters url="{{base}}/files/chapters.json" type="application/json+chapters"/>
-			  </item>
-			  <item>
-			    <title>Without a duration</title>
-			    <guid isPermaLink="false">timed-2</guid>
-			    <pubDate>Mon, 23 Feb 2026 10:00:00 +0000</pubDate>
-			    <enclosure url="https://chaptered.example/2.mp3" type="audio/mpeg" length="1000"/>
-			    <description>Notes.</description>
-			    <podcast:chapters url="{{base}}/files/chapters.json" type="application/json+chapters"/>
-			  </item>
-			</channel>
-			</rss>
-			""";
 
 	private static final String TIMED = "/episodes/with-a-duration";
 
@@ -76,15 +37,31 @@ class ChapterTimesTests extends PagesTestSupport {
 	@Autowired
 	JsonMapper json;
 
+	/**
+	 * Two episodes with the same three chapters: the intro ends (60 s) well before the
+	 * next chapter starts (95 s), so the given end wins. One lasts 10 minutes; its twin
+	 * has no duration.
+	 */
 	@BeforeEach
-	void poll() {
+	void chapteredShow() {
 		DatabaseCleaner.clean(this.jdbc);
-		feeds.respond("/feed.xml", 200,
-				FEED.replace("{{base}}", feeds.url("").toString()).getBytes(StandardCharsets.UTF_8), "Content-Type",
-				"application/rss+xml");
-		feeds.respond("/files/chapters.json", 200, CHAPTERS.getBytes(StandardCharsets.UTF_8), "Content-Type",
-				"application/json+chapters");
-		assertThat(this.polls.poll().orElseThrow().getOutcome()).isEqualTo(PollRun.Outcome.SUCCESS);
+		var show = archive().show("Chaptered Show", feeds.url("/feed.xml").toString());
+		show.episode("With a duration")
+			.guid("timed-1")
+			.publishedAt("2026-03-02T10:00:00Z")
+			.durationSeconds(600)
+			.chapter(0, 60, "Intro")
+			.chapter(95, "Main part")
+			.chapter(400, "Outro")
+			.store();
+		show.episode("Without a duration")
+			.guid("timed-2")
+			.publishedAt("2026-02-23T10:00:00Z")
+			.durationSeconds(null)
+			.chapter(0, 60, "Intro")
+			.chapter(95, "Main part")
+			.chapter(400, "Outro")
+			.store();
 	}
 
 	@Test

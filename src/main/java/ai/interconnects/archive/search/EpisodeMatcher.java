@@ -110,8 +110,7 @@ class EpisodeMatcher {
 			return new Matches(tree, lexemes, candidates, candidates, candidates.size(), true, null);
 		}
 		// the words rarely meet here: counting every match gives exact totals
-		var everywhere = (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
-				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
+		var everywhere = everyMatchIfRare(request, query, tree, lexemes, ranking, candidates);
 		if (everywhere != null) {
 			var matched = candidates.stream().filter((c) -> everywhere.containsKey(c.episodeId())).toList();
 			return new Matches(tree, lexemes, candidates, matched, candidates.size(), true, everywhere);
@@ -148,12 +147,22 @@ class EpisodeMatcher {
 			return Set.copyOf(ids);
 		}
 		var candidates = ranking.candidates().stream().filter((c) -> tree.mayMatch(lexemes, c.units())).toList();
-		var everywhere = (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
-				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
+		var everywhere = everyMatchIfRare(request, query, tree, lexemes, ranking, candidates);
 		if (everywhere != null) {
 			return ids.stream().filter(everywhere::containsKey).collect(Collectors.toSet());
 		}
 		return this.repository.matching(request, query, ids);
+	}
+
+	/**
+	 * Every match's moments per episode when the words rarely meet (the candidates that
+	 * may match hold at most {@link #INDEX_CHECK_ROWS} segments by the statistics), else
+	 * null.
+	 */
+	private Map<Long, Long> everyMatchIfRare(SearchRequest request, QueryAnalysis.Analyzed query, QueryTree tree,
+			List<String> lexemes, RankingRepository.Ranking ranking, List<RankingRepository.Candidate> candidates) {
+		return (estimatedRows(tree, lexemes, candidates) <= INDEX_CHECK_ROWS)
+				? everyMatch(request, query, tree, lexemes, ranking, candidates) : null;
 	}
 
 	/**

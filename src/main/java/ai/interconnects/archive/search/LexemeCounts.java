@@ -17,10 +17,15 @@ final class LexemeCounts {
 
 	/**
 	 * SQL: the {@code vector} cut down to the {@code :lexemes} (marked with weight A,
-	 * then kept), as text.
+	 * then kept): counting them over it costs a third of counting over all of the vector.
 	 */
+	static String onlyQueryLexemes(String vector) {
+		return "ts_filter(setweight(%s, 'A', :lexemes::text[]), '{a}')".formatted(vector);
+	}
+
+	/** SQL: {@link #onlyQueryLexemes} as text, for {@link #of}. */
 	static String found(String vector) {
-		return "ts_filter(setweight(%s, 'A', :lexemes::text[]), '{a}')::text".formatted(vector);
+		return onlyQueryLexemes(vector) + "::text";
 	}
 
 	/** The occurrences of each of the {@code lexemes} in the vector's text. */

@@ -142,7 +142,7 @@ class MomentRepository {
 	 * Binds what {@link #momentRelevance} reads: the BM25 constants, each field's weight,
 	 * average length and IDFs (speech only when the search is scoped to a speaker).
 	 */
-	static JdbcClient.StatementSpec bm25(JdbcClient.StatementSpec spec, SearchRequest request,
+	private static JdbcClient.StatementSpec bm25(JdbcClient.StatementSpec spec, SearchRequest request,
 			RankingRepository.Ranking ranking) {
 		var lengths = ranking.unitLengths();
 		spec = spec.param("speechIdfs", ranking.idfs().get(MomentKind.SEGMENT))
@@ -182,10 +182,9 @@ class MomentRepository {
 	/**
 	 * Each query lexeme's occurrences in the moment's vector {@code m.vector},
 	 * {@code x.tf_1} to {@code x.tf_N}: summed over the vector cut down to the query's
-	 * lexemes first (marked with weight A, then kept), which costs a third of summing
-	 * over all of it.
+	 * lexemes first ({@link LexemeCounts#onlyQueryLexemes}).
 	 */
-	static String lexemeCounts(int lexemes) {
+	private static String lexemeCounts(int lexemes) {
 		var counts = new ArrayList<String>();
 		for (int k = 1; k <= lexemes; k++) {
 			counts.add(("coalesce(sum(coalesce(cardinality(u.positions), 1))"
@@ -193,7 +192,7 @@ class MomentRepository {
 				.formatted(k));
 		}
 		return "select " + (counts.isEmpty() ? "0 as no_lexeme" : String.join(",\n            ", counts))
-				+ "\n        from unnest(ts_filter(setweight(m.vector, 'A', :lexemes::text[]), '{a}')) u";
+				+ "\n        from unnest(" + LexemeCounts.onlyQueryLexemes("m.vector") + ") u";
 	}
 
 	record SegmentRow(int position, Integer startSeconds, AnalysedText text, String headline) {

@@ -35,8 +35,11 @@ class HybridPage {
 
 	private final ShowScope shows;
 
-	HybridPage(HybridMoments moments, MeaningSearch meaning, ShowScope shows) {
+	private final SearchHalves halves;
+
+	HybridPage(HybridMoments moments, MeaningSearch meaning, ShowScope shows, SearchHalves halves) {
 		this.shows = shows;
+		this.halves = halves;
 		this.moments = moments;
 		this.meaning = meaning;
 	}
@@ -64,6 +67,15 @@ class HybridPage {
 
 	Moments moments(HybridSearch.Query query, List<Long> episodeIds) {
 		var request = query.request();
+		// each episode's moments closest in meaning are found by a helper thread while
+		// this one waits for the database's moments with query words
+		var closest = this.halves.start(() -> {
+			var hits = new HashMap<Long, List<MeaningSearch.MomentHit>>();
+			for (var id : episodeIds) {
+				hits.put(id, this.meaning.bestInEpisode(query.vector(), id, query.filter(), MEANING_MOMENTS));
+			}
+			return hits;
+		});
 		var notes = new HashMap<String, String>();
 		var paragraphs = (request.speaker() != null) ? List.<HybridMoments.NotesParagraph>of()
 				: this.moments.notesParagraphs(episodeIds);
@@ -74,6 +86,7 @@ class HybridPage {
 		for (var moment : words) {
 			top = Math.max(top, moment.relevance());
 		}
+		var meaningHits = closest.join();
 		var all = new HashMap<Long, List<Candidate>>();
 		var wordCounts = new HashMap<Long, Long>();
 		for (var id : episodeIds) {
@@ -90,7 +103,7 @@ class HybridPage {
 							moment.position(), (top > 0) ? moment.relevance() / top * share * share : 0, similarity));
 				}
 			}
-			for (var hit : this.meaning.bestInEpisode(query.vector(), id, query.filter(), MEANING_MOMENTS)) {
+			for (var hit : meaningHits.get(id)) {
 				var kind = MomentKind.valueOf(hit.kind().name());
 				candidates.putIfAbsent(kind + ":" + hit.position(),
 						new Candidate(kind, hit.position(), 0, hit.similarity()));

@@ -176,19 +176,36 @@ class HybridSearch {
 		var dates = new HashMap<Long, OffsetDateTime>();
 		query.ranking().candidates().forEach((c) -> dates.put(c.episodeId(), c.publishedAt()));
 		dates.putAll(this.pages.dates(ids.stream().filter((id) -> !dates.containsKey(id)).toList()));
+		best.putAll(bestSimilarities(query, consulted.stream().filter((id) -> !best.containsKey(id)).toList()));
 		var ranked = new ArrayList<Ranked>();
 		for (var id : ids) {
-			double similarity = consulted.contains(id) ? best.computeIfAbsent(id, (e) -> bestSimilarity(query, e))
-					: Double.NaN;
+			double similarity = consulted.contains(id) ? best.get(id) : Double.NaN;
 			double words = (top > 0) ? bm25.getOrDefault(id, 0.0) / top : 0;
 			ranked.add(new Ranked(id, 0, words, similarity, dates.get(id)));
 		}
 		return ranked;
 	}
 
-	private double bestSimilarity(Query query, long episodeId) {
-		var best = this.meaning.bestInEpisode(query.vector(), episodeId, query.filter(), 1);
-		return best.isEmpty() ? Double.NaN : best.get(0).similarity();
+	/**
+	 * The best similarity in each episode (NaN without a vector the filter admits): every
+	 * moment of each is scored, half of the episodes on a helper thread, since neither
+	 * core has anything else to do at this point of a search.
+	 */
+	private Map<Long, Double> bestSimilarities(Query query, List<Long> episodeIds) {
+		int half = episodeIds.size() / 2;
+		var second = this.halves.start(() -> bestSimilarity(query, episodeIds.subList(half, episodeIds.size())));
+		var best = bestSimilarity(query, episodeIds.subList(0, half));
+		best.putAll(second.join());
+		return best;
+	}
+
+	private Map<Long, Double> bestSimilarity(Query query, List<Long> episodeIds) {
+		var similarities = new HashMap<Long, Double>();
+		for (var id : episodeIds) {
+			var best = this.meaning.bestInEpisode(query.vector(), id, query.filter(), 1);
+			similarities.put(id, best.isEmpty() ? Double.NaN : best.get(0).similarity());
+		}
+		return similarities;
 	}
 
 	private static java.time.Instant instant(Object dateParam) {

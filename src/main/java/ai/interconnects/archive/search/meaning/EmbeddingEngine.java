@@ -50,6 +50,8 @@ class EmbeddingEngine implements DisposableBean {
 
 	private final Loader loader;
 
+	private final QueryVectors queries;
+
 	/** Loads a model: ONNX Runtime's, or a test's that fails as a platform would. */
 	interface Loader {
 
@@ -66,6 +68,7 @@ class EmbeddingEngine implements DisposableBean {
 		this.loader = loader;
 		this.properties = properties;
 		this.modelId = properties.model().idOrNull();
+		this.queries = new QueryVectors(properties.queryCache());
 		this.state = properties.enabled() ? State.LOADING : State.DISABLED;
 		this.reason = properties.enabled() ? null : "Search by meaning is switched off (archive.meaning.enabled).";
 	}
@@ -135,7 +138,7 @@ class EmbeddingEngine implements DisposableBean {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(ready.embedQuery(query));
+			return Optional.of(this.queries.get(query, ready::embedQuery));
 		}
 		catch (Exception ex) {
 			logger.warn("Could not embed the query {}: {}", query, ex.toString());

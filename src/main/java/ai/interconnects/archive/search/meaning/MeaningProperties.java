@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * take it over (it renews the lease after every batch)
  * @param idle how long the worker waits when nothing is left to embed
  * @param indexRefresh how often the in-memory vector index reads what was embedded since
+ * @param queryCache how many recent queries' vectors are kept, so asking again (the next
+ * page, a filter, the other order) does not embed again; 0 embeds every time
  */
 @ConfigurationProperties("archive.meaning")
 @Validated
@@ -33,5 +35,6 @@ record MeaningProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("1") @Min(1) @Max(64) int workerThreads, @DefaultValue("32") @Min(1) @Max(1024) int batchSize,
 		@DefaultValue("5m") @DurationMin(seconds = 10) Duration lease,
 		@DefaultValue("10s") @DurationMin(millis = 10) Duration idle,
-		@DefaultValue("5s") @DurationMin(millis = 10) Duration indexRefresh) {
+		@DefaultValue("5s") @DurationMin(millis = 10) Duration indexRefresh,
+		@DefaultValue("1000") @Min(0) @Max(1_000_000) int queryCache) {
 }

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,149 +66,175 @@ class RankingRepository {
 	}
 
 	/**
-	 * BM25F over the term statistics (see {@link Bm25} and README "Search"). IDF and the
-	 * average lengths are archive-wide (filters do not change them). With a speaker
-	 * filter only speech counts: titles, chapters and notes have no speaker. The score is
-	 * rounded so that floating-point summation order (which follows physical row order)
-	 * can never reorder equal episodes; ties go to the newer episode, then the higher id.
+	 * BM25F over the term statistics (see {@link Bm25}, {@link EpisodeScores} and README
+	 * "Search"). IDF and the average lengths are archive-wide (filters do not change
+	 * them). With a speaker filter only speech counts: titles, chapters and notes have no
+	 * speaker. The database reads the query words' rows, the archive's counts and the
+	 * found episodes' lengths; the scores are added up here, lexeme by lexeme, and
+	 * rounded, so that summation order can never reorder equal episodes; ties go to the
+	 * newer episode, then the higher id.
 	 */
 	Ranking rank(SearchRequest request, List<String> lexemes) {
-		// IDF and the average lengths are library-wide, whatever the show filter
 		boolean speech = request.speaker() != null;
 		var filter = SearchFilters.dates(request);
+		var terms = terms(request, lexemes, speech, filter);
+		var corpus = corpus();
+		// without a filter the rows read are every row of the words: they give the
+		// document frequencies too
+		var frequencies = (speech || !filter.isEmpty()) ? frequencies(lexemes) : frequencies(terms, lexemes.size());
+		var idfs = new double[lexemes.size()][];
+		for (int i = 0; i < idfs.length; i++) {
+			idfs[i] = EpisodeScores.idfs(corpus, frequencies[i]);
+		}
+		var documents = documents(terms);
+		var byEpisode = new HashMap<Long, double[]>();
+		var units = new HashMap<Long, int[]>();
+		for (var term : terms) {
+			var document = documents.get(term.episodeId());
+			if (document != null) {
+				byEpisode.computeIfAbsent(term.episodeId(), (id) -> new double[lexemes.size()])[term
+					.lexeme()] = EpisodeScores.term(term, document, idfs[term.lexeme()], corpus, speech);
+				units.computeIfAbsent(term.episodeId(), (id) -> new int[lexemes.size()])[term.lexeme()] = term.units();
+			}
+		}
+		var candidates = new ArrayList<Candidate>(byEpisode.size());
+		byEpisode.forEach((id, perLexeme) -> {
+			double score = 0;
+			for (double lexeme : perLexeme) {
+				score += lexeme;
+			}
+			var document = documents.get(id);
+			candidates.add(new Candidate(id, EpisodeScores.rounded(score), units.get(id), document.showId(),
+					document.publishedAt()));
+		});
+		candidates.sort(order(request.sort()));
+		return new Ranking(candidates, kinds(idfs, lexemes.size()), unitLengths(corpus));
+	}
+
+	private static Comparator<Candidate> order(SearchSort sort) {
+		var newest = Comparator.comparing(Candidate::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+			.thenComparingLong(Candidate::episodeId);
+		return ((sort == SearchSort.NEWEST) ? newest
+				: Comparator.comparingDouble(Candidate::score).thenComparing(newest))
+			.reversed();
+	}
+
+	/** The query words' term rows; dates and shows narrow the episodes read. */
+	private List<EpisodeScores.Term> terms(SearchRequest request, List<String> lexemes, boolean speech, String filter) {
 		var sql = """
-				with corpus as (
-				    select count(*) filter (where title_length > 0)::float8 as title_docs,
-				        count(*) filter (where chapter_length > 0)::float8 as chapter_docs,
-				        count(*) filter (where notes_length > 0)::float8 as notes_docs,
-				        count(*) filter (where speech_length > 0)::float8 as speech_docs,
-				        coalesce(avg(nullif(title_length, 0)), 1)::float8 as title_avg,
-				        coalesce(avg(nullif(chapter_length, 0)), 1)::float8 as chapter_avg,
-				        coalesce(avg(nullif(notes_length, 0)), 1)::float8 as notes_avg,
-				        coalesce(avg(nullif(speech_length, 0)), 1)::float8 as speech_avg,
-				        coalesce(sum(chapter_length)::float8 / nullif(sum(chapter_units), 0), 1) as chapter_unit_avg,
-				        coalesce(sum(speech_length)::float8 / nullif(sum(speech_units), 0), 1) as speech_unit_avg
-				    from search_document
-				), idf as (
-				    -- each word's document frequencies counted on their own: a word the
-				    -- archive lacks has no row (IDF 0), and the term rows below are read once
-				    select q.i::int as i,
-				        ln(1 + (c.title_docs - df.title_df + 0.5) / (df.title_df + 0.5)) as title_idf,
-				        ln(1 + (c.chapter_docs - df.chapter_df + 0.5) / (df.chapter_df + 0.5)) as chapter_idf,
-				        ln(1 + (c.notes_docs - df.notes_df + 0.5) / (df.notes_df + 0.5)) as notes_idf,
-				        ln(1 + (c.speech_docs - df.speech_df + 0.5) / (df.speech_df + 0.5)) as speech_idf
-				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
-				    cross join corpus c
-				    cross join lateral (
-				        select count(*) as docs,
-				            count(*) filter (where t.title_tf > 0) as title_df,
-				            count(*) filter (where t.chapter_tf > 0) as chapter_df,
-				            count(*) filter (where t.notes_tf > 0) as notes_df,
-				            count(*) filter (where t.speech_tf > 0) as speech_df
-				        from search_term t
-				        where t.lexeme = q.lexeme
-				    ) df
-				    where df.docs > 0
-				), scored as (
-				    -- summed per episode before the join and the sort; each word's moments in
-				    -- a column of its own (an array per episode costs more than the ranking)
-				    select t.episode_id, round(sum(/*score*/)::numeric, 9)::float8 as score,
-				        /*units*/
-				    from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
-				    join search_term t on t.lexeme = q.lexeme
-				    join idf i on i.i = q.i
-				    join search_document d on d.episode_id = t.episode_id
-				    cross join corpus c
-				    /*filter*/
-				    group by t.episode_id
-				)
-				select s.*, e.podcast_id as show_id, e.published_at,
-				    -- on one row only: thousands of copies cost more than the ranking
-				    case when row_number() over () = 1 then
-				        (select array_agg(array[i, title_idf, chapter_idf, notes_idf, speech_idf]) from idf) end as idfs,
-				    case when row_number() over () = 1 then
-				        (select array[title_avg, chapter_unit_avg, notes_avg, speech_unit_avg] from corpus) end as unit_lengths
-				from scored s
-				join episode e on e.id = s.episode_id
-				order by /*order*/
+				select t.episode_id, q.i::int - 1 as lexeme, t.title_tf, t.chapter_tf, t.notes_tf, t.speech_tf,
+				    /*units*/ as units
+				from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
+				join search_term t on t.lexeme = q.lexeme
+				/*filter*/
 				"""
 			.replace("/*units*/",
-					units(lexemes.size(), speech ? "t.speech_units"
-							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int"))
-			.replace("/*score*/",
-					speech ? fieldScore("speech")
-							: String.join("\n            + ", fieldScore("title"), fieldScore("chapter"),
-									fieldScore("notes"), fieldScore("speech")))
-			// dates and shows narrow the episodes before they are summed
-			.replace("/*filter*/",
-					(filter.isEmpty() ? "" : "join episode e on e.id = t.episode_id ") + "where "
-							+ (speech ? "t.speech_tf > 0" : "true") + filter)
-			.replace("/*order*/", (request.sort() == SearchSort.NEWEST) ? "e.published_at desc nulls last, e.id desc"
-					: "score desc, e.published_at desc nulls last, e.id desc");
-		var spec = this.jdbc.sql(sql)
-			.param("lexemes", lexemes.toArray(String[]::new))
-			.param("k1", Bm25.K1)
-			.param("b", Bm25.B)
-			.param("titleWeight", Bm25.TITLE_WEIGHT)
-			.param("chapterWeight", Bm25.CHAPTER_WEIGHT)
-			.param("notesWeight", Bm25.NOTES_WEIGHT)
-			.param("speechWeight", Bm25.SPEECH_WEIGHT);
+					speech ? "t.speech_units"
+							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int")
+			.replace("/*filter*/", (filter.isEmpty() ? "" : "join episode e on e.id = t.episode_id ") + "where "
+					+ (speech ? "t.speech_tf > 0" : "true") + filter);
+		var spec = this.jdbc.sql(sql).param("lexemes", lexemes.toArray(String[]::new));
 		for (var param : SearchFilters.dateParams(request).entrySet()) {
 			spec = spec.param(param.getKey(), param.getValue());
 		}
-		var idfs = new HashMap<MomentKind, double[]>();
-		for (var kind : MomentKind.values()) {
-			idfs.put(kind, new double[lexemes.size()]);
-		}
-		var unitLengths = new HashMap<MomentKind, Double>();
-		var candidates = spec.query((rs, n) -> {
-			var idfRows = rs.getArray("idfs");
-			if (idfRows != null) {
-				// one {lexeme index, title, chapter, notes, speech IDF} per lexeme
-				for (var row : (Double[][]) idfRows.getArray()) {
-					int i = row[0].intValue() - 1;
-					idfs.get(MomentKind.TITLE)[i] = row[1];
-					idfs.get(MomentKind.CHAPTER)[i] = row[2];
-					idfs.get(MomentKind.NOTES)[i] = row[3];
-					idfs.get(MomentKind.SEGMENT)[i] = row[4];
+		return spec
+			.query((rs, n) -> new EpisodeScores.Term(rs.getLong(1), rs.getInt(2),
+					new int[] { rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6) }, rs.getInt(7)))
+			.list();
+	}
+
+	/** The archive's counts: episodes per field, average lengths. */
+	private EpisodeScores.Corpus corpus() {
+		return this.jdbc.sql("""
+				select count(*) filter (where title_length > 0)::float8,
+				    count(*) filter (where chapter_length > 0)::float8,
+				    count(*) filter (where notes_length > 0)::float8,
+				    count(*) filter (where speech_length > 0)::float8,
+				    coalesce(avg(nullif(title_length, 0)), 1)::float8,
+				    coalesce(avg(nullif(chapter_length, 0)), 1)::float8,
+				    coalesce(avg(nullif(notes_length, 0)), 1)::float8,
+				    coalesce(avg(nullif(speech_length, 0)), 1)::float8,
+				    coalesce(sum(chapter_length)::float8 / nullif(sum(chapter_units), 0), 1),
+				    coalesce(sum(speech_length)::float8 / nullif(sum(speech_units), 0), 1)
+				from search_document
+				""")
+			.query((rs, n) -> new EpisodeScores.Corpus(
+					new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) },
+					new double[] { rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8) },
+					new double[] { rs.getDouble(5), rs.getDouble(9), rs.getDouble(7), rs.getDouble(10) }))
+			.single();
+	}
+
+	/** Each word's episodes per field, counted on all its rows whatever the filters. */
+	private long[][] frequencies(List<String> lexemes) {
+		var frequencies = new long[lexemes.size()][EpisodeScores.FIELDS];
+		this.jdbc.sql("""
+				select q.i::int - 1, count(*) filter (where t.title_tf > 0), count(*) filter (where t.chapter_tf > 0),
+				    count(*) filter (where t.notes_tf > 0), count(*) filter (where t.speech_tf > 0)
+				from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
+				join search_term t on t.lexeme = q.lexeme
+				group by q.i
+				""").param("lexemes", lexemes.toArray(String[]::new)).query((rs) -> {
+			for (int f = 0; f < EpisodeScores.FIELDS; f++) {
+				frequencies[rs.getInt(1)][f] = rs.getLong(2 + f);
+			}
+		});
+		return frequencies;
+	}
+
+	private static long[][] frequencies(List<EpisodeScores.Term> terms, int lexemes) {
+		var frequencies = new long[lexemes][EpisodeScores.FIELDS];
+		for (var term : terms) {
+			for (int f = 0; f < EpisodeScores.FIELDS; f++) {
+				if (term.tfs()[f] > 0) {
+					frequencies[term.lexeme()][f]++;
 				}
-				var lengths = (Double[]) rs.getArray("unit_lengths").getArray();
-				unitLengths.put(MomentKind.TITLE, lengths[0]);
-				unitLengths.put(MomentKind.CHAPTER, lengths[1]);
-				unitLengths.put(MomentKind.NOTES, lengths[2]);
-				unitLengths.put(MomentKind.SEGMENT, lengths[3]);
 			}
-			var units = new int[lexemes.size()];
-			for (int i = 0; i < units.length; i++) {
-				units[i] = rs.getInt("u" + (i + 1));
-			}
-			return new Candidate(rs.getLong("episode_id"), rs.getDouble("score"), units, rs.getLong("show_id"),
-					rs.getObject("published_at", OffsetDateTime.class));
-		}).list();
-		return new Ranking(candidates, idfs, unitLengths);
-	}
-
-	/**
-	 * Each word's moments in the episode, {@code u1} to {@code uN}: a sum per word rather
-	 * than an array per episode, whose building costs more than the ranking.
-	 */
-	private static String units(int lexemes, String units) {
-		var columns = new StringJoiner(",\n        ");
-		for (int i = 1; i <= lexemes; i++) {
-			columns.add("coalesce(sum(%s) filter (where q.i = %d), 0)::int as u%d".formatted(units, i, i));
 		}
-		// a select list cannot end in a comma
-		return (lexemes == 0) ? "0 as no_lexeme" : columns.toString();
+		return frequencies;
 	}
 
-	/**
-	 * One field's BM25 for one lexeme, times the field's weight: occurrences saturated
-	 * with k1 after length normalisation against the field's average length.
-	 */
-	private static String fieldScore(String field) {
-		// a field without the word adds 0 (as the formula would) without computing it
-		return "(case when t.%1$s_tf > 0 then :%1$sWeight * i.%1$s_idf * t.%1$s_tf * (:k1 + 1) / (t.%1$s_tf + :k1 * (1 - :b + :b * d.%1$s_length / c.%1$s_avg)) else 0 end)"
-			.formatted(field);
+	/** The lengths, show and date of each episode the rows name. */
+	private Map<Long, EpisodeScores.Document> documents(List<EpisodeScores.Term> terms) {
+		var documents = new HashMap<Long, EpisodeScores.Document>();
+		var ids = terms.stream().map(EpisodeScores.Term::episodeId).distinct().toArray(Long[]::new);
+		if (ids.length == 0) {
+			return documents;
+		}
+		this.jdbc.sql("""
+				select d.episode_id, d.title_length, d.chapter_length, d.notes_length, d.speech_length, e.podcast_id,
+				    e.published_at
+				from search_document d join episode e on e.id = d.episode_id
+				where d.episode_id = any(:ids)
+				""").param("ids", ids).query((rs) -> {
+			documents.put(rs.getLong(1),
+					new EpisodeScores.Document(rs.getLong(1),
+							new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) }, rs.getLong(6),
+							rs.getObject(7, OffsetDateTime.class)));
+		});
+		return documents;
+	}
+
+	private static Map<MomentKind, double[]> kinds(double[][] idfs, int lexemes) {
+		var kinds = new HashMap<MomentKind, double[]>();
+		var order = List.of(MomentKind.TITLE, MomentKind.CHAPTER, MomentKind.NOTES, MomentKind.SEGMENT);
+		for (int f = 0; f < EpisodeScores.FIELDS; f++) {
+			var field = new double[lexemes];
+			for (int i = 0; i < lexemes; i++) {
+				field[i] = idfs[i][f];
+			}
+			kinds.put(order.get(f), field);
+		}
+		return kinds;
+	}
+
+	private static Map<MomentKind, Double> unitLengths(EpisodeScores.Corpus corpus) {
+		var order = List.of(MomentKind.TITLE, MomentKind.CHAPTER, MomentKind.NOTES, MomentKind.SEGMENT);
+		var lengths = new HashMap<MomentKind, Double>();
+		for (int f = 0; f < EpisodeScores.FIELDS; f++) {
+			lengths.put(order.get(f), corpus.unitLengths()[f]);
+		}
+		return lengths;
 	}
 
 }

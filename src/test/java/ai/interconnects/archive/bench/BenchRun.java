@@ -275,6 +275,24 @@ final class BenchRun {
 		}
 	}
 
+	/**
+	 * {@code -Dbench.query-cache=0}: every request embeds its query, as a query asked for
+	 * the first time (the default keeps recent queries' vectors, so a class's repeated
+	 * query is embedded once).
+	 */
+	private static String queryCache() {
+		return System.getProperty("bench.query-cache", "").strip();
+	}
+
+	private static String[] arguments(boolean meaning) {
+		var arguments = new ArrayList<>(
+				List.of("--archive.meaning.enabled=" + meaning, "--archive.meaning.worker=" + meaning));
+		if (!queryCache().isEmpty()) {
+			arguments.add("--archive.meaning.query-cache=" + queryCache());
+		}
+		return arguments.toArray(String[]::new);
+	}
+
 	private static Result run(String url, SearchBenchmark.Size size, Connection connection, LuceneAnchor lucene,
 			List<Query> queries, boolean meaning, String sizes, String ingest) throws Exception {
 		var lines = new ArrayList<Line>();
@@ -287,8 +305,11 @@ final class BenchRun {
 			// as arguments: the test class path's application.properties switches search
 			// by
 			// meaning off, and it outranks the builder's default properties
-			.run("--archive.meaning.enabled=" + meaning, "--archive.meaning.worker=" + meaning);
+			.run(arguments(meaning));
 		var label = meaning ? "search by meaning on" : "archive.meaning.enabled=false";
+		if (meaning && "0".equals(queryCache())) {
+			label += ", every query embedded (archive.meaning.query-cache=0)";
+		}
 		Timing episodePage;
 		String episodeLoad;
 		try {

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The ranking rules of README "Search" on generated archives: filler speech made of
@@ -56,6 +57,9 @@ class SearchRelevanceTests {
 	@Autowired
 	SearchService search;
 
+	@Autowired
+	RankingRepository ranking;
+
 	final SplittableRandom random = new SplittableRandom(7);
 
 	final List<String> filler = fillerWords();
@@ -67,6 +71,63 @@ class SearchRelevanceTests {
 			.sql("insert into podcast (id, configured_url, feed_url) overriding system value "
 					+ "values (1, 'test:relevance', 'test:relevance')")
 			.update();
+	}
+
+	@Test
+	void theScoresAddedUpInJavaAreTheSqlFormulasScoresInTheSameOrder() {
+		var episodes = new ArrayList<Generated>();
+		var words = List.of("distillation", "reward model", "quokka", "tokenizer");
+		for (int i = 0; i < 60; i++) {
+			// titles with some words, speech with random numbers of mentions
+			var episode = new Generated(i + 1,
+					(i % 7 == 0) ? "On " + words.get(i % words.size()) : "Episode " + (i + 1),
+					20 + this.random.nextInt(150));
+			for (var word : words) {
+				if (this.random.nextInt(3) > 0) {
+					episode.mention(word, 1 + this.random.nextInt(12));
+				}
+			}
+			episodes.add(episode);
+		}
+		// equal twins: their scores must tie exactly and fall to the date, then the id
+		var twin = new Generated(61, "Episode 61", 40);
+		twin.mention("quokka", 3);
+		var other = new Generated(64, "Episode 64", 40);
+		other.mention("quokka", 3);
+		episodes.add(twin);
+		episodes.add(other);
+		store(episodes);
+		var lexemes = List.of("distil", "reward", "model", "quokka", "tokenizer", "absentword");
+		var requests = List.of(SearchRequest.of("q", null, null, null, null, null, 200),
+				SearchRequest.of("q", "Host", null, null, null, null, 200),
+				SearchRequest.of("q", null, "2025-01-02", "2025-01-02", null, null, 200),
+				SearchRequest.of("q", null, null, null, "newest", null, 200));
+
+		for (var request : requests) {
+			for (int n = 1; n <= lexemes.size(); n++) {
+				var asked = lexemes.subList(lexemes.size() - n, lexemes.size());
+				var java = this.ranking.rank(request, asked);
+				var sql = ReferenceRanking.rank(this.jdbc, request, asked);
+
+				assertThat(java.candidates()).as("%s %s", request, asked).hasSameSizeAs(sql.candidates());
+				for (int i = 0; i < sql.candidates().size(); i++) {
+					var expected = sql.candidates().get(i);
+					var actual = java.candidates().get(i);
+					assertThat(actual.episodeId()).as("place %d of %s %s", i, request, asked)
+						.isEqualTo(expected.episodeId());
+					assertThat(actual.score()).isEqualTo(expected.score());
+					assertThat(actual.units()).isEqualTo(expected.units());
+					assertThat(actual.showId()).isEqualTo(expected.showId());
+					assertThat(actual.publishedAt()).isEqualTo(expected.publishedAt());
+				}
+				if (!sql.candidates().isEmpty()) {
+					for (var kind : MomentKind.values()) {
+						assertThat(java.idfs().get(kind)).containsExactly(sql.idfs().get(kind), within(1e-12));
+						assertThat(java.unitLengths().get(kind)).isCloseTo(sql.unitLengths().get(kind), within(1e-12));
+					}
+				}
+			}
+		}
 	}
 
 	@Test

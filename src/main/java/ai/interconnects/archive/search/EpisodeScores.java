@@ -1,0 +1,92 @@
+package ai.interconnects.archive.search;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+
+/**
+ * The arithmetic of step one of a search ({@link RankingRepository}): each episode's
+ * weighted per-field BM25 from its term statistics (README "Search"), computed here from
+ * the rows the database reads rather than by the database, which spent most of a common
+ * query's time on the per-row arithmetic and the grouping (BENCHMARKS.md, "Run I").
+ */
+final class EpisodeScores {
+
+	/** Fields in the order the score adds them: title, chapters, notes, speech. */
+	static final int FIELDS = 4;
+
+	private static final double[] WEIGHTS = { Bm25.TITLE_WEIGHT, Bm25.CHAPTER_WEIGHT, Bm25.NOTES_WEIGHT,
+			Bm25.SPEECH_WEIGHT };
+
+	/** 15 significant digits: PostgreSQL's float8 to numeric cast. */
+	private static final MathContext FLOAT8_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+
+	private EpisodeScores() {
+	}
+
+	/**
+	 * One query lexeme ({@code lexeme}, its index in the query) in one episode: its
+	 * occurrences in each field ({@link #FIELDS} order) and its matching moments.
+	 */
+	record Term(long episodeId, int lexeme, int[] tfs, int units) {
+	}
+
+	/** An episode's length in tokens per field, its show and its date. */
+	record Document(long episodeId, int[] lengths, long showId, OffsetDateTime publishedAt) {
+	}
+
+	/**
+	 * The archive's counts: episodes with each field ({@code docs}), each field's average
+	 * length over the episodes that have it ({@code averages}), and the average moment of
+	 * each field ({@code unitLengths}: title, chapter, notes, transcript paragraph).
+	 */
+	record Corpus(double[] docs, double[] averages, double[] unitLengths) {
+	}
+
+	/**
+	 * A word's IDF in each field, from the episodes holding it there ({@code frequencies}
+	 * per field); 0 in every field for a word no episode holds.
+	 */
+	static double[] idfs(Corpus corpus, long[] frequencies) {
+		var idfs = new double[FIELDS];
+		long any = 0;
+		for (long frequency : frequencies) {
+			any += frequency;
+		}
+		if (any == 0) {
+			return idfs;
+		}
+		for (int f = 0; f < FIELDS; f++) {
+			idfs[f] = Math.log(1 + (corpus.docs()[f] - frequencies[f] + 0.5) / (frequencies[f] + 0.5));
+		}
+		return idfs;
+	}
+
+	/**
+	 * One lexeme's share of an episode's score: per field, occurrences saturated with k1
+	 * after length normalisation against the field's average, times IDF and the field's
+	 * weight; a field without the word adds nothing. {@code speechOnly}: only speech
+	 * counts (a speaker filter).
+	 */
+	static double term(Term term, Document document, double[] idfs, Corpus corpus, boolean speechOnly) {
+		double score = 0;
+		for (int f = speechOnly ? FIELDS - 1 : 0; f < FIELDS; f++) {
+			int tf = term.tfs()[f];
+			if (tf > 0) {
+				score += WEIGHTS[f] * idfs[f] * tf * (Bm25.K1 + 1)
+						/ (tf + Bm25.K1 * (1 - Bm25.B + Bm25.B * document.lengths()[f] / corpus.averages()[f]));
+			}
+		}
+		return score;
+	}
+
+	/**
+	 * The score rounded to nine decimals, as the ranking always did: summation order can
+	 * never reorder equal episodes.
+	 */
+	static double rounded(double score) {
+		return new BigDecimal(score, FLOAT8_DIGITS).setScale(9, RoundingMode.HALF_UP).doubleValue();
+	}
+
+}

@@ -2,6 +2,7 @@ package ai.interconnects.archive.search.meaning;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class VectorIndex {
 				count += block.size();
 			}
 		}
-		var top = new PriorityQueue<Scored>((a, b) -> Float.compare(a.score(), b.score()));
+		var top = queue();
 		if (count <= EXACT_LIMIT) {
 			for (var block : admitted) {
 				for (int i = 0; i < block.size(); i++) {
@@ -104,32 +105,23 @@ final class VectorIndex {
 			}
 			return sorted(top);
 		}
-		// first pass: sign-bit distances, and how many moments lie at each distance
-		var distances = new short[(int) count];
-		var histogram = new int[EmbeddingModel.DIMENSIONS + 2];
-		int n = 0;
-		for (var block : admitted) {
-			for (int i = 0; i < block.size(); i++) {
-				int distance = MeaningFilter.admits(block, i, speaker) ? block.hamming(i, query.bits)
-						: EmbeddingModel.DIMENSIONS + 1;
-				distances[n++] = (short) distance;
-				histogram[distance]++;
-			}
-		}
+		// first pass: sign-bit distances, and how many moments lie at each distance; the
+		// blocks in two halves of about as many moments, read at once
+		var blocks = admitted.toArray(VectorBlock[]::new);
+		int middle = FirstPass.middle(blocks, count);
+		var passes = TwoHalves.run(() -> new FirstPass(blocks, 0, middle, query.bits, speaker),
+				() -> new FirstPass(blocks, middle, blocks.length, query.bits, speaker));
+		var histogram = FirstPass.histogram(passes.first(), passes.second());
 		int wanted = rescored(k);
 		int threshold = 0;
 		for (int seen = 0; threshold < EmbeddingModel.DIMENSIONS && seen + histogram[threshold] < wanted;) {
 			seen += histogram[threshold++];
 		}
-		n = 0;
-		for (var block : admitted) {
-			for (int i = 0; i < block.size(); i++) {
-				if (distances[n++] <= threshold) {
-					offer(top, new Scored(block, i, block.score(i, query)), k);
-				}
-			}
-		}
-		return sorted(top);
+		int limit = threshold;
+		var tops = TwoHalves.run(() -> passes.first().rescore(limit, query, k),
+				() -> passes.second().rescore(limit, query, k));
+		tops.second().forEach((scored) -> offer(tops.first(), scored, k));
+		return sorted(tops.first());
 	}
 
 	/** Candidates scored after the first pass for a request of {@code k}. */
@@ -141,7 +133,7 @@ final class VectorIndex {
 	List<Scored> bestInEpisode(VectorBlock.Query query, long episodeId, MeaningFilter filter, int k) {
 		int speaker = filter.speakerId();
 		var block = this.byEpisode.get(episodeId);
-		var top = new PriorityQueue<Scored>((a, b) -> Float.compare(a.score(), b.score()));
+		var top = queue();
 		if (block != null) {
 			for (int i = 0; i < block.size(); i++) {
 				if (MeaningFilter.admits(block, i, speaker)) {
@@ -222,11 +214,25 @@ final class VectorIndex {
 		return null;
 	}
 
-	private static void offer(PriorityQueue<Scored> top, Scored candidate, int k) {
+	/**
+	 * Best first: the higher score, then the higher episode id, then the earlier moment;
+	 * a total order, so the {@code k} best are the same whatever order the moments are
+	 * scanned in.
+	 */
+	private static final Comparator<Scored> BEST_FIRST = (a, b) -> (a.score() != b.score())
+			? Float.compare(b.score(), a.score()) : (a.block().episodeId != b.block().episodeId)
+					? Long.compare(b.block().episodeId, a.block().episodeId) : Integer.compare(a.index(), b.index());
+
+	/** A queue of the best so far whose head is the worst of them. */
+	static PriorityQueue<Scored> queue() {
+		return new PriorityQueue<>(BEST_FIRST.reversed());
+	}
+
+	static void offer(PriorityQueue<Scored> top, Scored candidate, int k) {
 		if (top.size() < k) {
 			top.add(candidate);
 		}
-		else if (k > 0 && candidate.score() > top.peek().score()) {
+		else if (k > 0 && BEST_FIRST.compare(candidate, top.peek()) < 0) {
 			top.poll();
 			top.add(candidate);
 		}
@@ -234,9 +240,7 @@ final class VectorIndex {
 
 	private static List<Scored> sorted(PriorityQueue<Scored> top) {
 		var list = new ArrayList<>(top);
-		list.sort((a, b) -> (a.score() != b.score()) ? Float.compare(b.score(), a.score())
-				: (a.block().episodeId != b.block().episodeId) ? Long.compare(b.block().episodeId, a.block().episodeId)
-						: Integer.compare(a.index(), b.index()));
+		list.sort(BEST_FIRST);
 		return list;
 	}
 

@@ -114,6 +114,41 @@ class VectorIndexTests {
 	}
 
 	@Test
+	void equalScoresGoToTheHigherEpisodeThenTheEarlierMomentWhateverTheScanOrder() {
+		// a large archive where every episode repeats the same paragraph (as "This is a
+		// public episode…" does): more equal scores than k, across both halves of the
+		// scan
+		var centers = new ArrayList<float[]>();
+		for (int i = 0; i < 50; i++) {
+			centers.add(gaussian());
+		}
+		var repeated = near(centers.get(0), 0.01);
+		var stored = new ArrayList<Stored>();
+		for (var s : archive(100, 240, centers)) {
+			stored.add((s.position() % 60 == 7) ? new Stored(s.episode(), s.position(), repeated) : s);
+		}
+		var index = index(stored, 100);
+		var backwards = new ArrayList<>(index.blocks());
+		java.util.Collections.reverse(backwards);
+		var reversed = new VectorIndex(backwards);
+		assertThat(index.moments()).isGreaterThan(VectorIndex.EXACT_LIMIT);
+
+		var query = new VectorBlock.Query(repeated);
+		var hits = index.nearest(query, MeaningFilter.NONE, 50);
+
+		assertThat(hits).extracting((h) -> h.block().episodeId + ":" + h.block().positions[h.index()])
+			.containsExactlyElementsOf(reversed.nearest(query, MeaningFilter.NONE, 50)
+				.stream()
+				.map((h) -> h.block().episodeId + ":" + h.block().positions[h.index()])
+				.toList());
+		// 400 equal best scores: the 50 kept are those of the highest episodes, earliest
+		// first
+		assertThat(hits.get(0).score()).isEqualTo(hits.get(49).score());
+		assertThat(hits).extracting((h) -> h.block().episodeId).startsWith(100L, 100L, 100L, 100L, 99L);
+		assertThat(hits).extracting((h) -> h.block().positions[h.index()]).startsWith(7, 67, 127, 187, 7);
+	}
+
+	@Test
 	void filtersKeepOnlyTheSpeakersParagraphsAndTheEpisodesOfTheDates() {
 		var centers = List.of(gaussian(), gaussian());
 		var stored = archive(10, 20, centers);

@@ -1,12 +1,13 @@
 package ai.interconnects.archive.search;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import ai.interconnects.archive.search.meaning.TwoHalves;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -52,18 +53,7 @@ class SearchHalves implements DisposableBean {
 
 		/** Its answer; what it threw is thrown here. */
 		T join() {
-			try {
-				return this.future.join();
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw ex;
-			}
+			return TwoHalves.join(this.future);
 		}
 
 	}

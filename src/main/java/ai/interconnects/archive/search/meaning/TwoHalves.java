@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * core busy with other searches), this thread runs it too: a search never waits in a
  * queue behind another's half.
  */
-final class TwoHalves {
+public final class TwoHalves {
 
 	private TwoHalves() {
 	}
@@ -37,8 +37,16 @@ final class TwoHalves {
 		if (claimed.compareAndSet(false, true)) {
 			return new Pair<>(mine, second.get());
 		}
+		return new Pair<>(mine, join(other));
+	}
+
+	/**
+	 * The future's answer; what its task threw is thrown here as it was thrown, not
+	 * wrapped (also for the search's own halves, {@code SearchHalves}).
+	 */
+	public static <T> T join(CompletableFuture<T> future) {
 		try {
-			return new Pair<>(mine, other.join());
+			return future.join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The arithmetic of step one of a search ({@link RankingRepository}): each episode's
@@ -13,11 +14,14 @@ import java.time.OffsetDateTime;
  */
 final class EpisodeScores {
 
-	/** Fields in the order the score adds them: title, chapters, notes, speech. */
-	static final int FIELDS = 4;
+	/**
+	 * The fields, as the moments they are made of, in the order the score adds them:
+	 * title, chapters, notes, speech.
+	 */
+	static final List<MomentKind> KINDS = List.of(MomentKind.TITLE, MomentKind.CHAPTER, MomentKind.NOTES,
+			MomentKind.SEGMENT);
 
-	private static final double[] WEIGHTS = { Bm25.TITLE_WEIGHT, Bm25.CHAPTER_WEIGHT, Bm25.NOTES_WEIGHT,
-			Bm25.SPEECH_WEIGHT };
+	static final int FIELDS = KINDS.size();
 
 	/** 15 significant digits: PostgreSQL's float8 to numeric cast. */
 	private static final MathContext FLOAT8_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
@@ -64,18 +68,18 @@ final class EpisodeScores {
 	}
 
 	/**
-	 * One lexeme's share of an episode's score: per field, occurrences saturated with k1
-	 * after length normalisation against the field's average, times IDF and the field's
-	 * weight; a field without the word adds nothing. {@code speechOnly}: only speech
-	 * counts (a speaker filter).
+	 * One lexeme's share of an episode's score: per field, the moment formula
+	 * ({@link Bm25#moment}) with the whole field as the moment and the field's average
+	 * length over the episodes; a field without the word adds nothing.
+	 * {@code speechOnly}: only speech counts (a speaker filter).
 	 */
 	static double term(Term term, Document document, double[] idfs, Corpus corpus, boolean speechOnly) {
 		double score = 0;
 		for (int f = speechOnly ? FIELDS - 1 : 0; f < FIELDS; f++) {
 			int tf = term.tfs()[f];
 			if (tf > 0) {
-				score += WEIGHTS[f] * idfs[f] * tf * (Bm25.K1 + 1)
-						/ (tf + Bm25.K1 * (1 - Bm25.B + Bm25.B * document.lengths()[f] / corpus.averages()[f]));
+				score += Bm25.moment(idfs[f], Bm25.weight(KINDS.get(f)), tf, document.lengths()[f],
+						corpus.averages()[f]);
 			}
 		}
 		return score;

@@ -217,22 +217,20 @@ class RankingRepository {
 
 	private static Map<MomentKind, double[]> kinds(double[][] idfs, int lexemes) {
 		var kinds = new HashMap<MomentKind, double[]>();
-		var order = List.of(MomentKind.TITLE, MomentKind.CHAPTER, MomentKind.NOTES, MomentKind.SEGMENT);
 		for (int f = 0; f < EpisodeScores.FIELDS; f++) {
 			var field = new double[lexemes];
 			for (int i = 0; i < lexemes; i++) {
 				field[i] = idfs[i][f];
 			}
-			kinds.put(order.get(f), field);
+			kinds.put(EpisodeScores.KINDS.get(f), field);
 		}
 		return kinds;
 	}
 
 	private static Map<MomentKind, Double> unitLengths(EpisodeScores.Corpus corpus) {
-		var order = List.of(MomentKind.TITLE, MomentKind.CHAPTER, MomentKind.NOTES, MomentKind.SEGMENT);
 		var lengths = new HashMap<MomentKind, Double>();
 		for (int f = 0; f < EpisodeScores.FIELDS; f++) {
-			lengths.put(order.get(f), corpus.unitLengths()[f]);
+			lengths.put(EpisodeScores.KINDS.get(f), corpus.unitLengths()[f]);
 		}
 		return lengths;
 	}

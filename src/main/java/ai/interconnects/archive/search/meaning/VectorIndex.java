@@ -94,8 +94,8 @@ final class VectorIndex {
 				count += block.size();
 			}
 		}
-		var top = queue();
 		if (count <= EXACT_LIMIT) {
+			var top = queue();
 			for (var block : admitted) {
 				for (int i = 0; i < block.size(); i++) {
 					if (MeaningFilter.admits(block, i, speaker)) {

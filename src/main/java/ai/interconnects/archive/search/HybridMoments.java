@@ -3,25 +3,20 @@ package ai.interconnects.archive.search;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The moments of the hybrid ranking's page episodes: those that contain any query word,
- * with the same per-moment BM25 as keyword search ({@link MomentRepository}), and then
- * the text of the few shown, marked where words matched.
+ * What the hybrid ranking's page shows of its episodes: their show notes' paragraphs, and
+ * the text of the few moments shown, marked where words matched (the moments that hold
+ * query words are {@link WordMoments}).
  */
 @Repository
 class HybridMoments {
-
-	/** Moments containing query words read per episode, best by words first. */
-	static final int WORD_MOMENTS = 20;
 
 	private final JdbcClient jdbc;
 
@@ -29,117 +24,8 @@ class HybridMoments {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * A moment with query words. {@code moments} is the episode's number of such moments.
-	 */
-	record WordMoment(long episodeId, MomentKind kind, int position, double relevance, long moments,
-			boolean[] present) {
-	}
-
 	/** The query's lexemes as a tsquery of alternatives, not normalised again. */
 	static final String ANY_WORD = "(select array_to_string(array(select quote_literal(l) from unnest(:lexemes::text[]) l), ' | ')::tsquery)";
-
-	/**
-	 * The moments other than paragraphs, which have no speaker: chapter titles, episode
-	 * titles and the show notes' paragraphs (given as text, analysed here).
-	 */
-	private static final String OTHER_MOMENTS = """
-			union all
-			select c.episode_id, 'CHAPTER', c.position, archive_search_length(c.search_vector),
-			    /*found(c.search_vector)*/
-			from chapter c cross join q
-			where c.episode_id in (:ids) and c.search_vector @@ q.query
-			union all
-			select e.id, 'TITLE', 0, archive_search_length(e.title_vector), /*found(e.title_vector)*/
-			from episode e cross join q
-			where e.id in (:ids) and e.title_vector @@ q.query
-			union all
-			select n.episode_id, 'NOTES', n.position, archive_search_length(n.vector), /*found(n.vector)*/
-			from (
-			    select p.episode_id, p.position, to_tsvector('archive_search', archive_search_text(p.text)) as vector
-			    from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
-			        as p(episode_id, position, text)
-			) n cross join q
-			where n.vector @@ q.query""";
-
-	/**
-	 * The page episodes' moments that hold any query word, best first, at most
-	 * {@link #WORD_MOMENTS} an episode, with the same per-moment BM25 as keyword search
-	 * ({@link Bm25#moment}). Show notes count paragraph by paragraph (the {@code notes},
-	 * as {@link ai.interconnects.archive.search.meaning.MeaningSearch} numbers them),
-	 * like the moments search by meaning finds, with the length normalisation of a
-	 * transcript paragraph. The database finds the moments and cuts each vector down to
-	 * the query's lexemes; they are scored and ranked here, which costs less than
-	 * planning and running the same arithmetic in SQL for every moment.
-	 */
-	List<WordMoment> wordMoments(SearchRequest request, Collection<Long> episodeIds, List<String> lexemes,
-			RankingRepository.Ranking ranking, List<NotesParagraph> notes) {
-		if (episodeIds.isEmpty() || lexemes.isEmpty()) {
-			return List.of();
-		}
-		var sql = """
-				with q as (select /*any*/ as query)
-				select s.episode_id, 'SEGMENT' as kind, s.position, s.search_length as length,
-				    /*found(s.search_vector)*/ as found
-				from transcript_segment s cross join q
-				where s.episode_id in (:ids) and ts_match_vq(s.search_vector, q.query) /*speaker*/
-				/*others*/
-				""".replace("/*others*/", (request.speaker() != null) ? "" : OTHER_MOMENTS)
-			.replace("/*any*/", ANY_WORD)
-			.replace("/*speaker*/", SearchFilters.speaker(request));
-		for (var vector : List.of("s.search_vector", "c.search_vector", "e.title_vector", "n.vector")) {
-			sql = sql.replace("/*found(" + vector + ")*/", LexemeCounts.found(vector));
-		}
-		var spec = this.jdbc.sql(sql).param("ids", episodeIds).param("lexemes", lexemes.toArray(String[]::new));
-		if (request.speaker() != null) {
-			spec = spec.param("speaker", request.speaker());
-		}
-		else {
-			spec = spec.param("notesEpisodes", notes.stream().map(NotesParagraph::episodeId).toArray(Long[]::new))
-				.param("notesPositions", notes.stream().map(NotesParagraph::position).toArray(Integer[]::new))
-				.param("notesTexts", notes.stream().map(NotesParagraph::text).toArray(String[]::new));
-		}
-		var scored = spec.query((rs, n) -> scored(rs.getLong("episode_id"), MomentKind.valueOf(rs.getString("kind")),
-				rs.getInt("position"), rs.getInt("length"), LexemeCounts.of(rs.getString("found"), lexemes), ranking))
-			.list();
-		return best(scored);
-	}
-
-	/** A moment with query words and its BM25 ({@code moments} not known yet). */
-	private static WordMoment scored(long episodeId, MomentKind kind, int position, int length, int[] tfs,
-			RankingRepository.Ranking ranking) {
-		// notes paragraphs are normalised like transcript paragraphs
-		double unit = ranking.unitLengths().getOrDefault((kind == MomentKind.NOTES) ? MomentKind.SEGMENT : kind, 1.0);
-		var idfs = ranking.idfs().get(kind);
-		double relevance = 0;
-		var present = new boolean[tfs.length];
-		for (int k = 0; k < tfs.length; k++) {
-			relevance += Bm25.moment(idfs[k], Bm25.weight(kind), tfs[k], length, unit);
-			present[k] = tfs[k] > 0;
-		}
-		return new WordMoment(episodeId, kind, position, relevance, 0, present);
-	}
-
-	/**
-	 * Each episode's best {@link #WORD_MOMENTS} (ties: by kind, then position) with its
-	 * number of moments holding query words, episode by episode.
-	 */
-	private static List<WordMoment> best(List<WordMoment> scored) {
-		var byEpisode = new TreeMap<Long, List<WordMoment>>();
-		scored.forEach((m) -> byEpisode.computeIfAbsent(m.episodeId(), (id) -> new ArrayList<>()).add(m));
-		var best = new ArrayList<WordMoment>();
-		for (var moments : byEpisode.values()) {
-			moments.sort(Comparator.comparingDouble(WordMoment::relevance)
-				.reversed()
-				.thenComparing(WordMoment::kind)
-				.thenComparingInt(WordMoment::position));
-			for (var m : moments.subList(0, Math.min(WORD_MOMENTS, moments.size()))) {
-				best.add(new WordMoment(m.episodeId(), m.kind(), m.position(), m.relevance(), moments.size(),
-						m.present()));
-			}
-		}
-		return best;
-	}
 
 	/** One paragraph of an episode's show notes. */
 	record NotesParagraph(long episodeId, int position, String text) {

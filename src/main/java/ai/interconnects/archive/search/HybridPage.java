@@ -31,13 +31,17 @@ class HybridPage {
 
 	private final HybridMoments moments;
 
+	private final WordMoments wordMoments;
+
 	private final MeaningSearch meaning;
 
 	private final ShowScope shows;
 
 	private final SearchHalves halves;
 
-	HybridPage(HybridMoments moments, MeaningSearch meaning, ShowScope shows, SearchHalves halves) {
+	HybridPage(HybridMoments moments, WordMoments wordMoments, MeaningSearch meaning, ShowScope shows,
+			SearchHalves halves) {
+		this.wordMoments = wordMoments;
 		this.shows = shows;
 		this.halves = halves;
 		this.moments = moments;
@@ -80,7 +84,7 @@ class HybridPage {
 		var paragraphs = (request.speaker() != null) ? List.<HybridMoments.NotesParagraph>of()
 				: this.moments.notesParagraphs(episodeIds);
 		paragraphs.forEach((p) -> notes.put(p.episodeId() + ":" + p.position(), p.text()));
-		var words = this.moments.wordMoments(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
+		var words = this.wordMoments.find(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
 		var weights = WordShares.weights(query.lexemes(), query.ranking());
 		double top = 0;
 		for (var moment : words) {

@@ -3,6 +3,7 @@ package ai.interconnects.archive.search;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -59,6 +60,9 @@ class SearchRelevanceTests {
 
 	@Autowired
 	RankingRepository ranking;
+
+	@Autowired
+	WordMoments wordMoments;
 
 	final SplittableRandom random = new SplittableRandom(7);
 
@@ -127,6 +131,50 @@ class SearchRelevanceTests {
 					}
 				}
 			}
+		}
+	}
+
+	@Test
+	void theParagraphsHoldingQueryWordsReadFromTheStatisticsAreThoseTheTranscriptHolds() {
+		var episodes = new ArrayList<Generated>();
+		var words = List.of("distillation", "reward model", "quokka", "tokenizer");
+		for (int i = 0; i < 12; i++) {
+			var episode = new Generated(i + 1, "Episode " + (i + 1), 20 + this.random.nextInt(80));
+			for (var word : words) {
+				if (this.random.nextInt(3) > 0) {
+					episode.mention(word, 1 + this.random.nextInt(6));
+				}
+			}
+			episodes.add(episode);
+		}
+		// backwards: the paragraphs are written out of position order
+		store(episodes, true);
+		var ids = List.of(1L, 2L, 3L, 5L, 8L, 11L, 12L, 99L);
+		var asked = List.of(List.of("quokka"), List.of("distil", "reward", "model"),
+				List.of("model", "quokka", "model"), List.of("absentword", "quokka"), List.of("absentword"));
+
+		for (var lexemes : asked) {
+			var fromStatistics = this.wordMoments.paragraphs(ids, lexemes)
+				.stream()
+				.map((p) -> p.episodeId() + ":" + p.position() + ":" + p.length() + ":" + Arrays.toString(p.tfs()))
+				.toList();
+			// every paragraph of the episodes tested against the query, as before V18
+			var fromTheTranscript = this.jdbc
+				.sql("""
+						select s.episode_id, s.position, s.search_length, /*found*/ as found
+						from transcript_segment s
+						where s.episode_id in (:ids) and ts_match_vq(s.search_vector, /*any*/)
+						order by s.episode_id, s.position
+						""".replace("/*found*/", LexemeCounts.found("s.search_vector"))
+					.replace("/*any*/", HybridMoments.ANY_WORD))
+				.param("ids", ids)
+				.param("lexemes", lexemes.toArray(String[]::new))
+				.query((rs, n) -> rs.getLong(1) + ":" + rs.getInt(2) + ":" + rs.getInt(3) + ":"
+						+ Arrays.toString(LexemeCounts.of(rs.getString("found"), lexemes)))
+				.list();
+
+			assertThat(fromStatistics).as("%s", lexemes).isEqualTo(fromTheTranscript);
+			assertThat(fromStatistics.isEmpty()).as("%s", lexemes).isEqualTo(lexemes.equals(List.of("absentword")));
 		}
 	}
 

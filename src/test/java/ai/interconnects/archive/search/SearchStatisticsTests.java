@@ -1,5 +1,6 @@
 package ai.interconnects.archive.search;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +197,48 @@ class SearchStatisticsTests {
 			assertThat(count("select coalesce(sum(search_length), 0) from transcript_segment where episode_id = " + id))
 				.as("paragraph lengths of episode %d", id)
 				.isEqualTo(sums[3]);
+			assertThat(speechMoments(id)).as("paragraphs holding each lexeme in episode %d (V18)", id)
+				.isEqualTo(expectedSpeechMoments(id, expected.keySet()));
 		}
+	}
+
+	private Map<String, String> speechMoments(long episode) {
+		var moments = new HashMap<String, String>();
+		this.jdbc.sql("select lexeme, speech_moments::text as moments from search_term where episode_id = ?")
+			.param(episode)
+			.query((rs) -> {
+				moments.put(rs.getString("lexeme"), rs.getString("moments"));
+			});
+		return moments;
+	}
+
+	/**
+	 * Each lexeme's {position, occurrences, length} triples, paragraph by paragraph in
+	 * order of position, from ts_stat over each paragraph alone; null without one.
+	 */
+	private Map<String, String> expectedSpeechMoments(long episode, java.util.Set<String> lexemes) {
+		var triples = new HashMap<String, List<String>>();
+		var paragraphs = this.jdbc
+			.sql("select position, search_length from transcript_segment where episode_id = ? order by position")
+			.param(episode)
+			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) })
+			.list();
+		for (var paragraph : paragraphs) {
+			this.jdbc.sql("select word, nentry from ts_stat(:sql)")
+				.param("sql",
+						"select search_vector from transcript_segment where episode_id = " + episode
+								+ " and position = " + paragraph[0])
+				.query((rs) -> {
+					triples.computeIfAbsent(rs.getString("word"), (w) -> new ArrayList<>())
+						.add("{" + paragraph[0] + "," + rs.getInt("nentry") + "," + paragraph[1] + "}");
+				});
+		}
+		var expected = new HashMap<String, String>();
+		for (var lexeme : lexemes) {
+			var list = triples.get(lexeme);
+			expected.put(lexeme, (list != null) ? "{" + String.join(",", list) + "}" : null);
+		}
+		return expected;
 	}
 
 	/** Adds ts_stat's occurrences (nentry) and texts (ndoc) of one field. */

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the hybrid ranking's page shows of its episodes: their show notes' paragraphs, and
- * the text of the few moments shown, marked where words matched (the moments that hold
- * query words are {@link WordMoments}).
+ * What the hybrid ranking's page shows of its episodes: the text of the few moments
+ * shown, marked where words matched (the moments that hold query words are
+ * {@link WordMoments}, the notes' paragraphs {@link ShowNotesParagraphs}).
  */
 @Repository
 class HybridMoments {
@@ -26,28 +26,6 @@ class HybridMoments {
 
 	/** The query's lexemes as a tsquery of alternatives, not normalised again. */
 	static final String ANY_WORD = "(select array_to_string(array(select quote_literal(l) from unnest(:lexemes::text[]) l), ' | ')::tsquery)";
-
-	/** One paragraph of an episode's show notes. */
-	record NotesParagraph(long episodeId, int position, String text) {
-	}
-
-	/** The show notes of the episodes, paragraph by paragraph. */
-	List<NotesParagraph> notesParagraphs(Collection<Long> episodeIds) {
-		var paragraphs = new ArrayList<NotesParagraph>();
-		if (episodeIds.isEmpty()) {
-			return paragraphs;
-		}
-		this.jdbc.sql("select id, show_notes_html from episode where id in (:ids) order by id")
-			.param("ids", episodeIds)
-			.query((rs) -> {
-				var texts = ai.interconnects.archive.search.meaning.MeaningSearch
-					.notesParagraphs(rs.getString("show_notes_html"));
-				for (int i = 0; i < texts.size(); i++) {
-					paragraphs.add(new NotesParagraph(rs.getLong("id"), i, texts.get(i)));
-				}
-			});
-		return paragraphs;
-	}
 
 	/** A moment to show; {@code words}: mark the query words in its excerpt. */
 	record Shown(long episodeId, MomentKind kind, int position, boolean words) {

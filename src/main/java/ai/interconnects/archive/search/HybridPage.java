@@ -33,15 +33,18 @@ class HybridPage {
 
 	private final WordMoments wordMoments;
 
+	private final ShowNotesParagraphs notes;
+
 	private final MeaningSearch meaning;
 
 	private final ShowScope shows;
 
 	private final SearchHalves halves;
 
-	HybridPage(HybridMoments moments, WordMoments wordMoments, MeaningSearch meaning, ShowScope shows,
-			SearchHalves halves) {
+	HybridPage(HybridMoments moments, WordMoments wordMoments, ShowNotesParagraphs notes, MeaningSearch meaning,
+			ShowScope shows, SearchHalves halves) {
 		this.wordMoments = wordMoments;
+		this.notes = notes;
 		this.shows = shows;
 		this.halves = halves;
 		this.moments = moments;
@@ -81,8 +84,8 @@ class HybridPage {
 			return hits;
 		});
 		var notes = new HashMap<String, String>();
-		var paragraphs = (request.speaker() != null) ? List.<HybridMoments.NotesParagraph>of()
-				: this.moments.notesParagraphs(episodeIds);
+		var paragraphs = (request.speaker() != null) ? List.<ShowNotesParagraphs.Paragraph>of()
+				: this.notes.of(episodeIds);
 		paragraphs.forEach((p) -> notes.put(p.episodeId() + ":" + p.position(), p.text()));
 		var words = this.wordMoments.find(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
 		var weights = WordShares.weights(query.lexemes(), query.ranking());

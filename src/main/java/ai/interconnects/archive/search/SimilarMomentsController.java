@@ -31,11 +31,15 @@ class SimilarMomentsController {
 
 	private final HybridMoments moments;
 
+	private final ShowNotesParagraphs notesParagraphs;
+
 	private final JdbcClient jdbc;
 
 	private final ShowScope shows;
 
-	SimilarMomentsController(MeaningSearch meaning, HybridMoments moments, JdbcClient jdbc, ShowScope shows) {
+	SimilarMomentsController(MeaningSearch meaning, HybridMoments moments, ShowNotesParagraphs notesParagraphs,
+			JdbcClient jdbc, ShowScope shows) {
+		this.notesParagraphs = notesParagraphs;
 		this.shows = shows;
 		this.meaning = meaning;
 		this.moments = moments;
@@ -93,7 +97,7 @@ class SimilarMomentsController {
 		}
 		var ids = hits.stream().map(MeaningSearch.MomentHit::episodeId).distinct().toList();
 		var notes = new HashMap<String, String>();
-		this.moments.notesParagraphs(ids).forEach((n) -> notes.put(n.episodeId() + ":" + n.position(), n.text()));
+		this.notesParagraphs.of(ids).forEach((n) -> notes.put(n.episodeId() + ":" + n.position(), n.text()));
 		var rows = this.moments.shown(shown, List.of(), notes);
 		var episodes = this.moments.episodes(ids);
 		var items = new ArrayList<Item>();

@@ -1,6 +1,7 @@
 package ai.interconnects.archive.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -32,10 +33,7 @@ class WordMoments {
 			boolean[] present) {
 	}
 
-	/**
-	 * The moments other than paragraphs, which have no speaker: chapter titles, episode
-	 * titles and the show notes' paragraphs (given as text, analysed here).
-	 */
+	/** Chapter titles and episode titles, which have no speaker. */
 	private static final String OTHER_MOMENTS = """
 			with q as (select /*any*/ as query)
 			select c.episode_id, 'CHAPTER' as kind, c.position, archive_search_length(c.search_vector) as length,
@@ -45,30 +43,22 @@ class WordMoments {
 			union all
 			select e.id, 'TITLE', 0, archive_search_length(e.title_vector), /*found(e.title_vector)*/
 			from episode e cross join q
-			where e.id in (:ids) and e.title_vector @@ q.query
-			union all
-			select n.episode_id, 'NOTES', n.position, archive_search_length(n.vector), /*found(n.vector)*/
-			from (
-			    select p.episode_id, p.position, to_tsvector('archive_search', archive_search_text(p.text)) as vector
-			    from unnest(:notesEpisodes::bigint[], :notesPositions::int[], :notesTexts::text[])
-			        as p(episode_id, position, text)
-			) n cross join q
-			where n.vector @@ q.query""";
+			where e.id in (:ids) and e.title_vector @@ q.query""";
 
 	/**
 	 * The page episodes' moments that hold any query word, best first, at most
 	 * {@link #WORD_MOMENTS} an episode, with the same per-moment BM25 as keyword search
 	 * ({@link Bm25#moment}). Show notes count paragraph by paragraph (the {@code notes},
-	 * as {@link ai.interconnects.archive.search.meaning.MeaningSearch} numbers them),
-	 * like the moments search by meaning finds, with the length normalisation of a
-	 * transcript paragraph. The transcript paragraphs come from the term statistics, one
-	 * row per query word and episode ({@link SpeechMoments}); a speaker's, fewer, are
-	 * tested one by one. For the other moments the database cuts each vector down to the
-	 * query's lexemes. They are scored and ranked here, which costs less than planning
-	 * and running the same arithmetic in SQL for every moment.
+	 * as search by meaning numbers them, {@link ShowNotesParagraphs}), like the moments
+	 * search by meaning finds, with the length normalisation of a transcript paragraph.
+	 * The transcript paragraphs come from the term statistics, one row per query word and
+	 * episode ({@link SpeechMoments}); a speaker's, fewer, are tested one by one. For
+	 * chapters and titles the database cuts each vector down to the query's lexemes. They
+	 * are scored and ranked here, which costs less than planning and running the same
+	 * arithmetic in SQL for every moment.
 	 */
 	List<WordMoment> find(SearchRequest request, Collection<Long> episodeIds, List<String> lexemes,
-			RankingRepository.Ranking ranking, List<HybridMoments.NotesParagraph> notes) {
+			RankingRepository.Ranking ranking, List<ShowNotesParagraphs.Paragraph> notes) {
 		if (episodeIds.isEmpty() || lexemes.isEmpty()) {
 			return List.of();
 		}
@@ -89,14 +79,16 @@ class WordMoments {
 			scored.add(scored(p.episodeId(), MomentKind.SEGMENT, p.position(), p.length(), p.tfs(), ranking));
 		}
 		var sql = OTHER_MOMENTS.replace("/*any*/", HybridMoments.ANY_WORD);
-		for (var vector : List.of("c.search_vector", "e.title_vector", "n.vector")) {
+		for (var vector : List.of("c.search_vector", "e.title_vector")) {
 			sql = sql.replace("/*found(" + vector + ")*/", LexemeCounts.found(vector));
 		}
-		var others = this.jdbc.sql(sql)
-			.param("notesEpisodes", notes.stream().map(HybridMoments.NotesParagraph::episodeId).toArray(Long[]::new))
-			.param("notesPositions", notes.stream().map(HybridMoments.NotesParagraph::position).toArray(Integer[]::new))
-			.param("notesTexts", notes.stream().map(HybridMoments.NotesParagraph::text).toArray(String[]::new));
-		scored.addAll(read(others, episodeIds, lexemes, ranking));
+		scored.addAll(read(this.jdbc.sql(sql), episodeIds, lexemes, ranking));
+		for (var n : notes) {
+			var tfs = LexemeCounts.of(n.vector(), lexemes);
+			if (Arrays.stream(tfs).anyMatch((tf) -> tf > 0)) {
+				scored.add(scored(n.episodeId(), MomentKind.NOTES, n.position(), n.length(), tfs, ranking));
+			}
+		}
 		return best(scored);
 	}
 

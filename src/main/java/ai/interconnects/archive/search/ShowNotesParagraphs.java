@@ -1,0 +1,129 @@
+package ai.interconnects.archive.search;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.interconnects.archive.search.meaning.MeaningSearch;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Episodes' show notes, paragraph by paragraph as search by meaning numbers them
+ * ({@link MeaningSearch#notesParagraphs}), each with its analysed vector: the notes
+ * paragraphs a page of results can show. Parsing the notes' HTML and analysing every
+ * paragraph again for each page cost a sixth of a plain-language search (BENCHMARKS.md,
+ * "Run J"), so they are kept for the last {@link #EPISODES} episodes asked for, while
+ * their notes stay the same: each request compares a digest of the stored notes.
+ */
+@Repository
+class ShowNotesParagraphs {
+
+	/** Episodes whose paragraphs are kept, the least recently asked for dropped first. */
+	static final int EPISODES = 1_000;
+
+	/**
+	 * A paragraph of an episode's notes: {@code vector} is its tsvector in PostgreSQL's
+	 * text form (as {@link LexemeCounts#of} reads it), {@code length} its tokens, as a
+	 * transcript paragraph's length is counted.
+	 */
+	record Paragraph(long episodeId, int position, String text, String vector, int length) {
+	}
+
+	private record Kept(String digest, List<Paragraph> paragraphs) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Map<Long, Kept> kept = new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
+			return size() > EPISODES;
+		}
+	};
+
+	ShowNotesParagraphs(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The notes paragraphs of the episodes, by episode id, then position. */
+	List<Paragraph> of(Collection<Long> episodeIds) {
+		if (episodeIds.isEmpty()) {
+			return List.of();
+		}
+		var digests = new LinkedHashMap<Long, String>();
+		this.jdbc
+			.sql("select id, md5(coalesce(show_notes_html, '')) as digest from episode where id in (:ids) order by id")
+			.param("ids", episodeIds)
+			.query((rs) -> {
+				digests.put(rs.getLong("id"), rs.getString("digest"));
+			});
+		var found = new HashMap<Long, List<Paragraph>>();
+		var missing = new ArrayList<Long>();
+		synchronized (this.kept) {
+			digests.forEach((id, digest) -> {
+				var k = this.kept.get(id);
+				if (k != null && k.digest().equals(digest)) {
+					found.put(id, k.paragraphs());
+				}
+				else {
+					missing.add(id);
+				}
+			});
+		}
+		if (!missing.isEmpty()) {
+			var read = read(missing);
+			synchronized (this.kept) {
+				read.forEach((id, k) -> this.kept.put(id, k));
+			}
+			read.forEach((id, k) -> found.put(id, k.paragraphs()));
+		}
+		var paragraphs = new ArrayList<Paragraph>();
+		digests.keySet().forEach((id) -> paragraphs.addAll(found.getOrDefault(id, List.of())));
+		return paragraphs;
+	}
+
+	/**
+	 * The episodes' notes split into paragraphs here, then each analysed by the database,
+	 * as the stored texts are.
+	 */
+	private Map<Long, Kept> read(List<Long> episodeIds) {
+		var texts = new ArrayList<Paragraph>();
+		var digests = new HashMap<Long, String>();
+		this.jdbc
+			.sql("select id, show_notes_html, md5(coalesce(show_notes_html, '')) as digest from episode "
+					+ "where id in (:ids)")
+			.param("ids", episodeIds)
+			.query((rs) -> {
+				long id = rs.getLong("id");
+				digests.put(id, rs.getString("digest"));
+				var split = MeaningSearch.notesParagraphs(rs.getString("show_notes_html"));
+				for (int i = 0; i < split.size(); i++) {
+					texts.add(new Paragraph(id, i, split.get(i), null, 0));
+				}
+			});
+		var analysed = new ArrayList<Paragraph>();
+		if (!texts.isEmpty()) {
+			this.jdbc.sql("""
+					select a.ord, v.vector::text as vector, archive_search_length(v.vector) as length
+					from unnest(:texts::text[]) with ordinality as a(text, ord)
+					cross join lateral (select to_tsvector('archive_search', archive_search_text(a.text)) as vector) v
+					order by a.ord
+					""").param("texts", texts.stream().map(Paragraph::text).toArray(String[]::new)).query((rs) -> {
+				var p = texts.get(rs.getInt("ord") - 1);
+				analysed.add(new Paragraph(p.episodeId(), p.position(), p.text(), rs.getString("vector"),
+						rs.getInt("length")));
+			});
+		}
+		var byEpisode = new HashMap<Long, Kept>();
+		digests.forEach((id, digest) -> byEpisode.put(id, new Kept(digest, new ArrayList<>())));
+		analysed.forEach((p) -> byEpisode.get(p.episodeId()).paragraphs().add(p));
+		byEpisode.replaceAll((id, k) -> new Kept(k.digest(), List.copyOf(k.paragraphs())));
+		return byEpisode;
+	}
+
+}

@@ -41,6 +41,18 @@ final class EpisodeScores {
 	}
 
 	/**
+	 * An episode found by the query: its document and, per query lexeme, its score and
+	 * matching moments.
+	 */
+	record Found(Document document, double[] scores, int[] units) {
+
+		Found(Document document, int lexemes) {
+			this(document, new double[lexemes], new int[lexemes]);
+		}
+
+	}
+
+	/**
 	 * The archive's counts: episodes with each field ({@code docs}), each field's average
 	 * length over the episodes that have it ({@code averages}), and the average moment of
 	 * each field ({@code unitLengths}: title, chapter, notes, transcript paragraph).
@@ -87,9 +99,27 @@ final class EpisodeScores {
 
 	/**
 	 * The score rounded to nine decimals, as the ranking always did: summation order can
-	 * never reorder equal episodes.
+	 * never reorder equal episodes. That is PostgreSQL's float8 to numeric cast (15
+	 * significant digits, {@link #exactlyRounded}) and then nine decimals, half up;
+	 * computed in doubles when the score is not near a rounding boundary, where both
+	 * roundings give the same nine decimals, since the decimal arithmetic took a third of
+	 * a common query's ranking at 5,000 episodes (BENCHMARKS.md, "Run J").
 	 */
 	static double rounded(double score) {
+		if (score > 0 && score < 1e5) {
+			// |score - its 15 digits| <= 5e-11 below 1e5: at most 0.05 in billionths,
+			// and the product is within 0.02 of the exact one
+			double billionths = score * 1e9;
+			double fraction = billionths - Math.floor(billionths);
+			if (Math.abs(fraction - 0.5) > 0.1) {
+				return Math.floor(billionths + 0.5) / 1e9;
+			}
+		}
+		return exactlyRounded(score);
+	}
+
+	/** {@link #rounded} in decimal arithmetic, as PostgreSQL rounds. */
+	static double exactlyRounded(double score) {
 		return new BigDecimal(score, FLOAT8_DIGITS).setScale(9, RoundingMode.HALF_UP).doubleValue();
 	}
 

@@ -87,25 +87,25 @@ class RankingRepository {
 			idfs[i] = EpisodeScores.idfs(corpus, frequencies[i]);
 		}
 		var documents = documents(terms);
-		var byEpisode = new HashMap<Long, double[]>();
-		var units = new HashMap<Long, int[]>();
+		// one entry per episode: each lexeme's score and matching moments
+		var byEpisode = new HashMap<Long, EpisodeScores.Found>();
 		for (var term : terms) {
 			var document = documents.get(term.episodeId());
 			if (document != null) {
-				byEpisode.computeIfAbsent(term.episodeId(), (id) -> new double[lexemes.size()])[term
-					.lexeme()] = EpisodeScores.term(term, document, idfs[term.lexeme()], corpus, speech);
-				units.computeIfAbsent(term.episodeId(), (id) -> new int[lexemes.size()])[term.lexeme()] = term.units();
+				var found = byEpisode.computeIfAbsent(term.episodeId(),
+						(id) -> new EpisodeScores.Found(document, lexemes.size()));
+				found.scores()[term.lexeme()] = EpisodeScores.term(term, document, idfs[term.lexeme()], corpus, speech);
+				found.units()[term.lexeme()] = term.units();
 			}
 		}
 		var candidates = new ArrayList<Candidate>(byEpisode.size());
-		byEpisode.forEach((id, perLexeme) -> {
+		byEpisode.forEach((id, found) -> {
 			double score = 0;
-			for (double lexeme : perLexeme) {
+			for (double lexeme : found.scores()) {
 				score += lexeme;
 			}
-			var document = documents.get(id);
-			candidates.add(new Candidate(id, EpisodeScores.rounded(score), units.get(id), document.showId(),
-					document.publishedAt()));
+			candidates.add(new Candidate(id, EpisodeScores.rounded(score), found.units(), found.document().showId(),
+					found.document().publishedAt()));
 		});
 		candidates.sort(order(request.sort()));
 		return new Ranking(candidates, kinds(idfs, lexemes.size()), unitLengths(corpus));

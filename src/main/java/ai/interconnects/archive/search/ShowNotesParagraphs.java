@@ -9,6 +9,7 @@ import java.util.Map;
 
 import ai.interconnects.archive.search.meaning.MeaningSearch;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,14 +18,21 @@ import org.springframework.stereotype.Repository;
  * ({@link MeaningSearch#notesParagraphs}), each with its analysed vector: the notes
  * paragraphs a page of results can show. Parsing the notes' HTML and analysing every
  * paragraph again for each page cost a sixth of a plain-language search (BENCHMARKS.md,
- * "Run J"), so they are kept for the last {@link #EPISODES} episodes asked for, while
- * their notes stay the same: each request compares a digest of the stored notes.
+ * "Run J"), so they are kept for the last {@link #EPISODES} episodes asked for (and at
+ * most {@link #CHARACTERS} characters), while their notes stay the same: each request
+ * compares a digest of the stored notes.
  */
 @Repository
 class ShowNotesParagraphs {
 
 	/** Episodes whose paragraphs are kept, the least recently asked for dropped first. */
 	static final int EPISODES = 1_000;
+
+	/**
+	 * Characters kept, texts and analysed vectors together (about twice as many bytes):
+	 * long notes cannot make the kept paragraphs large.
+	 */
+	static final long CHARACTERS = 8_000_000;
 
 	/**
 	 * A paragraph of an episode's notes: {@code vector} is its tsvector in PostgreSQL's
@@ -34,20 +42,35 @@ class ShowNotesParagraphs {
 	record Paragraph(long episodeId, int position, String text, String vector, int length) {
 	}
 
-	private record Kept(String digest, List<Paragraph> paragraphs) {
+	private record Kept(String digest, List<Paragraph> paragraphs, long characters) {
+
+		Kept(String digest, List<Paragraph> paragraphs) {
+			this(digest, paragraphs,
+					paragraphs.stream().mapToLong((p) -> p.text().length() + (long) p.vector().length()).sum());
+		}
+
 	}
 
 	private final JdbcClient jdbc;
 
-	private final Map<Long, Kept> kept = new LinkedHashMap<>(64, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
-			return size() > EPISODES;
-		}
-	};
+	private final int maxEpisodes;
 
+	private final long maxCharacters;
+
+	/** Guarded by itself, as {@link #characters} is. */
+	private final Map<Long, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
+
+	private long characters;
+
+	@Autowired
 	ShowNotesParagraphs(JdbcClient jdbc) {
+		this(jdbc, EPISODES, CHARACTERS);
+	}
+
+	ShowNotesParagraphs(JdbcClient jdbc, int maxEpisodes, long maxCharacters) {
 		this.jdbc = jdbc;
+		this.maxEpisodes = maxEpisodes;
+		this.maxCharacters = maxCharacters;
 	}
 
 	/** The notes paragraphs of the episodes, by episode id, then position. */
@@ -78,13 +101,27 @@ class ShowNotesParagraphs {
 		if (!missing.isEmpty()) {
 			var read = read(missing);
 			synchronized (this.kept) {
-				read.forEach((id, k) -> this.kept.put(id, k));
+				read.forEach(this::keep);
 			}
 			read.forEach((id, k) -> found.put(id, k.paragraphs()));
 		}
 		var paragraphs = new ArrayList<Paragraph>();
 		digests.keySet().forEach((id) -> paragraphs.addAll(found.getOrDefault(id, List.of())));
 		return paragraphs;
+	}
+
+	/**
+	 * Keeps one episode's paragraphs, dropping the least recently asked for beyond the
+	 * bounds.
+	 */
+	private void keep(long episodeId, Kept paragraphs) {
+		var previous = this.kept.put(episodeId, paragraphs);
+		this.characters += paragraphs.characters() - ((previous != null) ? previous.characters() : 0);
+		var eldest = this.kept.entrySet().iterator();
+		while ((this.kept.size() > this.maxEpisodes || this.characters > this.maxCharacters) && eldest.hasNext()) {
+			this.characters -= eldest.next().getValue().characters();
+			eldest.remove();
+		}
 	}
 
 	/**

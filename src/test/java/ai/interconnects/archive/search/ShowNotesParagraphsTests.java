@@ -74,6 +74,24 @@ class ShowNotesParagraphsTests {
 		assertThat(changed.get(1)).isSameAs(first.get(2));
 	}
 
+	@Test
+	void theLeastRecentlyAskedForAreDroppedBeyondTheEpisodesOrTheCharactersKept() {
+		var oneEpisode = new ShowNotesParagraphs(this.jdbc, 1, 1_000_000);
+		var first = oneEpisode.of(List.of(1L));
+		assertThat(oneEpisode.of(List.of(1L)).get(0)).isSameAs(first.get(0));
+		oneEpisode.of(List.of(3L));
+
+		assertThat(oneEpisode.of(List.of(1L)).get(0)).isNotSameAs(first.get(0)).isEqualTo(first.get(0));
+
+		// episode 1's two paragraphs and their vectors are longer than 40 characters
+		var fewCharacters = new ShowNotesParagraphs(this.jdbc, 10, 40);
+		var again = fewCharacters.of(List.of(1L, 3L));
+		var third = fewCharacters.of(List.of(1L, 3L));
+
+		assertThat(third.get(0)).isNotSameAs(again.get(0)).isEqualTo(again.get(0));
+		assertThat(third).hasSize(3);
+	}
+
 	private void episode(long id, String notes) {
 		this.jdbc.sql("""
 				insert into episode (id, podcast_id, guid, slug, title, show_notes_html, content_hash,

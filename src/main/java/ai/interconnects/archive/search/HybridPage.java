@@ -66,8 +66,8 @@ class HybridPage {
 
 	/**
 	 * The moments of the given episodes that the fusion chooses from, with the notes
-	 * paragraphs' texts ({@code notes}, by "episode:position") and each episode's number
-	 * of moments holding query words ({@code wordCounts}).
+	 * paragraphs' texts ({@code notes}, by {@link ShowNotesParagraphs#key}) and each
+	 * episode's number of moments holding query words ({@code wordCounts}).
 	 */
 	record Moments(Map<Long, List<Candidate>> candidates, Map<String, String> notes, Map<Long, Long> wordCounts) {
 	}
@@ -83,10 +83,8 @@ class HybridPage {
 			}
 			return hits;
 		});
-		var notes = new HashMap<String, String>();
 		var paragraphs = (request.speaker() != null) ? List.<ShowNotesParagraphs.Paragraph>of()
 				: this.notes.of(episodeIds);
-		paragraphs.forEach((p) -> notes.put(p.episodeId() + ":" + p.position(), p.text()));
 		var words = this.wordMoments.find(request, episodeIds, query.lexemes(), query.ranking(), paragraphs);
 		var weights = WordShares.weights(query.lexemes(), query.ranking());
 		double top = 0;
@@ -117,7 +115,7 @@ class HybridPage {
 			}
 			all.put(id, new ArrayList<>(candidates.values()));
 		}
-		return new Moments(all, notes, wordCounts);
+		return new Moments(all, ShowNotesParagraphs.texts(paragraphs), wordCounts);
 	}
 
 	/** The episode's best {@code perEpisode} moments by the fused score. */

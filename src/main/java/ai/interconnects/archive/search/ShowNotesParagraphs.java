@@ -99,7 +99,7 @@ class ShowNotesParagraphs {
 			});
 		}
 		if (!missing.isEmpty()) {
-			var read = read(missing);
+			var read = read(missing, digests);
 			synchronized (this.kept) {
 				read.forEach(this::keep);
 			}
@@ -126,24 +126,22 @@ class ShowNotesParagraphs {
 
 	/**
 	 * The episodes' notes split into paragraphs here, then each analysed by the database,
-	 * as the stored texts are.
+	 * as the stored texts are; kept under the digests read before. (Notes edited in
+	 * between are kept under the old digest, so the next request reads them again.)
 	 */
-	private Map<Long, Kept> read(List<Long> episodeIds) {
+	private Map<Long, Kept> read(List<Long> episodeIds, Map<Long, String> digests) {
 		var texts = new ArrayList<Paragraph>();
-		var digests = new HashMap<Long, String>();
-		this.jdbc
-			.sql("select id, show_notes_html, md5(coalesce(show_notes_html, '')) as digest from episode "
-					+ "where id in (:ids)")
+		this.jdbc.sql("select id, show_notes_html from episode where id in (:ids)")
 			.param("ids", episodeIds)
 			.query((rs) -> {
 				long id = rs.getLong("id");
-				digests.put(id, rs.getString("digest"));
 				var split = MeaningSearch.notesParagraphs(rs.getString("show_notes_html"));
 				for (int i = 0; i < split.size(); i++) {
 					texts.add(new Paragraph(id, i, split.get(i), null, 0));
 				}
 			});
-		var analysed = new ArrayList<Paragraph>();
+		var byEpisode = new HashMap<Long, List<Paragraph>>();
+		episodeIds.forEach((id) -> byEpisode.put(id, new ArrayList<>()));
 		if (!texts.isEmpty()) {
 			this.jdbc.sql("""
 					select a.ord, v.vector::text as vector, archive_search_length(v.vector) as length
@@ -152,15 +150,27 @@ class ShowNotesParagraphs {
 					order by a.ord
 					""").param("texts", texts.stream().map(Paragraph::text).toArray(String[]::new)).query((rs) -> {
 				var p = texts.get(rs.getInt("ord") - 1);
-				analysed.add(new Paragraph(p.episodeId(), p.position(), p.text(), rs.getString("vector"),
-						rs.getInt("length")));
+				byEpisode.get(p.episodeId())
+					.add(new Paragraph(p.episodeId(), p.position(), p.text(), rs.getString("vector"),
+							rs.getInt("length")));
 			});
 		}
-		var byEpisode = new HashMap<Long, Kept>();
-		digests.forEach((id, digest) -> byEpisode.put(id, new Kept(digest, new ArrayList<>())));
-		analysed.forEach((p) -> byEpisode.get(p.episodeId()).paragraphs().add(p));
-		byEpisode.replaceAll((id, k) -> new Kept(k.digest(), List.copyOf(k.paragraphs())));
-		return byEpisode;
+		var kept = new HashMap<Long, Kept>();
+		byEpisode.forEach((id, paragraphs) -> kept.put(id, new Kept(digests.get(id), List.copyOf(paragraphs))));
+		return kept;
+	}
+
+	/**
+	 * The paragraphs' texts by {@link #key}, as {@link HybridMoments#shown} takes them.
+	 */
+	static Map<String, String> texts(List<Paragraph> paragraphs) {
+		var texts = new HashMap<String, String>();
+		paragraphs.forEach((p) -> texts.put(key(p.episodeId(), p.position()), p.text()));
+		return texts;
+	}
+
+	static String key(long episodeId, int position) {
+		return episodeId + ":" + position;
 	}
 
 }

@@ -1,7 +1,6 @@
 package ai.interconnects.archive.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 import ai.interconnects.archive.search.meaning.MeaningSearch;
@@ -96,9 +95,7 @@ class SimilarMomentsController {
 					false));
 		}
 		var ids = hits.stream().map(MeaningSearch.MomentHit::episodeId).distinct().toList();
-		var notes = new HashMap<String, String>();
-		this.notesParagraphs.of(ids).forEach((n) -> notes.put(n.episodeId() + ":" + n.position(), n.text()));
-		var rows = this.moments.shown(shown, List.of(), notes);
+		var rows = this.moments.shown(shown, List.of(), ShowNotesParagraphs.texts(this.notesParagraphs.of(ids)));
 		var episodes = this.moments.episodes(ids);
 		var items = new ArrayList<Item>();
 		var names = this.shows.names();

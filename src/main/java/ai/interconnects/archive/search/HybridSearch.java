@@ -14,6 +14,7 @@ import java.util.Set;
 
 import ai.interconnects.archive.search.meaning.MeaningFilter;
 import ai.interconnects.archive.search.meaning.MeaningSearch;
+import ai.interconnects.archive.search.meaning.ScanHelp;
 
 import org.springframework.stereotype.Component;
 
@@ -107,14 +108,17 @@ class HybridSearch {
 		var filter = new MeaningFilter(instant(SearchFilters.dateParams(request).get("from")),
 				instant(SearchFilters.dateParams(request).get("to")), request.speaker(),
 				this.shows.episodes(request.showIds()));
-		// the meaning half computes while this thread waits for the database
+		// the meaning half computes while this thread waits for the database, which keeps
+		// a core busy: this thread helps the scan only once the words half is done
+		var help = ScanHelp.lender();
 		var meaningHalf = this.halves.start(() -> this.meaning.query(request.query())
-			.map((vector) -> new Nearest(vector, this.meaning.nearest(vector, filter, fusion.meaningMoments()))));
+			.map((vector) -> new Nearest(vector, this.meaning.nearest(vector, filter, fusion.meaningMoments(), help))));
 		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())
 				: this.ranking.rank(request.withSort(SearchSort.RELEVANCE), lexemes);
 		var byWords = words.candidates()
 			.subList(0, Math.min(words.candidates().size(), Math.max(fusion.wordEpisodes(), 3 * wanted)));
 		var exact = this.matcher.exactAmong(request, analyzed, words, byWords);
+		help.help();
 		var nearest = meaningHalf.join();
 		if (nearest.isEmpty()) {
 			return Optional.empty();

@@ -20,8 +20,11 @@ class RankingRepository {
 
 	private final JdbcClient jdbc;
 
-	RankingRepository(JdbcClient jdbc) {
+	private final SearchDocuments documents;
+
+	RankingRepository(JdbcClient jdbc, SearchDocuments documents) {
 		this.jdbc = jdbc;
+		this.documents = documents;
 	}
 
 	/**
@@ -78,7 +81,8 @@ class RankingRepository {
 		boolean speech = request.speaker() != null;
 		var filter = SearchFilters.dates(request);
 		var terms = terms(request, lexemes, speech, filter);
-		var corpus = corpus();
+		var documents = this.documents.read(terms, lexemes.size());
+		var corpus = documents.corpus();
 		// without a filter the rows read are every row of the words: they give the
 		// document frequencies too
 		var frequencies = (speech || !filter.isEmpty()) ? frequencies(lexemes) : frequencies(terms, lexemes.size());
@@ -86,15 +90,13 @@ class RankingRepository {
 		for (int i = 0; i < idfs.length; i++) {
 			idfs[i] = EpisodeScores.idfs(corpus, frequencies[i]);
 		}
-		var documents = documents(terms);
 		// one entry per episode: each lexeme's score and matching moments
-		var byEpisode = new HashMap<Long, EpisodeScores.Found>();
+		var byEpisode = documents.found();
 		for (var term : terms) {
-			var document = documents.get(term.episodeId());
-			if (document != null) {
-				var found = byEpisode.computeIfAbsent(term.episodeId(),
-						(id) -> new EpisodeScores.Found(document, lexemes.size()));
-				found.scores()[term.lexeme()] = EpisodeScores.term(term, document, idfs[term.lexeme()], corpus, speech);
+			var found = byEpisode.get(term.episodeId());
+			if (found != null) {
+				found.scores()[term.lexeme()] = EpisodeScores.term(term, found.document(), idfs[term.lexeme()], corpus,
+						speech);
 				found.units()[term.lexeme()] = term.units();
 			}
 		}
@@ -143,28 +145,6 @@ class RankingRepository {
 			.list();
 	}
 
-	/** The archive's counts: episodes per field, average lengths. */
-	private EpisodeScores.Corpus corpus() {
-		return this.jdbc.sql("""
-				select count(*) filter (where title_length > 0)::float8,
-				    count(*) filter (where chapter_length > 0)::float8,
-				    count(*) filter (where notes_length > 0)::float8,
-				    count(*) filter (where speech_length > 0)::float8,
-				    coalesce(avg(nullif(title_length, 0)), 1)::float8,
-				    coalesce(avg(nullif(chapter_length, 0)), 1)::float8,
-				    coalesce(avg(nullif(notes_length, 0)), 1)::float8,
-				    coalesce(avg(nullif(speech_length, 0)), 1)::float8,
-				    coalesce(sum(chapter_length)::float8 / nullif(sum(chapter_units), 0), 1),
-				    coalesce(sum(speech_length)::float8 / nullif(sum(speech_units), 0), 1)
-				from search_document
-				""")
-			.query((rs, n) -> new EpisodeScores.Corpus(
-					new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) },
-					new double[] { rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8) },
-					new double[] { rs.getDouble(5), rs.getDouble(9), rs.getDouble(7), rs.getDouble(10) }))
-			.single();
-	}
-
 	/** Each word's episodes per field, counted on all its rows whatever the filters. */
 	private long[][] frequencies(List<String> lexemes) {
 		var frequencies = new long[lexemes.size()][EpisodeScores.FIELDS];
@@ -192,27 +172,6 @@ class RankingRepository {
 			}
 		}
 		return frequencies;
-	}
-
-	/** The lengths, show and date of each episode the rows name. */
-	private Map<Long, EpisodeScores.Document> documents(List<EpisodeScores.Term> terms) {
-		var documents = new HashMap<Long, EpisodeScores.Document>();
-		var ids = terms.stream().map(EpisodeScores.Term::episodeId).distinct().toArray(Long[]::new);
-		if (ids.length == 0) {
-			return documents;
-		}
-		this.jdbc.sql("""
-				select d.episode_id, d.title_length, d.chapter_length, d.notes_length, d.speech_length, e.podcast_id,
-				    e.published_at
-				from search_document d join episode e on e.id = d.episode_id
-				where d.episode_id = any(:ids)
-				""").param("ids", ids).query((rs) -> {
-			documents.put(rs.getLong(1),
-					new EpisodeScores.Document(rs.getLong(1),
-							new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) }, rs.getLong(6),
-							rs.getObject(7, OffsetDateTime.class)));
-		});
-		return documents;
 	}
 
 	private static Map<MomentKind, double[]> kinds(double[][] idfs, int lexemes) {

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import ai.interconnects.archive.search.meaning.TwoHalves;
+import ai.interconnects.archive.search.meaning.ScanHelp;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,7 @@ class SearchHalves implements DisposableBean {
 
 		/** Its answer; what it threw is thrown here. */
 		T join() {
-			return TwoHalves.join(this.future);
+			return ScanHelp.join(this.future);
 		}
 
 	}

@@ -114,6 +114,38 @@ class SearchStatisticsTests {
 	}
 
 	@Test
+	void theEpisodesShowAndDateAreKeptBesideItsLengthsWithoutARecompute() {
+		this.jdbc.sql("update episode set published_at = '2025-03-04T05:06:07Z' where id = 1").update();
+		assertThat(showAndDate(1)).isEqualTo("1 2025-03-04 05:06:07+00");
+		var before = termVersions(1);
+		this.jdbc
+			.sql("insert into podcast (id, configured_url, feed_url) overriding system value "
+					+ "values (2, 'test:other', 'test:other')")
+			.update();
+		this.jdbc.sql("update episode set podcast_id = 2, published_at = null where id = 1").update();
+		assertThat(showAndDate(1)).isEqualTo("2 null");
+		assertThat(termVersions(1)).as("the statistics are not recomputed").isEqualTo(before);
+		assertThat(showAndDate(2)).as("a new episode's row has them too").isEqualTo("1 null");
+		assertStatisticsMatchTheText();
+	}
+
+	private List<String> termVersions(long episode) {
+		return this.jdbc.sql("select xmin::text from search_term where episode_id = ? order by lexeme")
+			.param(episode)
+			.query(String.class)
+			.list();
+	}
+
+	private String showAndDate(long episode) {
+		return this.jdbc
+			.sql("select podcast_id || ' ' || coalesce(to_char(published_at at time zone 'UTC', "
+					+ "'YYYY-MM-DD HH24:MI:SS') || '+00', 'null') from search_document where episode_id = ?")
+			.param(episode)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void aDeletedEpisodeLeavesNoStatistics() {
 		this.jdbc.sql("delete from episode where id = 1").update();
 		assertStatisticsMatchTheText();

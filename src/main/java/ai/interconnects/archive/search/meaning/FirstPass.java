@@ -1,5 +1,6 @@
 package ai.interconnects.archive.search.meaning;
 
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -9,6 +10,41 @@ import java.util.PriorityQueue;
  * scored.
  */
 final class FirstPass {
+
+	/**
+	 * The parts of a scan beyond {@link VectorIndex#EXACT_LIMIT}: enough for two threads
+	 * to share evenly when one of them joins late ({@link ScanHelp#lender}).
+	 */
+	static final int PARTS = 8;
+
+	/**
+	 * The {@code k} moments closest to the query in these blocks ({@code count} moments):
+	 * the sign-bit pass, then the closest {@link VectorIndex#rescored} scored.
+	 */
+	static List<VectorIndex.Scored> nearest(VectorBlock[] blocks, long count, VectorBlock.Query query, int speaker,
+			int k, ScanHelp help) {
+		// first pass: sign-bit distances, and how many moments lie at each distance; the
+		// blocks in parts of about as many moments, read at once by the threads help
+		// brings
+		var bounds = bounds(blocks, count, PARTS);
+		var passes = new FirstPass[PARTS];
+		help.run(PARTS, (p) -> passes[p] = new FirstPass(blocks, bounds[p], bounds[p + 1], query.bits, speaker));
+		var histogram = histogram(passes);
+		int wanted = VectorIndex.rescored(k);
+		int threshold = 0;
+		for (int seen = 0; threshold < EmbeddingModel.DIMENSIONS && seen + histogram[threshold] < wanted;) {
+			seen += histogram[threshold++];
+		}
+		int limit = threshold;
+		@SuppressWarnings("unchecked")
+		PriorityQueue<VectorIndex.Scored>[] tops = new PriorityQueue[PARTS];
+		help.run(PARTS, (p) -> tops[p] = passes[p].rescore(limit, query, k));
+		var top = VectorIndex.queue();
+		for (var part : tops) {
+			part.forEach((scored) -> VectorIndex.offer(top, scored, k));
+		}
+		return VectorIndex.sorted(top);
+	}
 
 	final VectorBlock[] blocks;
 
@@ -41,20 +77,31 @@ final class FirstPass {
 		}
 	}
 
-	/** Where the blocks split into two halves of about as many moments. */
-	static int middle(VectorBlock[] blocks, long moments) {
-		int split = 0;
-		for (long seen = 0; split < blocks.length && seen < moments / 2; split++) {
-			seen += blocks[split].size();
+	/**
+	 * Where the blocks split into {@code parts} ranges of about as many moments:
+	 * {@code parts + 1} block indexes, the first 0 and the last the number of blocks.
+	 */
+	static int[] bounds(VectorBlock[] blocks, long moments, int parts) {
+		var bounds = new int[parts + 1];
+		int block = 0;
+		long seen = 0;
+		for (int p = 1; p < parts; p++) {
+			while (block < blocks.length && seen < moments * p / parts) {
+				seen += blocks[block++].size();
+			}
+			bounds[p] = block;
 		}
-		return split;
+		bounds[parts] = blocks.length;
+		return bounds;
 	}
 
-	/** How many moments of both passes lie at each distance. */
-	static int[] histogram(FirstPass first, FirstPass second) {
-		var histogram = new int[first.histogram.length];
-		for (int d = 0; d < histogram.length; d++) {
-			histogram[d] = first.histogram[d] + second.histogram[d];
+	/** How many moments of all the passes lie at each distance. */
+	static int[] histogram(FirstPass[] passes) {
+		var histogram = new int[passes[0].histogram.length];
+		for (var pass : passes) {
+			for (int d = 0; d < histogram.length; d++) {
+				histogram[d] += pass.histogram[d];
+			}
 		}
 		return histogram;
 	}

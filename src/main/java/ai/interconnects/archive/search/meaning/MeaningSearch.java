@@ -62,7 +62,15 @@ public class MeaningSearch {
 
 	/** The {@code k} closest moments the filter admits, best first. */
 	public List<MomentHit> nearest(MeaningQuery query, MeaningFilter filter, int k) {
-		return hits(this.index.current().nearest(query.query, filter, k));
+		return nearest(query, filter, k, ScanHelp.pool());
+	}
+
+	/**
+	 * The same, scanned by this thread and those {@code help} brings (a search's own
+	 * thread, once its words half is done: {@link ScanHelp#lender}).
+	 */
+	public List<MomentHit> nearest(MeaningQuery query, MeaningFilter filter, int k, ScanHelp help) {
+		return hits(this.index.current().nearest(query.query, filter, k, help));
 	}
 
 	/** The episode's {@code k} closest moments the filter admits, best first. */

@@ -81,10 +81,19 @@ final class VectorIndex {
 	}
 
 	/**
-	 * The {@code k} moments closest to the query among those the filter admits, best
-	 * first. The first pass keeps {@link #rescored} candidates.
+	 * {@link #nearest(VectorBlock.Query, MeaningFilter, int, ScanHelp)} with a pool
+	 * thread.
 	 */
 	List<Scored> nearest(VectorBlock.Query query, MeaningFilter filter, int k) {
+		return nearest(query, filter, k, ScanHelp.pool());
+	}
+
+	/**
+	 * The {@code k} moments closest to the query among those the filter admits, best
+	 * first. The first pass keeps {@link #rescored} candidates; {@code help} says which
+	 * threads besides this one scan.
+	 */
+	List<Scored> nearest(VectorBlock.Query query, MeaningFilter filter, int k, ScanHelp help) {
 		int speaker = filter.speakerId();
 		var admitted = new ArrayList<VectorBlock>();
 		long count = 0;
@@ -105,23 +114,7 @@ final class VectorIndex {
 			}
 			return sorted(top);
 		}
-		// first pass: sign-bit distances, and how many moments lie at each distance; the
-		// blocks in two halves of about as many moments, read at once
-		var blocks = admitted.toArray(VectorBlock[]::new);
-		int middle = FirstPass.middle(blocks, count);
-		var passes = TwoHalves.run(() -> new FirstPass(blocks, 0, middle, query.bits, speaker),
-				() -> new FirstPass(blocks, middle, blocks.length, query.bits, speaker));
-		var histogram = FirstPass.histogram(passes.first(), passes.second());
-		int wanted = rescored(k);
-		int threshold = 0;
-		for (int seen = 0; threshold < EmbeddingModel.DIMENSIONS && seen + histogram[threshold] < wanted;) {
-			seen += histogram[threshold++];
-		}
-		int limit = threshold;
-		var tops = TwoHalves.run(() -> passes.first().rescore(limit, query, k),
-				() -> passes.second().rescore(limit, query, k));
-		tops.second().forEach((scored) -> offer(tops.first(), scored, k));
-		return sorted(tops.first());
+		return FirstPass.nearest(admitted.toArray(VectorBlock[]::new), count, query, speaker, k, help);
 	}
 
 	/** Candidates scored after the first pass for a request of {@code k}. */
@@ -238,7 +231,7 @@ final class VectorIndex {
 		}
 	}
 
-	private static List<Scored> sorted(PriorityQueue<Scored> top) {
+	static List<Scored> sorted(PriorityQueue<Scored> top) {
 		var list = new ArrayList<>(top);
 		list.sort(BEST_FIRST);
 		return list;

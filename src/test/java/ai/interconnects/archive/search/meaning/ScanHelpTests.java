@@ -1,0 +1,104 @@
+package ai.interconnects.archive.search.meaning;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A scan's parts: each done once whoever helps; with every pool thread busy the scan's
+ * own thread does them all instead of waiting; a lender helps only once it says it is
+ * free, and the parts then under way are shared with it; a failure reaches the scan.
+ */
+class ScanHelpTests {
+
+	@Test
+	void everyPartIsDoneOnce() {
+		var done = new AtomicIntegerArray(100);
+
+		ScanHelp.pool().run(100, done::incrementAndGet);
+
+		for (int p = 0; p < 100; p++) {
+			assertThat(done.get(p)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void withEveryPoolThreadBusyTheScansThreadDoesEveryPartItself() throws Exception {
+		var pool = ForkJoinPool.commonPool();
+		var release = new CountDownLatch(1);
+		var busy = new CountDownLatch(pool.getParallelism());
+		for (int i = 0; i < pool.getParallelism(); i++) {
+			pool.execute(() -> {
+				busy.countDown();
+				await(release);
+			});
+		}
+		try {
+			assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+			var threads = ConcurrentHashMap.<Thread>newKeySet();
+
+			ScanHelp.pool().run(8, (p) -> threads.add(Thread.currentThread()));
+
+			assertThat(threads).containsExactly(Thread.currentThread());
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void aLenderHelpsOnlyOnceFreeAndThenTakesPartsOfTheScanUnderWay() throws Exception {
+		var help = ScanHelp.lender();
+		var threads = ConcurrentHashMap.<Thread>newKeySet();
+		var started = new CountDownLatch(1);
+		var secondPartTaken = new CountDownLatch(1);
+		var scan = new Thread(() -> help.run(4, (p) -> {
+			threads.add(Thread.currentThread());
+			if (p == 0) {
+				// the scan's thread holds its first part until another thread takes one
+				started.countDown();
+				await(secondPartTaken);
+			}
+			else {
+				secondPartTaken.countDown();
+			}
+		}));
+		scan.start();
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(secondPartTaken.await(200, TimeUnit.MILLISECONDS)).as("no thread helps before the lender is free")
+			.isFalse();
+
+		help.help();
+
+		assertThat(secondPartTaken.await(10, TimeUnit.SECONDS)).isTrue();
+		scan.join(10_000);
+		assertThat(scan.isAlive()).isFalse();
+		assertThat(threads).containsExactlyInAnyOrder(Thread.currentThread(), scan);
+	}
+
+	@Test
+	void aPartThatFailsFailsTheScan() {
+		assertThatThrownBy(() -> ScanHelp.pool().run(8, (p) -> {
+			if (p == 5) {
+				throw new IllegalStateException("part 5 failed");
+			}
+		})).isInstanceOf(IllegalStateException.class).hasMessage("part 5 failed");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -22,9 +22,12 @@ class RankingRepository {
 
 	private final SearchDocuments documents;
 
-	RankingRepository(JdbcClient jdbc, SearchDocuments documents) {
+	private final TermPostings postings;
+
+	RankingRepository(JdbcClient jdbc, SearchDocuments documents, TermPostings postings) {
 		this.jdbc = jdbc;
 		this.documents = documents;
+		this.postings = postings;
 	}
 
 	/**
@@ -80,12 +83,13 @@ class RankingRepository {
 	Ranking rank(SearchRequest request, List<String> lexemes) {
 		boolean speech = request.speaker() != null;
 		var filter = SearchFilters.dates(request);
-		var terms = terms(request, lexemes, speech, filter);
+		// without dates or shows every row of the words is read, packed (V20), and gives
+		// the document frequencies too
+		var postings = filter.isEmpty() ? this.postings.read(lexemes, speech) : null;
+		var terms = (postings != null) ? postings.terms() : terms(request, lexemes, speech, filter);
+		var frequencies = (postings != null) ? postings.frequencies() : frequencies(lexemes);
 		var documents = this.documents.read(terms, lexemes.size());
 		var corpus = documents.corpus();
-		// without a filter the rows read are every row of the words: they give the
-		// document frequencies too
-		var frequencies = (speech || !filter.isEmpty()) ? frequencies(lexemes) : frequencies(terms, lexemes.size());
 		var idfs = new double[lexemes.size()][];
 		for (int i = 0; i < idfs.length; i++) {
 			idfs[i] = EpisodeScores.idfs(corpus, frequencies[i]);
@@ -121,7 +125,7 @@ class RankingRepository {
 			.reversed();
 	}
 
-	/** The query words' term rows; dates and shows narrow the episodes read. */
+	/** The query words' term rows of the episodes the dates and shows admit. */
 	private List<EpisodeScores.Term> terms(SearchRequest request, List<String> lexemes, boolean speech, String filter) {
 		var sql = """
 				select t.episode_id, q.i::int - 1 as lexeme, t.title_tf, t.chapter_tf, t.notes_tf, t.speech_tf,
@@ -159,18 +163,6 @@ class RankingRepository {
 				frequencies[rs.getInt(1)][f] = rs.getLong(2 + f);
 			}
 		});
-		return frequencies;
-	}
-
-	private static long[][] frequencies(List<EpisodeScores.Term> terms, int lexemes) {
-		var frequencies = new long[lexemes][EpisodeScores.FIELDS];
-		for (var term : terms) {
-			for (int f = 0; f < EpisodeScores.FIELDS; f++) {
-				if (term.tfs()[f] > 0) {
-					frequencies[term.lexeme()][f]++;
-				}
-			}
-		}
 		return frequencies;
 	}
 

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import ai.interconnects.archive.support.DatabaseTest;
 import ai.interconnects.archive.support.DatabaseCleaner;
@@ -146,6 +150,60 @@ class SearchStatisticsTests {
 	}
 
 	@Test
+	void twoEpisodesOfOneGroupOf32StoredAtOnceAreBothPacked() throws Exception {
+		episode(33, "Thirty-three", "<p>Quokka notes.</p>");
+		episode(34, "Thirty-four", "<p>Quokka notes.</p>");
+		var firstRebuilt = new CountDownLatch(1);
+		var commitFirst = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var stored = new ArrayList<Future<?>>();
+			for (long id : List.of(33L, 34L)) {
+				stored.add(pool.submit(() -> this.transactions.executeWithoutResult((tx) -> {
+					if (id == 34) {
+						awaitQuietly(firstRebuilt);
+					}
+					this.jdbc
+						.sql("insert into transcript_segment (episode_id, position, start_seconds, text) "
+								+ "values (?, 0, 0, 'Shared quokka words ' || ?)")
+						.params(id, id)
+						.update();
+					// the rebuild a commit runs, run now: the first holds the group's
+					// rebuilt rows uncommitted while the second rebuilds the same group
+					this.jdbc.sql("select search_refresh_episode(?)").param(id).query((rs) -> {
+					});
+					if (id == 33) {
+						firstRebuilt.countDown();
+						awaitQuietly(commitFirst);
+					}
+				})));
+			}
+			assertThat(firstRebuilt.await(10, TimeUnit.SECONDS)).isTrue();
+			// the second is waiting for the first by now
+			Thread.sleep(300);
+			commitFirst.countDown();
+			for (var future : stored) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertStatisticsMatchTheText();
+		assertThat(count("select count(*) from search_term where lexeme = 'quokka' and episode_id in (33, 34)"))
+			.isEqualTo(2);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void aDeletedEpisodeLeavesNoStatistics() {
 		this.jdbc.sql("delete from episode where id = 1").update();
 		assertStatisticsMatchTheText();
@@ -187,8 +245,32 @@ class SearchStatisticsTests {
 	 * Every episode's stored statistics equal ts_stat over its texts, nothing is left
 	 * marked stale, and no statistics remain for episodes that are gone.
 	 */
+	/**
+	 * The packed rows (V20) hold exactly the term rows, each in its group of 32 episodes,
+	 * decoded here in SQL.
+	 */
+	private void assertPostingsAreTheTermRows() {
+		var rows = "select lexeme, episode_id, title_tf, chapter_tf, notes_tf, speech_tf, chapter_units, speech_units, "
+				+ "(episode_id / 32)::int from search_term";
+		var decoded = """
+				select p.lexeme, ('x' || encode(substring(p.postings from 1 + 32 * k for 8), 'hex'))::bit(64)::bigint,
+				    %s, p.bucket
+				from search_posting p, generate_series(0, length(p.postings) / 32 - 1) k
+				""".formatted(String.join(", ", java.util.stream.IntStream.range(0, 6)
+			.mapToObj((f) -> "('x' || encode(substring(p.postings from %d + 32 * k for 4), 'hex'))::bit(32)::int"
+				.formatted(9 + 4 * f))
+			.toList()));
+		assertThat(count("select count(*) from (" + rows + " except " + decoded + ") x")).as("term rows not packed")
+			.isZero();
+		assertThat(count("select count(*) from (" + decoded + " except " + rows + ") x")).as("packed rows not terms")
+			.isZero();
+		assertThat(count("select count(*) from (" + decoded + ") x"))
+			.isEqualTo(count("select count(*) from search_term"));
+	}
+
 	private void assertStatisticsMatchTheText() {
 		assertThat(this.jdbc.sql("select count(*) from search_stale_episode").query(Long.class).single()).isZero();
+		assertPostingsAreTheTermRows();
 		var episodes = this.jdbc.sql("select id from episode order by id").query(Long.class).list();
 		assertThat(this.jdbc.sql("select episode_id from search_document order by episode_id").query(Long.class).list())
 			.isEqualTo(episodes);

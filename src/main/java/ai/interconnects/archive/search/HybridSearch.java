@@ -108,9 +108,9 @@ class HybridSearch {
 		var filter = new MeaningFilter(instant(SearchFilters.dateParams(request).get("from")),
 				instant(SearchFilters.dateParams(request).get("to")), request.speaker(),
 				this.shows.episodes(request.showIds()));
-		// the meaning half computes while this thread waits for the database, which keeps
-		// a core busy: this thread helps the scan only once the words half is done
-		var help = ScanHelp.lender();
+		// the meaning half computes while this thread waits for the database; once the
+		// words half is done this thread takes parts of the scan too
+		var help = new ScanHelp();
 		var meaningHalf = this.halves.start(() -> this.meaning.query(request.query())
 			.map((vector) -> new Nearest(vector, this.meaning.nearest(vector, filter, fusion.meaningMoments(), help))));
 		var words = lexemes.isEmpty() ? new RankingRepository.Ranking(List.of(), Map.of(), Map.of())

@@ -12,8 +12,8 @@ import java.util.PriorityQueue;
 final class FirstPass {
 
 	/**
-	 * The parts of a scan beyond {@link VectorIndex#EXACT_LIMIT}: enough for two threads
-	 * to share evenly when one of them joins late ({@link ScanHelp#lender}).
+	 * The parts of a scan beyond {@link VectorIndex#EXACT_LIMIT}: enough for the threads
+	 * to share evenly when one of them joins late ({@link ScanHelp#help}).
 	 */
 	static final int PARTS = 8;
 

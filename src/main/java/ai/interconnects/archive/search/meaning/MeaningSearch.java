@@ -62,12 +62,12 @@ public class MeaningSearch {
 
 	/** The {@code k} closest moments the filter admits, best first. */
 	public List<MomentHit> nearest(MeaningQuery query, MeaningFilter filter, int k) {
-		return nearest(query, filter, k, ScanHelp.pool());
+		return nearest(query, filter, k, new ScanHelp());
 	}
 
 	/**
-	 * The same, scanned by this thread and those {@code help} brings (a search's own
-	 * thread, once its words half is done: {@link ScanHelp#lender}).
+	 * The same; the thread that calls {@code help.help()} (a search's own, once its words
+	 * half is done) takes parts of the scan too.
 	 */
 	public List<MomentHit> nearest(MeaningQuery query, MeaningFilter filter, int k, ScanHelp help) {
 		return hits(this.index.current().nearest(query.query, filter, k, help));

@@ -9,43 +9,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * Which threads besides its own work on a scan's parts. The first pass over 2 M moments'
- * sign bits reads about 96 MB and is bound by memory bandwidth, which two cores share
- * better than one (BENCHMARKS.md, "Run I"): a scan alone asks a common-pool thread at
- * once ({@link #pool}). A hybrid search's scan runs beside the words half, whose database
- * backend keeps a core busy: a pool thread then makes three busy threads on two cores and
- * slows the words half, the longer of the two (BENCHMARKS.md, "Run K"). There the
- * request's thread lends itself instead, once its database work is done ({@link #lender},
- * {@link #help}). Either way the scan's own thread takes parts until none is left: a scan
- * never waits in a queue behind another's.
+ * The threads that work on a scan's parts: the scan's own, a common-pool thread asked at
+ * once (the first pass over 2 M moments' sign bits reads about 96 MB and is bound by
+ * memory bandwidth, which two cores share better than one: BENCHMARKS.md, "Run I"), and a
+ * search's own thread once its words half is done ({@link #help}), which would otherwise
+ * wait for the scan's answer (BENCHMARKS.md, "Run K"). Each takes parts until none is
+ * left: a scan never waits in a queue behind another's, and when every pool thread is
+ * busy the scan's own thread does every part.
  */
 public final class ScanHelp {
 
 	private final AtomicReference<Parts> offered = new AtomicReference<>();
 
-	private volatile boolean free;
-
-	private ScanHelp(boolean free) {
-		this.free = free;
-	}
-
-	/** A common-pool thread helps each part of the scan from its start. */
-	public static ScanHelp pool() {
-		return new ScanHelp(true);
-	}
-
-	/** The thread that calls {@link #help} when free helps; until then none. */
-	public static ScanHelp lender() {
-		return new ScanHelp(false);
-	}
-
 	/**
-	 * The calling thread is free: it takes parts of the scan under way until none is
-	 * left; parts offered later get a pool thread, since this one will be waiting for the
-	 * scan's answer.
+	 * The calling thread is free: it takes parts of the scan under way, if one is, until
+	 * none is left.
 	 */
 	public void help() {
-		this.free = true;
 		var parts = this.offered.get();
 		if (parts != null) {
 			parts.drain();
@@ -58,11 +38,8 @@ public final class ScanHelp {
 	 */
 	void run(int count, IntConsumer part) {
 		var parts = new Parts(count, part);
-		// a volatile write then read here, the reverse in help(): one side sees the other
 		this.offered.set(parts);
-		if (this.free) {
-			ForkJoinPool.commonPool().execute(parts::drain);
-		}
+		ForkJoinPool.commonPool().execute(parts::drain);
 		parts.drain();
 		parts.await();
 	}

@@ -85,7 +85,7 @@ final class VectorIndex {
 	 * thread.
 	 */
 	List<Scored> nearest(VectorBlock.Query query, MeaningFilter filter, int k) {
-		return nearest(query, filter, k, ScanHelp.pool());
+		return nearest(query, filter, k, new ScanHelp());
 	}
 
 	/**

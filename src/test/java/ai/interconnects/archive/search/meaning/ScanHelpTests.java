@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A scan's parts: each done once whoever helps; with every pool thread busy the scan's
- * own thread does them all instead of waiting; a lender helps only once it says it is
- * free, and the parts then under way are shared with it; a failure reaches the scan.
+ * own thread does them all instead of waiting, and a thread that helps takes parts of the
+ * scan under way; a failure reaches the scan.
  */
 class ScanHelpTests {
 
@@ -22,7 +22,7 @@ class ScanHelpTests {
 	void everyPartIsDoneOnce() {
 		var done = new AtomicIntegerArray(100);
 
-		ScanHelp.pool().run(100, done::incrementAndGet);
+		new ScanHelp().run(100, done::incrementAndGet);
 
 		for (int p = 0; p < 100; p++) {
 			assertThat(done.get(p)).isEqualTo(1);
@@ -44,7 +44,7 @@ class ScanHelpTests {
 			assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
 			var threads = ConcurrentHashMap.<Thread>newKeySet();
 
-			ScanHelp.pool().run(8, (p) -> threads.add(Thread.currentThread()));
+			new ScanHelp().run(8, (p) -> threads.add(Thread.currentThread()));
 
 			assertThat(threads).containsExactly(Thread.currentThread());
 		}
@@ -54,8 +54,18 @@ class ScanHelpTests {
 	}
 
 	@Test
-	void aLenderHelpsOnlyOnceFreeAndThenTakesPartsOfTheScanUnderWay() throws Exception {
-		var help = ScanHelp.lender();
+	void aThreadThatHelpsTakesPartsOfTheScanUnderWay() throws Exception {
+		// every pool thread busy: only the scan's own thread works until another helps
+		var pool = ForkJoinPool.commonPool();
+		var release = new CountDownLatch(1);
+		var busy = new CountDownLatch(pool.getParallelism());
+		for (int i = 0; i < pool.getParallelism(); i++) {
+			pool.execute(() -> {
+				busy.countDown();
+				await(release);
+			});
+		}
+		var help = new ScanHelp();
 		var threads = ConcurrentHashMap.<Thread>newKeySet();
 		var started = new CountDownLatch(1);
 		var secondPartTaken = new CountDownLatch(1);
@@ -70,22 +80,27 @@ class ScanHelpTests {
 				secondPartTaken.countDown();
 			}
 		}));
-		scan.start();
-		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(secondPartTaken.await(200, TimeUnit.MILLISECONDS)).as("no thread helps before the lender is free")
-			.isFalse();
+		try {
+			assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+			scan.start();
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(secondPartTaken.await(200, TimeUnit.MILLISECONDS)).as("no thread free to help yet").isFalse();
 
-		help.help();
+			help.help();
 
-		assertThat(secondPartTaken.await(10, TimeUnit.SECONDS)).isTrue();
-		scan.join(10_000);
-		assertThat(scan.isAlive()).isFalse();
-		assertThat(threads).containsExactlyInAnyOrder(Thread.currentThread(), scan);
+			assertThat(secondPartTaken.await(10, TimeUnit.SECONDS)).isTrue();
+			scan.join(10_000);
+			assertThat(scan.isAlive()).isFalse();
+			assertThat(threads).containsExactlyInAnyOrder(Thread.currentThread(), scan);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	@Test
 	void aPartThatFailsFailsTheScan() {
-		assertThatThrownBy(() -> ScanHelp.pool().run(8, (p) -> {
+		assertThatThrownBy(() -> new ScanHelp().run(8, (p) -> {
 			if (p == 5) {
 				throw new IllegalStateException("part 5 failed");
 			}

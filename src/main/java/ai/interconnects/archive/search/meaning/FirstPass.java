@@ -68,6 +68,20 @@ final class FirstPass {
 		int n = 0;
 		for (int b = from; b < to; b++) {
 			var block = blocks[b];
+			if (speaker == SpeakerIds.ANY) {
+				// every moment admitted: the plain loop over the block's bits, which the
+				// compiler unrolls (the bulk of a search's scan)
+				var words = block.bits;
+				for (int o = 0; o < words.length; o += VectorBlock.WORDS) {
+					int distance = 0;
+					for (int w = 0; w < VectorBlock.WORDS; w++) {
+						distance += Long.bitCount(words[o + w] ^ bits[w]);
+					}
+					this.distances[n++] = (short) distance;
+					this.histogram[distance]++;
+				}
+				continue;
+			}
 			for (int i = 0; i < block.size(); i++) {
 				int distance = MeaningFilter.admits(block, i, speaker) ? block.hamming(i, bits)
 						: EmbeddingModel.DIMENSIONS + 1;
@@ -114,7 +128,7 @@ final class FirstPass {
 			var block = this.blocks[b];
 			for (int i = 0; i < block.size(); i++) {
 				if (this.distances[n++] <= threshold) {
-					VectorIndex.offer(top, new VectorIndex.Scored(block, i, block.score(i, query)), k);
+					VectorIndex.offer(top, block, i, block.score(i, query), k);
 				}
 			}
 		}

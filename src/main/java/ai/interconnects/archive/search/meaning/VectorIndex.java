@@ -108,7 +108,7 @@ final class VectorIndex {
 			for (var block : admitted) {
 				for (int i = 0; i < block.size(); i++) {
 					if (MeaningFilter.admits(block, i, speaker)) {
-						offer(top, new Scored(block, i, block.score(i, query)), k);
+						offer(top, block, i, block.score(i, query), k);
 					}
 				}
 			}
@@ -130,7 +130,7 @@ final class VectorIndex {
 		if (block != null) {
 			for (int i = 0; i < block.size(); i++) {
 				if (MeaningFilter.admits(block, i, speaker)) {
-					offer(top, new Scored(block, i, block.score(i, query)), k);
+					offer(top, block, i, block.score(i, query), k);
 				}
 			}
 		}
@@ -219,6 +219,16 @@ final class VectorIndex {
 	/** A queue of the best so far whose head is the worst of them. */
 	static PriorityQueue<Scored> queue() {
 		return new PriorityQueue<>(BEST_FIRST.reversed());
+	}
+
+	/**
+	 * {@link #offer(PriorityQueue, Scored, int)} without making the candidate when its
+	 * score is below the worst kept one's: most of a scan's moments.
+	 */
+	static void offer(PriorityQueue<Scored> top, VectorBlock block, int i, float score, int k) {
+		if (top.size() < k || (k > 0 && score >= top.peek().score())) {
+			offer(top, new Scored(block, i, score), k);
+		}
 	}
 
 	static void offer(PriorityQueue<Scored> top, Scored candidate, int k) {

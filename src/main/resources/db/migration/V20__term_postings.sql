@@ -1,9 +1,10 @@
 -- A query word's term statistics packed by 32 episodes. A search's ranking reads every
 -- search_term row of its words: a nine-word question at 2 M moments reads 32,631 rows,
 -- about 20 ms of the database's time, most of it spent producing rows (BENCHMARKS.md,
--- "Run K"). The same figures packed 32 episodes to a row are 1,404 rows, read in about
--- 3 ms. An episode's refresh rewrites the rows of its words in its group of 32 (about
--- 110 ms more per episode at 2 M moments, on top of about 65 ms).
+-- "Run K"). The same figures packed 32 episodes to a row are 1,256 rows, read in about
+-- 3 ms. An episode's refresh rewrites the rows of its words in its group of 32: about
+-- 600 ms per episode at 2 M moments instead of about 40 ms (README, "Database and
+-- migrations").
 --
 -- postings: per episode of the group, by id, 32 bytes big-endian: episode_id (int8),
 -- title_tf, chapter_tf, notes_tf, speech_tf, chapter_units, speech_units (int4 each), as

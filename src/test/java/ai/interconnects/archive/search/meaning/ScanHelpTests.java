@@ -31,17 +31,8 @@ class ScanHelpTests {
 
 	@Test
 	void withEveryPoolThreadBusyTheScansThreadDoesEveryPartItself() throws Exception {
-		var pool = ForkJoinPool.commonPool();
-		var release = new CountDownLatch(1);
-		var busy = new CountDownLatch(pool.getParallelism());
-		for (int i = 0; i < pool.getParallelism(); i++) {
-			pool.execute(() -> {
-				busy.countDown();
-				await(release);
-			});
-		}
+		var release = occupyEveryPoolThread();
 		try {
-			assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
 			var threads = ConcurrentHashMap.<Thread>newKeySet();
 
 			new ScanHelp().run(8, (p) -> threads.add(Thread.currentThread()));
@@ -56,15 +47,7 @@ class ScanHelpTests {
 	@Test
 	void aThreadThatHelpsTakesPartsOfTheScanUnderWay() throws Exception {
 		// every pool thread busy: only the scan's own thread works until another helps
-		var pool = ForkJoinPool.commonPool();
-		var release = new CountDownLatch(1);
-		var busy = new CountDownLatch(pool.getParallelism());
-		for (int i = 0; i < pool.getParallelism(); i++) {
-			pool.execute(() -> {
-				busy.countDown();
-				await(release);
-			});
-		}
+		var release = occupyEveryPoolThread();
 		var help = new ScanHelp();
 		var threads = ConcurrentHashMap.<Thread>newKeySet();
 		var started = new CountDownLatch(1);
@@ -81,7 +64,6 @@ class ScanHelpTests {
 			}
 		}));
 		try {
-			assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
 			scan.start();
 			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(secondPartTaken.await(200, TimeUnit.MILLISECONDS)).as("no thread free to help yet").isFalse();
@@ -105,6 +87,21 @@ class ScanHelpTests {
 				throw new IllegalStateException("part 5 failed");
 			}
 		})).isInstanceOf(IllegalStateException.class).hasMessage("part 5 failed");
+	}
+
+	/** Keeps every common-pool thread busy until the returned latch is counted down. */
+	private static CountDownLatch occupyEveryPoolThread() throws InterruptedException {
+		var pool = ForkJoinPool.commonPool();
+		var release = new CountDownLatch(1);
+		var busy = new CountDownLatch(pool.getParallelism());
+		for (int i = 0; i < pool.getParallelism(); i++) {
+			pool.execute(() -> {
+				busy.countDown();
+				await(release);
+			});
+		}
+		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+		return release;
 	}
 
 	private static void await(CountDownLatch latch) {

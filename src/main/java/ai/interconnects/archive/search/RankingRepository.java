@@ -1,13 +1,13 @@
 package ai.interconnects.archive.search;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,14 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RankingRepository {
 
-	private final JdbcClient jdbc;
-
 	private final SearchDocuments documents;
 
 	private final TermPostings postings;
 
-	RankingRepository(JdbcClient jdbc, SearchDocuments documents, TermPostings postings) {
-		this.jdbc = jdbc;
+	RankingRepository(SearchDocuments documents, TermPostings postings) {
 		this.documents = documents;
 		this.postings = postings;
 	}
@@ -82,20 +79,21 @@ class RankingRepository {
 	 */
 	Ranking rank(SearchRequest request, List<String> lexemes) {
 		boolean speech = request.speaker() != null;
-		var filter = SearchFilters.dates(request);
-		// without dates or shows every row of the words is read, packed (V20), and gives
-		// the document frequencies too
-		var postings = filter.isEmpty() ? this.postings.read(lexemes, speech) : null;
-		var terms = (postings != null) ? postings.terms() : terms(request, lexemes, speech, filter);
-		var frequencies = (postings != null) ? postings.frequencies() : frequencies(lexemes);
+		// every row of the words, packed (V20): the document frequencies count them all,
+		// whatever the filters
+		var postings = this.postings.read(lexemes, speech);
+		var terms = postings.terms();
+		var frequencies = postings.frequencies();
 		var documents = this.documents.read(terms, lexemes.size());
 		var corpus = documents.corpus();
 		var idfs = new double[lexemes.size()][];
 		for (int i = 0; i < idfs.length; i++) {
 			idfs[i] = EpisodeScores.idfs(corpus, frequencies[i]);
 		}
-		// one entry per episode: each lexeme's score and matching moments
+		// one entry per episode the dates and shows admit: each lexeme's score and
+		// matching moments
 		var byEpisode = documents.found();
+		byEpisode.values().removeIf((found) -> !admits(request, found.document()));
 		for (var term : terms) {
 			var found = byEpisode.get(term.episodeId());
 			if (found != null) {
@@ -125,45 +123,21 @@ class RankingRepository {
 			.reversed();
 	}
 
-	/** The query words' term rows of the episodes the dates and shows admit. */
-	private List<EpisodeScores.Term> terms(SearchRequest request, List<String> lexemes, boolean speech, String filter) {
-		var sql = """
-				select t.episode_id, q.i::int - 1 as lexeme, t.title_tf, t.chapter_tf, t.notes_tf, t.speech_tf,
-				    /*units*/ as units
-				from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
-				join search_term t on t.lexeme = q.lexeme
-				/*filter*/
-				"""
-			.replace("/*units*/",
-					speech ? "t.speech_units"
-							: "t.speech_units + t.chapter_units + (t.title_tf > 0)::int + (t.notes_tf > 0)::int")
-			.replace("/*filter*/", (filter.isEmpty() ? "" : "join episode e on e.id = t.episode_id ") + "where "
-					+ (speech ? "t.speech_tf > 0" : "true") + filter);
-		var spec = this.jdbc.sql(sql).param("lexemes", lexemes.toArray(String[]::new));
-		for (var param : SearchFilters.dateParams(request).entrySet()) {
-			spec = spec.param(param.getKey(), param.getValue());
+	/**
+	 * Whether the request's dates ({@code from} to {@code to}, whole days in UTC; an
+	 * episode without a date is outside any range) and shows admit the episode.
+	 */
+	static boolean admits(SearchRequest request, EpisodeScores.Document document) {
+		var published = (document.publishedAt() != null) ? document.publishedAt().toInstant() : null;
+		if (request.from() != null
+				&& (published == null || published.isBefore(request.from().atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+			return false;
 		}
-		return spec
-			.query((rs, n) -> new EpisodeScores.Term(rs.getLong(1), rs.getInt(2),
-					new int[] { rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6) }, rs.getInt(7)))
-			.list();
-	}
-
-	/** Each word's episodes per field, counted on all its rows whatever the filters. */
-	private long[][] frequencies(List<String> lexemes) {
-		var frequencies = new long[lexemes.size()][EpisodeScores.FIELDS];
-		this.jdbc.sql("""
-				select q.i::int - 1, count(*) filter (where t.title_tf > 0), count(*) filter (where t.chapter_tf > 0),
-				    count(*) filter (where t.notes_tf > 0), count(*) filter (where t.speech_tf > 0)
-				from unnest(:lexemes::text[]) with ordinality as q(lexeme, i)
-				join search_term t on t.lexeme = q.lexeme
-				group by q.i
-				""").param("lexemes", lexemes.toArray(String[]::new)).query((rs) -> {
-			for (int f = 0; f < EpisodeScores.FIELDS; f++) {
-				frequencies[rs.getInt(1)][f] = rs.getLong(2 + f);
-			}
-		});
-		return frequencies;
+		if (request.to() != null && (published == null
+				|| !published.isBefore(request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+			return false;
+		}
+		return request.showIds().isEmpty() || request.showIds().contains(document.showId());
 	}
 
 	private static Map<MomentKind, double[]> kinds(double[][] idfs, int lexemes) {

@@ -8,10 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The query words' term statistics as the ranking reads them when no date or show narrows
- * the episodes: packed 32 episodes to a row (V20, {@code search_posting}), so a common
- * word's 5,000 episodes are 157 rows instead of 5,000 (BENCHMARKS.md, "Run K"). Every row
- * of the words is read, so the document frequencies come from the same read.
+ * The query words' term statistics as the ranking reads them: packed 32 episodes to a row
+ * (V20, {@code search_posting}), so a common word's 5,000 episodes are 157 rows instead
+ * of 5,000 (BENCHMARKS.md, "Run K"). Every row of the words is read, whatever the filters
+ * (the ranking keeps the episodes they admit), so the document frequencies come from the
+ * same read.
  */
 @Repository
 class TermPostings {

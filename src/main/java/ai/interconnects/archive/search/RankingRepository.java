@@ -1,7 +1,6 @@
 package ai.interconnects.archive.search;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,9 @@ class RankingRepository {
 		// one entry per episode the dates and shows admit: each lexeme's score and
 		// matching moments
 		var byEpisode = documents.found();
-		byEpisode.values().removeIf((found) -> !admits(request, found.document()));
+		byEpisode.values()
+			.removeIf((found) -> !SearchFilters.admits(request, found.document().publishedAt(),
+					found.document().showId()));
 		for (var term : terms) {
 			var found = byEpisode.get(term.episodeId());
 			if (found != null) {
@@ -121,23 +122,6 @@ class RankingRepository {
 		return ((sort == SearchSort.NEWEST) ? newest
 				: Comparator.comparingDouble(Candidate::score).thenComparing(newest))
 			.reversed();
-	}
-
-	/**
-	 * Whether the request's dates ({@code from} to {@code to}, whole days in UTC; an
-	 * episode without a date is outside any range) and shows admit the episode.
-	 */
-	static boolean admits(SearchRequest request, EpisodeScores.Document document) {
-		var published = (document.publishedAt() != null) ? document.publishedAt().toInstant() : null;
-		if (request.from() != null
-				&& (published == null || published.isBefore(request.from().atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-			return false;
-		}
-		if (request.to() != null && (published == null
-				|| !published.isBefore(request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-			return false;
-		}
-		return request.showIds().isEmpty() || request.showIds().contains(document.showId());
 	}
 
 	private static Map<MomentKind, double[]> kinds(double[][] idfs, int lexemes) {

@@ -49,6 +49,21 @@ final class SearchFilters {
 		return params;
 	}
 
+	/**
+	 * Whether {@link #dates}'s conditions admit an episode of this date (null: outside
+	 * any range) and show, tested in Java on what the ranking has read.
+	 */
+	static boolean admits(SearchRequest request, OffsetDateTime publishedAt, long showId) {
+		if (request.from() != null && (publishedAt == null || publishedAt.isBefore(startOfDay(request.from())))) {
+			return false;
+		}
+		if (request.to() != null
+				&& (publishedAt == null || !publishedAt.isBefore(startOfDay(request.to().plusDays(1))))) {
+			return false;
+		}
+		return request.showIds().isEmpty() || request.showIds().contains(showId);
+	}
+
 	private static OffsetDateTime startOfDay(LocalDate date) {
 		return date.atStartOfDay().atOffset(ZoneOffset.UTC);
 	}

@@ -12,7 +12,10 @@ import java.util.Random;
  * {@code bench.moments} generated vectors ({@link BenchVectors}: real fixture vectors
  * plus noise; default 5,000 × 408 = 2,040,000, the 2 M archive's moments), measures the
  * heap in use before and after (after full collections, by {@code MemoryMXBean}), then
- * times archive-wide nearest-moment queries over it in this one thread. Run with
+ * times nearest-moment queries over it from this one thread (the scan's pool thread
+ * helping, as in the app), and compares each answer with the exact one, every admitted
+ * moment scored: recall@10 and recall@k ({@code bench.k}, default 200, the fusion's
+ * number of moments by meaning), and the exact scan's own time. Run with
  * {@code ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=ai.interconnects.archive.search.meaning.VectorHeapBenchmark}.
  */
 public final class VectorHeapBenchmark {
@@ -51,22 +54,60 @@ public final class VectorHeapBenchmark {
 					(after - before) >> 20, (after - before) / (double) index.moments(), index.bytes() >> 20,
 					memory.getMax() >> 20, loadAverage());
 		var filters = new MeaningFilter[] { MeaningFilter.NONE, new MeaningFilter(null, null, "Dean Ball") };
+		int k = Integer.getInteger("bench.k", 200);
 		for (var filter : filters) {
 			var nanos = new long[25];
+			var exactNanos = new long[nanos.length];
+			double recall10 = 0;
+			double recallK = 0;
 			for (int r = -5; r < nanos.length; r++) {
 				var query = new VectorBlock.Query(BenchVectors.around(real, random));
 				long t = System.nanoTime();
-				index.nearest(query, filter, 50);
+				var found = index.nearest(query, filter, k);
 				if (r >= 0) {
 					nanos[r] = System.nanoTime() - t;
+					t = System.nanoTime();
+					var exact = exact(index, query, filter, k);
+					exactNanos[r] = System.nanoTime() - t;
+					var kept = new java.util.HashSet<String>();
+					found.forEach((hit) -> kept.add(hit.block().episodeId + ":" + hit.index()));
+					int hits10 = 0;
+					int hitsK = 0;
+					for (int i = 0; i < exact.size(); i++) {
+						boolean hit = kept.contains(exact.get(i).block().episodeId + ":" + exact.get(i).index());
+						hits10 += (hit && i < 10) ? 1 : 0;
+						hitsK += hit ? 1 : 0;
+					}
+					recall10 += hits10 / 10.0;
+					recallK += hitsK / (double) exact.size();
 				}
 			}
 			Arrays.sort(nanos);
-			System.out.printf("nearest 50 moments (%s): p50 %.1f ms, p95 %.1f ms over %d queries; load avg %s%n",
-					(filter.speaker() == null) ? "whole archive" : "speaker " + filter.speaker(),
+			Arrays.sort(exactNanos);
+			System.out.printf(
+					"nearest %d moments (%s): p50 %.1f ms, p95 %.1f ms over %d queries; recall@10 %.3f, recall@%d %.3f "
+							+ "against scoring every moment (p50 %.1f ms); load avg %s%n",
+					k, (filter.speaker() == null) ? "whole archive" : "speaker " + filter.speaker(),
 					nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(0.95 * nanos.length) - 1] / 1e6, nanos.length,
+					recall10 / nanos.length, k, recallK / nanos.length, exactNanos[nanos.length / 2] / 1e6,
 					loadAverage());
 		}
+	}
+
+	/** The exact answer: every admitted moment scored. */
+	private static java.util.List<VectorIndex.Scored> exact(VectorIndex index, VectorBlock.Query query,
+			MeaningFilter filter, int k) {
+		var top = VectorIndex.queue();
+		for (var block : index.blocks()) {
+			if (filter.admits(block)) {
+				for (int i = 0; i < block.size(); i++) {
+					if (MeaningFilter.admits(block, i, filter.speakerId())) {
+						VectorIndex.offer(top, block, i, block.score(i, query), k);
+					}
+				}
+			}
+		}
+		return VectorIndex.sorted(top);
 	}
 
 	private static long heapAfterGc() throws InterruptedException {

@@ -114,6 +114,70 @@ class VectorIndexTests {
 	}
 
 	@Test
+	void theClosestMomentsAreFoundWhenTheSampledBlocksMisjudgeTheThreshold() {
+		// the blocks the first pass samples (one in FirstPass.SAMPLE) hold moments with
+		// the query's every sign but little of its direction (sign-bit distance 0, cosine
+		// near 0.1); the others hold moments close to the query with a few signs flipped.
+		// The sample sets the provisional threshold at 0, too few moments lie there, and
+		// the pass must be read again to find the closest
+		var direction = new float[EmbeddingModel.DIMENSIONS];
+		for (int j = 0; j < direction.length; j++) {
+			direction[j] = (float) (1 + 0.5 * Math.abs(this.random.nextGaussian()));
+		}
+		var query = unit(direction);
+		var stored = new ArrayList<Stored>();
+		int episodes = 64;
+		for (int e = 1; e <= episodes; e++) {
+			for (int m = 0; m < 330; m++) {
+				float[] vector;
+				if ((e - 1) % FirstPass.SAMPLE == 0) {
+					vector = new float[direction.length];
+					for (int j = 0; j < vector.length; j++) {
+						vector[j] = 0.001f;
+					}
+					vector[(e + m) % vector.length] = 1;
+					vector = unit(vector);
+				}
+				else {
+					vector = near(query, 0.03);
+				}
+				stored.add(new Stored(e, m, vector));
+			}
+		}
+		var index = index(stored, episodes);
+		assertThat(index.moments()).isGreaterThan(VectorIndex.EXACT_LIMIT);
+		var asked = new VectorBlock.Query(query);
+		// what the first pass defines: the best scores among the moments within the
+		// least sign-bit distance that holds VectorIndex.rescored of them
+		var histogram = new int[EmbeddingModel.DIMENSIONS + 1];
+		index.blocks().forEach((block) -> {
+			for (int i = 0; i < block.size(); i++) {
+				histogram[block.hamming(i, asked.bits)]++;
+			}
+		});
+		int threshold = 0;
+		for (int seen = histogram[0]; seen < VectorIndex.rescored(10); seen += histogram[++threshold]) {
+			// up to the distance that holds enough moments
+		}
+		assertThat(histogram[0]).isLessThan(VectorIndex.rescored(10));
+		var expected = VectorIndex.queue();
+		for (var block : index.blocks()) {
+			for (int i = 0; i < block.size(); i++) {
+				if (block.hamming(i, asked.bits) <= threshold) {
+					VectorIndex.offer(expected, block, i, block.score(i, asked), 10);
+				}
+			}
+		}
+
+		var hits = index.nearest(asked, MeaningFilter.NONE, 10);
+
+		assertThat(hits).extracting((h) -> h.block().episodeId + ":" + h.index())
+			.containsExactlyElementsOf(
+					VectorIndex.sorted(expected).stream().map((h) -> h.block().episodeId + ":" + h.index()).toList());
+		assertThat(hits).allSatisfy((h) -> assertThat(h.score()).isGreaterThan(0.5f));
+	}
+
+	@Test
 	void equalScoresGoToTheHigherEpisodeThenTheEarlierMomentWhateverTheScanOrder() {
 		// a large archive where every episode repeats the same paragraph (as "This is a
 		// public episode…" does): more equal scores than k, across both halves of the

@@ -118,6 +118,32 @@ class SearchStatisticsTests {
 	}
 
 	@Test
+	void aNewTitleRebuildsOnlyThePackedRowsOfTheWordsWhoseFiguresChanged() {
+		var before = postingVersions();
+		this.jdbc.sql("update episode set title = 'Open quokkas' where id = 2").update();
+		assertStatisticsMatchTheText();
+		var after = postingVersions();
+		// "open" is in the title as before, "weight" only in the notes and speech;
+		// "model"
+		// left the title (still in the speech), "quokka" arrived
+		assertThat(after.get("open")).isEqualTo(before.get("open"));
+		assertThat(after.get("weight")).isEqualTo(before.get("weight"));
+		assertThat(after.get("distil")).as("episode 1's word, in the same group").isEqualTo(before.get("distil"));
+		assertThat(after.get("model")).isNotEqualTo(before.get("model"));
+		assertThat(after).containsKey("quokka");
+		assertThat(before).doesNotContainKey("quokka");
+	}
+
+	/** Each packed row's row version, by word (every episode here is in group 0). */
+	private Map<String, String> postingVersions() {
+		var versions = new HashMap<String, String>();
+		this.jdbc.sql("select lexeme, xmin::text from search_posting where bucket = 0")
+			.query((rs, n) -> versions.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return versions;
+	}
+
+	@Test
 	void theEpisodesShowAndDateAreKeptBesideItsLengthsWithoutARecompute() {
 		this.jdbc.sql("update episode set published_at = '2025-03-04T05:06:07Z' where id = 1").update();
 		assertThat(showAndDate(1)).isEqualTo("1 2025-03-04 05:06:07+00");

@@ -122,6 +122,15 @@ final class VectorBlock {
 		return sum * this.scales[i] * query.scale;
 	}
 
+	/** Moment {@code i}'s vector, from its 8-bit form. */
+	float[] vector(int i) {
+		var vector = new float[EmbeddingModel.DIMENSIONS];
+		for (int j = 0; j < vector.length; j++) {
+			vector[j] = this.codes[i * vector.length + j] * this.scales[i];
+		}
+		return vector;
+	}
+
 	/** A query vector, quantized like the moments. */
 	static final class Query {
 

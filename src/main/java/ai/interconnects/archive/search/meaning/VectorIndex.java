@@ -1,6 +1,7 @@
 package ai.interconnects.archive.search.meaning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,27 +95,37 @@ final class VectorIndex {
 	 * threads besides this one scan.
 	 */
 	List<Scored> nearest(VectorBlock.Query query, MeaningFilter filter, int k, ScanHelp help) {
-		int speaker = filter.speakerId();
-		var admitted = new ArrayList<VectorBlock>();
-		long count = 0;
-		for (var block : this.blocks) {
-			if (filter.admits(block)) {
-				admitted.add(block);
-				count += block.size();
-			}
-		}
+		var admitted = admitted(filter);
+		long count = admitted.stream().mapToLong(VectorBlock::size).sum();
 		if (count <= EXACT_LIMIT) {
-			var top = queue();
-			for (var block : admitted) {
-				for (int i = 0; i < block.size(); i++) {
-					if (MeaningFilter.admits(block, i, speaker)) {
-						offer(top, block, i, block.score(i, query), k);
-					}
+			return scored(admitted, query, filter.speakerId(), k);
+		}
+		return FirstPass.nearest(admitted.toArray(VectorBlock[]::new), count, query, filter.speakerId(), k, help);
+	}
+
+	/**
+	 * Every moment the filter admits scored: the answer the first pass approximates
+	 * beyond {@link #EXACT_LIMIT} ({@code VectorHeapBenchmark} measures its recall).
+	 */
+	List<Scored> exact(VectorBlock.Query query, MeaningFilter filter, int k) {
+		return scored(admitted(filter), query, filter.speakerId(), k);
+	}
+
+	private List<VectorBlock> admitted(MeaningFilter filter) {
+		return Arrays.stream(this.blocks).filter(filter::admits).toList();
+	}
+
+	/** The {@code k} best of these blocks' moments the speaker admits, all scored. */
+	private static List<Scored> scored(List<VectorBlock> blocks, VectorBlock.Query query, int speaker, int k) {
+		var top = queue();
+		for (var block : blocks) {
+			for (int i = 0; i < block.size(); i++) {
+				if (MeaningFilter.admits(block, i, speaker)) {
+					offer(top, block, i, block.score(i, query), k);
 				}
 			}
-			return sorted(top);
 		}
-		return FirstPass.nearest(admitted.toArray(VectorBlock[]::new), count, query, speaker, k, help);
+		return sorted(top);
 	}
 
 	/** Candidates scored after the first pass for a request of {@code k}. */
@@ -124,17 +135,8 @@ final class VectorIndex {
 
 	/** The episode's {@code k} moments closest to the query, best first (all scored). */
 	List<Scored> bestInEpisode(VectorBlock.Query query, long episodeId, MeaningFilter filter, int k) {
-		int speaker = filter.speakerId();
 		var block = this.byEpisode.get(episodeId);
-		var top = queue();
-		if (block != null) {
-			for (int i = 0; i < block.size(); i++) {
-				if (MeaningFilter.admits(block, i, speaker)) {
-					offer(top, block, i, block.score(i, query), k);
-				}
-			}
-		}
-		return sorted(top);
+		return scored((block != null) ? List.of(block) : List.of(), query, filter.speakerId(), k);
 	}
 
 	/**
@@ -196,11 +198,7 @@ final class VectorIndex {
 		if (block != null) {
 			for (int i = 0; i < block.size(); i++) {
 				if (block.kinds[i] == kind && block.positions[i] == position) {
-					var vector = new float[EmbeddingModel.DIMENSIONS];
-					for (int j = 0; j < vector.length; j++) {
-						vector[j] = block.codes[i * vector.length + j] * block.scales[i];
-					}
-					return vector;
+					return block.vector(i);
 				}
 			}
 		}

@@ -67,7 +67,7 @@ public final class VectorHeapBenchmark {
 				if (r >= 0) {
 					nanos[r] = System.nanoTime() - t;
 					t = System.nanoTime();
-					var exact = exact(index, query, filter, k);
+					var exact = index.exact(query, filter, k);
 					exactNanos[r] = System.nanoTime() - t;
 					var kept = new java.util.HashSet<String>();
 					found.forEach((hit) -> kept.add(hit.block().episodeId + ":" + hit.index()));
@@ -92,22 +92,6 @@ public final class VectorHeapBenchmark {
 					recall10 / nanos.length, k, recallK / nanos.length, exactNanos[nanos.length / 2] / 1e6,
 					loadAverage());
 		}
-	}
-
-	/** The exact answer: every admitted moment scored. */
-	private static java.util.List<VectorIndex.Scored> exact(VectorIndex index, VectorBlock.Query query,
-			MeaningFilter filter, int k) {
-		var top = VectorIndex.queue();
-		for (var block : index.blocks()) {
-			if (filter.admits(block)) {
-				for (int i = 0; i < block.size(); i++) {
-					if (MeaningFilter.admits(block, i, filter.speakerId())) {
-						VectorIndex.offer(top, block, i, block.score(i, query), k);
-					}
-				}
-			}
-		}
-		return VectorIndex.sorted(top);
 	}
 
 	private static long heapAfterGc() throws InterruptedException {

@@ -1,15 +1,19 @@
 package ai.interconnects.archive.search.meaning;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +47,34 @@ class MeaningIndex implements DisposableBean {
 
 	private volatile Thread thread;
 
+	/** The JVM's largest heap, of which the vectors may take a share. */
+	private final LongSupplier maxHeap;
+
+	/** Why the vectors are not held (they need more heap than they may take), or null. */
+	private volatile String refusal;
+
+	@Autowired
 	MeaningIndex(JdbcClient jdbc, MeaningProperties properties) {
+		this(jdbc, properties, Runtime.getRuntime()::maxMemory);
+	}
+
+	MeaningIndex(JdbcClient jdbc, MeaningProperties properties, LongSupplier maxHeap) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.model = properties.model().idOrNull();
+		this.maxHeap = maxHeap;
 	}
 
 	VectorIndex current() {
 		return this.index;
+	}
+
+	/**
+	 * Why no vector is held although episodes have them: they would need more than
+	 * {@code archive.meaning.max-heap-share} of the heap; null when they fit.
+	 */
+	String refusal() {
+		return this.refusal;
 	}
 
 	/** Whether the first load after start-up has finished. */
@@ -91,7 +115,7 @@ class MeaningIndex implements DisposableBean {
 		}
 	}
 
-	private record Stamp(long revision, long publishedAt) {
+	private record Stamp(long revision, long publishedAt, int moments) {
 	}
 
 	/** Reads what changed since the last refresh; the new index replaces the old. */
@@ -101,14 +125,17 @@ class MeaningIndex implements DisposableBean {
 		}
 		var stamps = new HashMap<Long, Stamp>();
 		this.jdbc.sql("""
-				select m.episode_id, m.revision, extract(epoch from e.published_at)::bigint as published
+				select m.episode_id, m.revision, extract(epoch from e.published_at)::bigint as published, m.moments
 				from meaning_episode m join episode e on e.id = m.episode_id
 				where m.model = :model and m.revision is not null
 				""").param("model", this.model).query((rs) -> {
 			long published = rs.getLong("published");
 			stamps.put(rs.getLong("episode_id"),
-					new Stamp(rs.getLong("revision"), rs.wasNull() ? Long.MIN_VALUE : published));
+					new Stamp(rs.getLong("revision"), rs.wasNull() ? Long.MIN_VALUE : published, rs.getInt("moments")));
 		});
+		if (!fits(stamps.values())) {
+			return;
+		}
 		var current = this.index;
 		var removed = new HashSet<Long>();
 		for (var block : current.blocks()) {
@@ -140,6 +167,49 @@ class MeaningIndex implements DisposableBean {
 		if (changed.isEmpty() && !removed.isEmpty()) {
 			this.index = this.index.with(List.of(), removed);
 		}
+	}
+
+	/**
+	 * Whether every episode's vectors fit in the heap's share: when they do not, none is
+	 * held (a search over part of the archive would rank it wrongly without saying so)
+	 * and search is by words, with the reason on the admin page and in search's notice;
+	 * the operator is told once how to give them room.
+	 */
+	private boolean fits(Collection<Stamp> stamps) {
+		long moments = 0;
+		long needed = 0;
+		for (var stamp : stamps) {
+			moments += stamp.moments();
+			needed += VectorBlock.bytes(stamp.moments());
+		}
+		long heap = this.maxHeap.getAsLong();
+		long allowed = (long) (heap * this.properties.maxHeapShare());
+		if (needed <= allowed) {
+			if (this.refusal != null) {
+				logger.info("Search by meaning: the vectors fit in the heap now; loading them");
+				this.refusal = null;
+			}
+			return true;
+		}
+		var reason = String.format(Locale.ENGLISH,
+				"The vectors of %,d moments need about %s of memory; this server gives them %s", moments, size(needed),
+				size(allowed));
+		if (this.refusal == null) {
+			logger.warn("Search by meaning is off: {} ({} of a {} heap, archive.meaning.max-heap-share). "
+					+ "Give the JVM more heap (ARCHIVE_HEAP with bin/archive, or -Xmx) or raise that share; "
+					+ "search is by words meanwhile.", reason, this.properties.maxHeapShare(), size(heap));
+		}
+		this.refusal = reason;
+		this.index = VectorIndex.EMPTY;
+		return false;
+	}
+
+	private static String size(long bytes) {
+		if (bytes >= 1L << 30) {
+			return String.format(Locale.ENGLISH, "%.1f GB", bytes / (double) (1L << 30));
+		}
+		return (bytes >= 1L << 20) ? String.format(Locale.ENGLISH, "%,d MB", bytes >> 20)
+				: String.format(Locale.ENGLISH, "%,d kB", bytes >> 10);
 	}
 
 	private List<VectorBlock> load(List<Long> episodeIds, Map<Long, Stamp> stamps) {

@@ -2,6 +2,8 @@ package ai.interconnects.archive.search.meaning;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param indexRefresh how often the in-memory vector index reads what was embedded since
  * @param queryCache how many recent queries' vectors are kept, so asking again (the next
  * page, a filter, the other order) does not embed again; 0 embeds every time
+ * @param maxHeapShare the share of the JVM's heap the vectors may take: an archive whose
+ * vectors need more is searched by words only and says why, instead of running out of
+ * memory at every start-up
  */
 @ConfigurationProperties("archive.meaning")
 @Validated
@@ -36,5 +41,6 @@ record MeaningProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("5m") @DurationMin(seconds = 10) Duration lease,
 		@DefaultValue("10s") @DurationMin(millis = 10) Duration idle,
 		@DefaultValue("5s") @DurationMin(millis = 10) Duration indexRefresh,
-		@DefaultValue("1000") @Min(0) @Max(1_000_000) int queryCache) {
+		@DefaultValue("1000") @Min(0) @Max(1_000_000) int queryCache,
+		@DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("0.9") double maxHeapShare) {
 }

@@ -189,7 +189,7 @@ public class MeaningSearch {
 		var reason = switch (this.engine.state()) {
 			case DISABLED, UNAVAILABLE -> this.engine.reason();
 			case LOADING -> "The embedding model is still loading.";
-			case READY -> (current.episodes() > 0) ? null
+			case READY -> (current.episodes() > 0) ? null : (this.index.refusal() != null) ? this.index.refusal()
 					: this.index.loaded() ? "No episode has been embedded yet." : "The vectors are still loading.";
 		};
 		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes(),

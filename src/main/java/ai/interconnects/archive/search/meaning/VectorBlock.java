@@ -73,8 +73,16 @@ final class VectorBlock {
 
 	/** Bytes held, roughly. */
 	long bytes() {
-		return 64L + this.kinds.length * (4L + 4 + 4 + 4) + this.bits.length * 8L + this.codes.length
-				+ this.centroid.length * 4L;
+		return bytes(size());
+	}
+
+	/**
+	 * Bytes a block of this many moments holds, roughly: per moment its kind, position,
+	 * speaker and scale, its sign bits and its 8-bit vector; the episode's mean vector.
+	 */
+	static long bytes(int moments) {
+		return 64L + moments * (4L + 4 + 4 + 4 + WORDS * 8L + EmbeddingModel.DIMENSIONS)
+				+ EmbeddingModel.DIMENSIONS * 4L;
 	}
 
 	/**

@@ -14,7 +14,7 @@ class EmbeddingEngineTests {
 
 	static MeaningProperties properties(boolean enabled) {
 		return new MeaningProperties(enabled, EmbeddingModel.BGE_SMALL_EN_V15_Q, false, 1, 32, Duration.ofMinutes(5),
-				Duration.ofSeconds(10), Duration.ofSeconds(5), 1000);
+				Duration.ofSeconds(10), Duration.ofSeconds(5), 1000, 0.5);
 	}
 
 	@Test

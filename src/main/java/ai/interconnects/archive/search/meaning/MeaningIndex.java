@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -47,8 +46,7 @@ class MeaningIndex implements DisposableBean {
 
 	private volatile Thread thread;
 
-	/** The JVM's largest heap, of which the vectors may take a share. */
-	private final LongSupplier maxHeap;
+	private final VectorBudget budget;
 
 	/** Why the vectors are not held (they need more heap than they may take), or null. */
 	private volatile String refusal;
@@ -62,7 +60,7 @@ class MeaningIndex implements DisposableBean {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.model = properties.model().idOrNull();
-		this.maxHeap = maxHeap;
+		this.budget = new VectorBudget(properties.maxHeapShare(), maxHeap);
 	}
 
 	VectorIndex current() {
@@ -176,40 +174,22 @@ class MeaningIndex implements DisposableBean {
 	 * the operator is told once how to give them room.
 	 */
 	private boolean fits(Collection<Stamp> stamps) {
-		long moments = 0;
-		long needed = 0;
-		for (var stamp : stamps) {
-			moments += stamp.moments();
-			needed += VectorBlock.bytes(stamp.moments());
-		}
-		long heap = this.maxHeap.getAsLong();
-		long allowed = (long) (heap * this.properties.maxHeapShare());
-		if (needed <= allowed) {
+		var reason = this.budget.refusal(stamps.stream().mapToInt(Stamp::moments).toArray());
+		if (reason == null) {
 			if (this.refusal != null) {
 				logger.info("Search by meaning: the vectors fit in the heap now; loading them");
 				this.refusal = null;
 			}
 			return true;
 		}
-		var reason = String.format(Locale.ENGLISH,
-				"The vectors of %,d moments need about %s of memory; this server gives them %s", moments, size(needed),
-				size(allowed));
 		if (this.refusal == null) {
-			logger.warn("Search by meaning is off: {} ({} of a {} heap, archive.meaning.max-heap-share). "
-					+ "Give the JVM more heap (ARCHIVE_HEAP with bin/archive, or -Xmx) or raise that share; "
-					+ "search is by words meanwhile.", reason, this.properties.maxHeapShare(), size(heap));
+			logger.warn("Search by meaning is off: {} ({}, archive.meaning.max-heap-share). Give the JVM more heap "
+					+ "(ARCHIVE_HEAP with bin/archive, or -Xmx) or raise that share; search is by words meanwhile.",
+					reason, this.budget.describe());
 		}
 		this.refusal = reason;
 		this.index = VectorIndex.EMPTY;
 		return false;
-	}
-
-	private static String size(long bytes) {
-		if (bytes >= 1L << 30) {
-			return String.format(Locale.ENGLISH, "%.1f GB", bytes / (double) (1L << 30));
-		}
-		return (bytes >= 1L << 20) ? String.format(Locale.ENGLISH, "%,d MB", bytes >> 20)
-				: String.format(Locale.ENGLISH, "%,d kB", bytes >> 10);
 	}
 
 	private List<VectorBlock> load(List<Long> episodeIds, Map<Long, Stamp> stamps) {

@@ -49,6 +49,16 @@ class VectorBudgetTests {
 	EmbeddingProgress progress;
 
 	@Test
+	void theTwoMillionMomentArchiveNeedsMoreThanHalfOfAGigabyte() {
+		var moments = new int[5000];
+		java.util.Arrays.fill(moments, 408);
+		assertThat(new VectorBudget(0.5, () -> 1L << 30).refusal(moments))
+			.isEqualTo("The vectors of 2,040,000 moments need about 879 MB of memory; this server gives them 512 MB");
+		assertThat(new VectorBudget(0.5, () -> 1L << 30).describe()).isEqualTo("0.5 of a 1.0 GB heap");
+		assertThat(new VectorBudget(0.5, () -> 3L << 30).refusal(moments)).isNull();
+	}
+
+	@Test
 	void vectorsTooLargeForTheirShareOfTheHeapAreNotLoadedAndSearchSaysWhy() {
 		DatabaseCleaner.clean(this.jdbc);
 		server.respond("/feed.xml", 200, FeedServer.resource("/feeds/interconnects-feed.xml"), "Content-Type",

@@ -140,8 +140,8 @@ public class SearchService {
 			}
 			var status = this.meaning.status();
 			if (status.reason() != null && status.enabled()) {
-				request = request.withNotice("Search by meaning is not ready yet (" + status.reason()
-						+ "): these results match your words.");
+				request = request.withNotice("Search by meaning is " + (status.pending() ? "not ready yet" : "off here")
+						+ " (" + status.reason() + "): these results match your words.");
 			}
 		}
 		var found = page(request, query, names);

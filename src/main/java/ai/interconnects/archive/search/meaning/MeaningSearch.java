@@ -179,9 +179,12 @@ public class MeaningSearch {
 	 * @param momentsIndexed their moments
 	 * @param indexBytes memory the vectors take
 	 * @param enabled whether search by meaning is switched on (archive.meaning.enabled)
+	 * @param pending whether it will answer without anyone doing anything (the model or
+	 * the vectors still loading, nothing embedded yet), as opposed to a model that cannot
+	 * load here or vectors too large for the heap
 	 */
 	public record Status(boolean available, String reason, int episodesIndexed, long momentsIndexed, long indexBytes,
-			boolean enabled) {
+			boolean enabled, boolean pending) {
 	}
 
 	public Status status() {
@@ -192,8 +195,11 @@ public class MeaningSearch {
 			case READY -> (current.episodes() > 0) ? null : (this.index.refusal() != null) ? this.index.refusal()
 					: this.index.loaded() ? "No episode has been embedded yet." : "The vectors are still loading.";
 		};
+		var state = this.engine.state();
+		boolean pending = state == EmbeddingEngine.State.LOADING
+				|| (state == EmbeddingEngine.State.READY && reason != null && this.index.refusal() == null);
 		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes(),
-				this.engine.state() != EmbeddingEngine.State.DISABLED);
+				state != EmbeddingEngine.State.DISABLED, pending);
 	}
 
 	/**

@@ -83,6 +83,7 @@ class VectorBudgetTests {
 		assertThat(search.answers()).isFalse();
 		assertThat(search.query("copying a bigger model's outputs to train a small one")).isEmpty();
 		assertThat(search.status().available()).isFalse();
+		assertThat(search.status().pending()).as("it waits for the operator, not for time").isFalse();
 		assertThat(search.status().reason())
 			.matches("The vectors of [\\d,]+ moments need about [\\d,]+ [kM]B of memory; this server gives them 32 kB");
 		// counted before reading any vector: every embedded moment (the index leaves out

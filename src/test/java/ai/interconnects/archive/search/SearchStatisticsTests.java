@@ -124,8 +124,7 @@ class SearchStatisticsTests {
 		assertStatisticsMatchTheText();
 		var after = postingVersions();
 		// "open" is in the title as before, "weight" only in the notes and speech;
-		// "model"
-		// left the title (still in the speech), "quokka" arrived
+		// "model" left the title (still in the speech), "quokka" arrived
 		assertThat(after.get("open")).isEqualTo(before.get("open"));
 		assertThat(after.get("weight")).isEqualTo(before.get("weight"));
 		assertThat(after.get("distil")).as("episode 1's word, in the same group").isEqualTo(before.get("distil"));

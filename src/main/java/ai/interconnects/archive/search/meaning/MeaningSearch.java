@@ -189,15 +189,17 @@ public class MeaningSearch {
 
 	public Status status() {
 		var current = this.index.current();
-		var reason = switch (this.engine.state()) {
+		// each read once: the model and the index change under a request
+		var state = this.engine.state();
+		var refusal = this.index.refusal();
+		var reason = switch (state) {
 			case DISABLED, UNAVAILABLE -> this.engine.reason();
 			case LOADING -> "The embedding model is still loading.";
-			case READY -> (current.episodes() > 0) ? null : (this.index.refusal() != null) ? this.index.refusal()
+			case READY -> (current.episodes() > 0) ? null : (refusal != null) ? refusal
 					: this.index.loaded() ? "No episode has been embedded yet." : "The vectors are still loading.";
 		};
-		var state = this.engine.state();
 		boolean pending = state == EmbeddingEngine.State.LOADING
-				|| (state == EmbeddingEngine.State.READY && reason != null && this.index.refusal() == null);
+				|| (state == EmbeddingEngine.State.READY && reason != null && refusal == null);
 		return new Status(reason == null, reason, current.episodes(), current.moments(), current.bytes(),
 				state != EmbeddingEngine.State.DISABLED, pending);
 	}
